@@ -1,0 +1,19 @@
+// Shared pieces of the CLI commands: exit codes and the registration signature.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace rw::cli {
+
+/// Exit codes: 0 ok; 1 findings or verification failed; 2 bad input or usage.
+enum exit_code : int { ok = 0, findings = 1, bad_input = 2 };
+
+/// Each command file registers its subcommands; the callback stores the exit code in `result`.
+using registrar = void (*)(CLI::App& app, int& result);
+
+void register_store_commands(CLI::App& app, int& result);
+
+}  // namespace rw::cli

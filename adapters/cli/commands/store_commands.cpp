@@ -1,0 +1,141 @@
+// import, export, workers: moving dossiers between YAML files and the store.
+#include "cli_common.hpp"
+#include "rw/adapters/sqlite/store.hpp"
+#include "rw/adapters/yaml/dossier_yaml.hpp"
+#include "rw/dsl/diagnostic.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <iostream>
+
+namespace rw::cli {
+
+namespace sq = rw::adapters::sqlite;
+namespace ya = rw::adapters::yaml;
+
+static int run_import(std::string const& db, std::vector<std::string> const& files) {
+    // Read and check every file first: a bad file means nothing is written.
+    std::vector<engine::dossier> dossiers;
+    dsl::diagnostics diags;
+    for (auto const& f : files) {
+        dsl::source_ptr src;
+        try {
+            src = dsl::load_source(f);
+        } catch (std::exception const& e) {
+            std::cerr << "regelwerk: " << e.what() << "\n";
+            return bad_input;
+        }
+        if (auto d = ya::read_dossier(src, diags)) dossiers.push_back(std::move(*d));
+    }
+    std::cerr << dsl::render_all(diags);
+    if (diags.has_errors()) {
+        std::cerr << "regelwerk: import refused: " << diags.error_count() << " error(s); the store was not changed\n";
+        return bad_input;
+    }
+    try {
+        auto s = sq::store::open(db, sq::open_mode::create);
+        s.import(dossiers);
+        std::size_t workers = 0, clients = 0;
+        for (auto const& d : dossiers) {
+            workers += d.workers.size();
+            clients += d.clients.size();
+        }
+        spdlog::get("store")->info("imported {} file(s) into {}", files.size(), db);
+        std::cout << "imported " << workers << " worker(s) and " << clients << " client(s) from " << files.size()
+                  << " file(s) into " << db << "\n";
+    } catch (sq::store_error const& e) {
+        std::cerr << "regelwerk: " << e.what() << "\n";
+        return bad_input;
+    }
+    return ok;
+}
+
+static int run_export(std::string const& db, std::string const& worker_id, std::string const& out_path) {
+    try {
+        auto s = sq::store::open(db, sq::open_mode::read_only);
+        engine::dossier d;
+        if (worker_id.empty()) {
+            d = s.load_all();
+        } else {
+            auto w = s.load_worker(worker_id);
+            if (!w) {
+                std::cerr << "regelwerk: no worker '" << worker_id << "' in " << db << "\n";
+                return bad_input;
+            }
+            if (auto a = s.load_agency()) d.agency_info = *a;
+            // Only the clients this worker's placements refer to, so the export stands alone.
+            for (auto& c : s.load_clients())
+                for (auto const& p : w->placements)
+                    if (p.client == c.id) {
+                        d.clients.push_back(c);
+                        break;
+                    }
+            d.workers.push_back(std::move(*w));
+        }
+        std::string text = ya::write_dossier(d);
+        if (out_path.empty()) {
+            std::cout << text;
+        } else {
+            std::ofstream out(out_path, std::ios::binary);
+            if (!(out << text)) {
+                std::cerr << "regelwerk: cannot write '" << out_path << "'\n";
+                return bad_input;
+            }
+        }
+    } catch (sq::store_error const& e) {
+        std::cerr << "regelwerk: " << e.what() << "\n";
+        return bad_input;
+    }
+    return ok;
+}
+
+static int run_workers(std::string const& db) {
+    try {
+        auto s = sq::store::open(db, sq::open_mode::read_only);
+        auto list = s.list_workers();
+        std::printf("%-10s %-28s %9s %10s %-11s %-11s %5s\n", "worker", "name", "contracts", "placements", "first start",
+                    "last end", "sick");
+        for (auto const& w : list) {
+            std::string first = w.first_start ? engine::format_date(*w.first_start) : "-";
+            std::string last = w.open_contract ? "open" : (w.last_end ? engine::format_date(*w.last_end) : "-");
+            std::printf("%-10s %-28.28s %9d %10d %-11s %-11s %5d\n", w.id.c_str(), w.name.c_str(), w.contracts,
+                        w.placements, first.c_str(), last.c_str(), w.sicknesses);
+        }
+        std::printf("%zu worker(s)\n", list.size());
+    } catch (sq::store_error const& e) {
+        std::cerr << "regelwerk: " << e.what() << "\n";
+        return bad_input;
+    }
+    return ok;
+}
+
+void register_store_commands(CLI::App& app, int& result) {
+    // Option storage lives in shared_ptrs captured by the callbacks, which the App owns.
+    struct import_opts {
+        std::string db;
+        std::vector<std::string> files;
+    };
+    auto io = std::make_shared<import_opts>();
+    auto* imp = app.add_subcommand("import", "Import regelwerk/dossier-1 YAML files into a store (all or nothing)");
+    imp->add_option("--db", io->db, "SQLite store (created if missing)")->required();
+    imp->add_option("files", io->files, "YAML dossier files")->required()->check(CLI::ExistingFile);
+    imp->callback([&result, io] { result = run_import(io->db, io->files); });
+
+    struct export_opts {
+        std::string db, worker, out;
+    };
+    auto eo = std::make_shared<export_opts>();
+    auto* exp = app.add_subcommand("export", "Write the store (or one worker) as a regelwerk/dossier-1 YAML document");
+    exp->add_option("--db", eo->db, "SQLite store")->required();
+    exp->add_option("--worker", eo->worker, "Only this worker (with the agency and the clients it refers to)");
+    exp->add_option("--out", eo->out, "Write to this file instead of stdout");
+    exp->callback([&result, eo] { result = run_export(eo->db, eo->worker, eo->out); });
+
+    auto wdb = std::make_shared<std::string>();
+    auto* wk = app.add_subcommand("workers", "List the workers in a store");
+    wk->add_option("--db", *wdb, "SQLite store")->required();
+    wk->callback([&result, wdb] { result = run_workers(*wdb); });
+}
+
+}  // namespace rw::cli

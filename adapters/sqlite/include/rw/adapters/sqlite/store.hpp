@@ -1,0 +1,120 @@
+// The SQLite store: a normalized schema (foreign keys on, WAL, PRAGMA user_version + numbered
+// migrations), prepared statements only, every return code checked with the SQL in the message.
+// One worker's dossier loads by indexed lookups; the audit streams all workers with one ordered
+// pass per table, merged by worker id.
+#pragma once
+
+#include "rw/engine/model.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace rw::adapters::sqlite {
+
+/// Any failure of the store, with SQLite's message and the SQL that failed.
+class store_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class open_mode {
+    read_only,  // never writes, never creates (audit, advise, export)
+    read_write, // the file must exist and be a regelwerk store
+    create      // create the file if missing, migrate to the current schema
+};
+
+struct worker_summary {
+    std::string id;
+    std::string name;
+    int contracts = 0;
+    int placements = 0;
+    std::optional<engine::day> first_start;
+    std::optional<engine::day> last_end;  // null when a contract is open-ended
+    bool open_contract = false;
+    int sicknesses = 0;
+};
+
+class store {
+public:
+    static constexpr int schema_version = 1;
+
+    /// Opens (and, with open_mode::create, creates and migrates) a store; throws store_error with a
+    /// clear message for a missing file, a file that is not a regelwerk store, or a corrupt one.
+    static store open(std::string const& path, open_mode mode);
+    store(store&&) noexcept;
+    store& operator=(store&&) noexcept;
+    ~store();
+
+    int user_version() const;
+    std::string const& path() const { return path_; }
+
+    /// Writes every dossier in one transaction: all or nothing. The agency row is replaced,
+    /// clients are upserted by id, each worker replaces the stored worker with the same id.
+    void import(std::vector<engine::dossier> const& dossiers);
+
+    /// A write transaction for bulk writers (import, generate): nothing is visible to readers
+    /// until commit(); destroying an uncommitted writer rolls everything back.
+    class writer {
+    public:
+        explicit writer(store& s);
+        writer(writer const&) = delete;
+        writer& operator=(writer const&) = delete;
+        ~writer();
+        void put_agency(engine::agency const& a);
+        void put_client(engine::client const& c);
+        void put_worker(engine::worker const& w);
+        void commit();
+
+    private:
+        struct statements;
+        store& store_;
+        std::unique_ptr<statements> st_;
+        bool done_ = false;
+    };
+
+    std::optional<engine::agency> load_agency(std::vector<engine::data_issue>* issues = nullptr) const;
+    std::vector<engine::client> load_clients(std::vector<engine::data_issue>* issues = nullptr) const;
+    /// One worker by id (indexed lookups); nullopt when unknown.
+    std::optional<engine::worker> load_worker(std::string const& id, std::vector<engine::data_issue>* issues = nullptr) const;
+    /// The whole store as one dossier (export), workers ordered by id.
+    engine::dossier load_all() const;
+    std::vector<worker_summary> list_workers() const;
+    std::int64_t worker_count() const;
+
+    /// Streams every worker in id order: one ordered pass per table, merged by worker id. Rows
+    /// that cannot be read are reported in `issues` (per worker) instead of stopping the scan.
+    /// The callback returns false to stop early.
+    /// Child rows whose worker does not exist are reported through `orphan` (when given).
+    /// `content_hash` (when given) receives an FNV-1a 64 hash of every row read, in key order.
+    void for_each_worker(std::function<bool(engine::worker&&, std::vector<engine::data_issue>&&)> const& visit,
+                         std::function<void(engine::data_issue&&)> const& orphan = {},
+                         std::uint64_t* content_hash = nullptr) const;
+
+    /// The bare ordered read of every row the audit reads, doing nothing with it (bench/scan).
+    struct scan_result {
+        std::int64_t rows = 0;
+        std::int64_t bytes = 0;
+    };
+    scan_result scan_rows() const;
+
+    /// A hash (FNV-1a 64, hex) over the store's content in key order, for report colophons.
+    std::string content_hash() const;
+    /// FNV-1a 64 over agency and client rows only (the audit hashes worker rows while streaming).
+    std::uint64_t reference_data_hash() const;
+
+    sqlite3* handle() const { return db_; }
+
+private:
+    store(sqlite3* db, std::string path);
+    sqlite3* db_ = nullptr;
+    std::string path_;
+};
+
+}  // namespace rw::adapters::sqlite

@@ -1,0 +1,153 @@
+// The store's schema as numbered migrations. PRAGMA user_version holds the number of the last
+// migration applied; PRAGMA application_id marks the file as a regelwerk store.
+//
+// Conventions: dates are ISO-8601 TEXT (sortable, readable in the sqlite3 shell); money is INTEGER
+// cents; hours are INTEGER thousandths; enumerations are TEXT with the dossier format's names.
+// Child tables are WITHOUT ROWID with (worker_id, ordinal) keys, so that "every contract ordered by
+// worker" is a plain walk of the primary key: the audit's one ordered pass per table.
+#include "schema.hpp"
+
+#include "statement.hpp"
+
+namespace rw::adapters::sqlite::detail {
+
+static char const* const migration_1 = R"SQL(
+CREATE TABLE agency (
+    singleton              INTEGER PRIMARY KEY CHECK (singleton = 1),
+    name                   TEXT NOT NULL,
+    cao                    TEXT NOT NULL,
+    phase_labels           TEXT NOT NULL,
+    lender_registered_from TEXT,
+    wtta_admitted_from     TEXT,
+    ziektewet_erd          INTEGER NOT NULL,
+    extra_json             TEXT
+);
+CREATE TABLE client (
+    id         TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    extra_json TEXT
+) WITHOUT ROWID;
+CREATE TABLE client_strike (
+    client_id TEXT NOT NULL REFERENCES client(id) ON DELETE CASCADE,
+    ordinal   INTEGER NOT NULL,
+    date_from TEXT NOT NULL,
+    date_to   TEXT NOT NULL,
+    PRIMARY KEY (client_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE client_reference_wage (
+    client_id    TEXT NOT NULL REFERENCES client(id) ON DELETE CASCADE,
+    ordinal      INTEGER NOT NULL,
+    function     TEXT NOT NULL,
+    hourly_cents INTEGER NOT NULL,
+    date_from    TEXT NOT NULL,
+    PRIMARY KEY (client_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE worker (
+    id                      TEXT PRIMARY KEY,
+    name                    TEXT NOT NULL,
+    birth_date              TEXT,
+    nationality             TEXT,
+    id_present              INTEGER NOT NULL,
+    id_document             TEXT,
+    id_number               TEXT,
+    id_expires              TEXT,
+    id_checked_on           TEXT,
+    id_copy_kept            INTEGER,
+    permit_kind             TEXT,
+    permit_valid_from       TEXT,
+    permit_valid_until      TEXT,
+    permit_notified_on      TEXT,
+    app_status              TEXT,
+    app_closed_on           TEXT,
+    app_retention_consent   INTEGER,
+    app_education_level     TEXT,
+    app_postcode            TEXT,
+    app_hours_milli         INTEGER,
+    extra_json              TEXT,
+    id_extra_json           TEXT,
+    permit_extra_json       TEXT,
+    app_extra_json          TEXT
+) WITHOUT ROWID;
+CREATE TABLE contract (
+    worker_id         TEXT NOT NULL REFERENCES worker(id) ON DELETE CASCADE,
+    ordinal           INTEGER NOT NULL,
+    id                TEXT NOT NULL,
+    kind              TEXT NOT NULL,
+    start             TEXT NOT NULL,
+    end_date          TEXT,
+    hours_milli       INTEGER,
+    probation_months  INTEGER,
+    renewal_notice_on TEXT,
+    ended_on          TEXT,
+    ended_by          TEXT,
+    extra_json        TEXT,
+    PRIMARY KEY (worker_id, ordinal),
+    UNIQUE (worker_id, id)
+) WITHOUT ROWID;
+CREATE TABLE placement (
+    worker_id    TEXT NOT NULL REFERENCES worker(id) ON DELETE CASCADE,
+    ordinal      INTEGER NOT NULL,
+    id           TEXT NOT NULL,
+    contract_id  TEXT NOT NULL,
+    client_id    TEXT NOT NULL REFERENCES client(id),
+    function     TEXT,
+    start        TEXT NOT NULL,
+    end_date     TEXT,
+    hourly_cents INTEGER,
+    extra_json   TEXT,
+    PRIMARY KEY (worker_id, ordinal),
+    FOREIGN KEY (worker_id, contract_id) REFERENCES contract(worker_id, id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX placement_client ON placement(client_id);
+CREATE TABLE week_range (
+    worker_id  TEXT NOT NULL REFERENCES worker(id) ON DELETE CASCADE,
+    list       TEXT NOT NULL CHECK (list IN ('worked', 'paid_holiday')),
+    ordinal    INTEGER NOT NULL,
+    first_week TEXT NOT NULL,
+    last_week  TEXT NOT NULL,
+    PRIMARY KEY (worker_id, list, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE sickness (
+    worker_id            TEXT NOT NULL REFERENCES worker(id) ON DELETE CASCADE,
+    ordinal              INTEGER NOT NULL,
+    first_day            TEXT NOT NULL,
+    recovered_on         TEXT,
+    bedrijfsarts_melding TEXT,
+    probleemanalyse      TEXT,
+    plan_van_aanpak      TEXT,
+    uwv_ziekmelding      TEXT,
+    eerstejaarsevaluatie TEXT,
+    wia_aanvraag         TEXT,
+    extra_json           TEXT,
+    PRIMARY KEY (worker_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE application_item (
+    worker_id   TEXT NOT NULL REFERENCES worker(id) ON DELETE CASCADE,
+    list        TEXT NOT NULL CHECK (list IN ('skill', 'certificate', 'language')),
+    ordinal     INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    valid_until TEXT,
+    PRIMARY KEY (worker_id, list, ordinal)
+) WITHOUT ROWID;
+)SQL";
+
+static char const* const migrations[] = {migration_1};
+
+int latest_schema_version() { return static_cast<int>(std::size(migrations)); }
+
+void migrate(sqlite3* db, int from_version) {
+    for (int v = from_version; v < latest_schema_version(); ++v) {
+        exec(db, "BEGIN IMMEDIATE");
+        try {
+            exec(db, migrations[v]);
+            exec(db, "PRAGMA application_id = " + std::to_string(application_id));
+            exec(db, "PRAGMA user_version = " + std::to_string(v + 1));
+            exec(db, "COMMIT");
+        } catch (...) {
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+}
+
+}  // namespace rw::adapters::sqlite::detail

@@ -1,0 +1,739 @@
+// The SQLite store (see store.hpp): opening and migrating, transactional writes, indexed loads
+// and the ordered, merged streaming pass the audit uses.
+#include "rw/adapters/sqlite/store.hpp"
+
+#include "schema.hpp"
+#include "statement.hpp"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace rw::adapters::sqlite {
+
+using namespace rw::engine;
+using detail::exec;
+using detail::statement;
+
+// ---------------------------------------------------------------------------------------------
+// Opening
+
+store::store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+store::store(store&& o) noexcept : db_(o.db_), path_(std::move(o.path_)) { o.db_ = nullptr; }
+store& store::operator=(store&& o) noexcept {
+    if (this != &o) {
+        sqlite3_close_v2(db_);
+        db_ = o.db_;
+        path_ = std::move(o.path_);
+        o.db_ = nullptr;
+    }
+    return *this;
+}
+store::~store() { sqlite3_close_v2(db_); }
+
+static int pragma_int(sqlite3* db, char const* pragma) {
+    statement st(db, std::string("PRAGMA ") + pragma);
+    return st.step() ? static_cast<int>(st.integer(0)) : 0;
+}
+
+store store::open(std::string const& path, open_mode mode) {
+    namespace fs = std::filesystem;
+    if (mode != open_mode::create && !fs::exists(path))
+        throw store_error("no store at '" + path + "' (create one with: regelwerk import --db " + path + " FILE.yaml)");
+    int flags = SQLITE_OPEN_NOMUTEX;
+    flags |= mode == open_mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (mode == open_mode::create) flags |= SQLITE_OPEN_CREATE;
+    sqlite3* raw = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    store s(raw, path);
+    if (rc != SQLITE_OK) detail::fail(raw, "cannot open store '" + path + "'", "");
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, 10000);
+    int app_id = 0, version = 0, objects = 0;
+    try {
+        app_id = pragma_int(raw, "application_id");
+        version = pragma_int(raw, "user_version");
+        statement st(raw, "SELECT count(*) FROM sqlite_schema");
+        objects = st.step() ? static_cast<int>(st.integer(0)) : 0;
+    } catch (store_error const& e) {
+        throw store_error("'" + path + "' is not a regelwerk store, or it is corrupt (" + e.what() + ")");
+    }
+    bool empty = objects == 0 && version == 0 && app_id == 0;
+    if (!empty && app_id != detail::application_id)
+        throw store_error("'" + path + "' is a SQLite file but not a regelwerk store (application_id " +
+                          std::to_string(app_id) + ")");
+    if (version > detail::latest_schema_version())
+        throw store_error("'" + path + "' was written by a newer regelwerk (schema " + std::to_string(version) +
+                          ", this build knows " + std::to_string(detail::latest_schema_version()) + ")");
+    if (mode == open_mode::read_only) {
+        if (empty) throw store_error("'" + path + "' is an empty file, not a regelwerk store");
+        if (version < detail::latest_schema_version())
+            throw store_error("'" + path + "' has schema " + std::to_string(version) +
+                              "; open it once for writing (regelwerk import) to migrate it");
+        exec(raw, "PRAGMA query_only = ON");
+    } else {
+        if (empty && mode != open_mode::create)
+            throw store_error("'" + path + "' is an empty file, not a regelwerk store");
+        // WAL: a reader sees the last committed state while an import runs, never half of it.
+        exec(raw, "PRAGMA journal_mode = WAL");
+        exec(raw, "PRAGMA synchronous = NORMAL");
+        detail::migrate(raw, version);
+    }
+    exec(raw, "PRAGMA foreign_keys = ON");
+    return s;
+}
+
+int store::user_version() const { return pragma_int(db_, "user_version"); }
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+static std::optional<std::string> date_text(opt_day const& d) {
+    if (!d) return std::nullopt;
+    return format_date(*d);
+}
+template <typename E>
+static std::optional<std::string> enum_text(std::optional<E> const& e) {
+    if (!e) return std::nullopt;
+    return std::string(to_string(*e));
+}
+
+struct store::writer::statements {
+    explicit statements(sqlite3* db)
+        : agency(db, "INSERT INTO agency(singleton, name, cao, phase_labels, lender_registered_from, "
+                     "wtta_admitted_from, ziektewet_erd, extra_json) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                     "ON CONFLICT(singleton) DO UPDATE SET name = excluded.name, cao = excluded.cao, "
+                     "phase_labels = excluded.phase_labels, lender_registered_from = excluded.lender_registered_from, "
+                     "wtta_admitted_from = excluded.wtta_admitted_from, ziektewet_erd = excluded.ziektewet_erd, "
+                     "extra_json = excluded.extra_json"),
+          client(db, "INSERT INTO client(id, name, extra_json) VALUES (?1, ?2, ?3) ON CONFLICT(id) DO UPDATE SET "
+                     "name = excluded.name, extra_json = excluded.extra_json"),
+          clear_strikes(db, "DELETE FROM client_strike WHERE client_id = ?1"),
+          clear_wages(db, "DELETE FROM client_reference_wage WHERE client_id = ?1"),
+          strike(db, "INSERT INTO client_strike(client_id, ordinal, date_from, date_to) VALUES (?1, ?2, ?3, ?4)"),
+          wage(db, "INSERT INTO client_reference_wage(client_id, ordinal, function, hourly_cents, date_from) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5)"),
+          delete_worker(db, "DELETE FROM worker WHERE id = ?1"),
+          worker(db, "INSERT INTO worker(id, name, birth_date, nationality, id_present, id_document, id_number, "
+                     "id_expires, id_checked_on, id_copy_kept, permit_kind, permit_valid_from, permit_valid_until, "
+                     "permit_notified_on, app_status, app_closed_on, app_retention_consent, app_education_level, "
+                     "app_postcode, app_hours_milli, extra_json, id_extra_json, permit_extra_json, app_extra_json) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+                     "?20, ?21, ?22, ?23, ?24)"),
+          contract(db, "INSERT INTO contract(worker_id, ordinal, id, kind, start, end_date, hours_milli, "
+                       "probation_months, renewal_notice_on, ended_on, ended_by, extra_json) VALUES (?1, ?2, ?3, ?4, "
+                       "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
+          placement(db, "INSERT INTO placement(worker_id, ordinal, id, contract_id, client_id, function, start, "
+                        "end_date, hourly_cents, extra_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+          weeks(db, "INSERT INTO week_range(worker_id, list, ordinal, first_week, last_week) VALUES (?1, ?2, ?3, ?4, ?5)"),
+          sickness(db, "INSERT INTO sickness(worker_id, ordinal, first_day, recovered_on, bedrijfsarts_melding, "
+                       "probleemanalyse, plan_van_aanpak, uwv_ziekmelding, eerstejaarsevaluatie, wia_aanvraag, extra_json) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
+          item(db, "INSERT INTO application_item(worker_id, list, ordinal, name, valid_until) VALUES (?1, ?2, ?3, ?4, ?5)") {}
+    statement agency, client, clear_strikes, clear_wages, strike, wage, delete_worker, worker, contract, placement,
+        weeks, sickness, item;
+};
+
+store::writer::writer(store& s) : store_(s) {
+    exec(s.db_, "BEGIN IMMEDIATE");
+    try {
+        st_ = std::make_unique<statements>(s.db_);
+    } catch (...) {
+        sqlite3_exec(s.db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+store::writer::~writer() {
+    st_.reset();
+    if (!done_) sqlite3_exec(store_.db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void store::writer::commit() {
+    st_.reset();
+    exec(store_.db_, "COMMIT");
+    done_ = true;
+}
+
+void store::writer::put_agency(agency const& a) {
+    auto& s = st_->agency;
+    s.bind(1, a.name);
+    s.bind(2, to_string(a.cao));
+    s.bind(3, to_string(a.labels));
+    s.bind(4, date_text(a.lender_registered_from));
+    s.bind(5, date_text(a.wtta_admitted_from));
+    s.bind(6, a.ziektewet_erd);
+    s.bind(7, a.extra_json);
+    s.run();
+}
+
+void store::writer::put_client(client const& c) {
+    st_->client.bind(1, c.id);
+    st_->client.bind(2, c.name);
+    st_->client.bind(3, c.extra_json);
+    st_->client.run();
+    st_->clear_strikes.bind(1, c.id);
+    st_->clear_strikes.run();
+    st_->clear_wages.bind(1, c.id);
+    st_->clear_wages.run();
+    for (std::size_t i = 0; i < c.strikes.size(); ++i) {
+        auto& s = st_->strike;
+        s.bind(1, c.id);
+        s.bind(2, static_cast<std::int64_t>(i));
+        s.bind(3, format_date(c.strikes[i].from));
+        s.bind(4, format_date(c.strikes[i].to));
+        s.run();
+    }
+    for (std::size_t i = 0; i < c.reference_wages.size(); ++i) {
+        auto const& w = c.reference_wages[i];
+        auto& s = st_->wage;
+        s.bind(1, c.id);
+        s.bind(2, static_cast<std::int64_t>(i));
+        s.bind(3, w.function);
+        s.bind(4, w.hourly.cents);
+        s.bind(5, format_date(w.from));
+        s.run();
+    }
+}
+
+void store::writer::put_worker(worker const& w) {
+    st_->delete_worker.bind(1, w.id);
+    st_->delete_worker.run();
+    auto& s = st_->worker;
+    s.bind(1, w.id);
+    s.bind(2, w.name);
+    s.bind(3, date_text(w.birth_date));
+    s.bind(4, w.nationality);
+    s.bind(5, w.ident.has_value());
+    if (w.ident) {
+        s.bind(6, enum_text(w.ident->document));
+        s.bind(7, w.ident->number);
+        s.bind(8, date_text(w.ident->expires));
+        s.bind(9, date_text(w.ident->checked_on));
+        s.bind(10, w.ident->copy_kept);
+        s.bind(22, w.ident->extra_json);
+    }
+    if (w.permit) {
+        s.bind(11, to_string(w.permit->kind));
+        s.bind(12, date_text(w.permit->valid_from));
+        s.bind(13, date_text(w.permit->valid_until));
+        s.bind(14, date_text(w.permit->notified_on));
+        s.bind(23, w.permit->extra_json);
+    }
+    if (w.appl) {
+        s.bind(15, to_string(w.appl->status));
+        s.bind(16, date_text(w.appl->closed_on));
+        s.bind(17, w.appl->retention_consent);
+        s.bind(18, w.appl->education_level);
+        s.bind(19, w.appl->postcode);
+        if (w.appl->available_hours_per_week) s.bind(20, w.appl->available_hours_per_week->milli);
+        s.bind(24, w.appl->extra_json);
+    }
+    s.bind(21, w.extra_json);
+    s.run();
+    for (std::size_t i = 0; i < w.contracts.size(); ++i) {
+        auto const& c = w.contracts[i];
+        auto& st = st_->contract;
+        st.bind(1, w.id);
+        st.bind(2, static_cast<std::int64_t>(i));
+        st.bind(3, c.id);
+        st.bind(4, to_string(c.kind));
+        st.bind(5, format_date(c.start));
+        st.bind(6, date_text(c.end));
+        if (c.hours_per_week) st.bind(7, c.hours_per_week->milli);
+        st.bind(8, c.probation_months);
+        st.bind(9, date_text(c.renewal_notice_on));
+        st.bind(10, date_text(c.ended_on));
+        st.bind(11, enum_text(c.ended_by));
+        st.bind(12, c.extra_json);
+        st.run();
+    }
+    for (std::size_t i = 0; i < w.placements.size(); ++i) {
+        auto const& p = w.placements[i];
+        auto& st = st_->placement;
+        st.bind(1, w.id);
+        st.bind(2, static_cast<std::int64_t>(i));
+        st.bind(3, p.id);
+        st.bind(4, p.contract);
+        st.bind(5, p.client);
+        st.bind(6, p.function);
+        st.bind(7, format_date(p.start));
+        st.bind(8, date_text(p.end));
+        if (p.hourly_wage) st.bind(9, p.hourly_wage->cents);
+        st.bind(10, p.extra_json);
+        st.run();
+    }
+    auto put_weeks = [&](char const* list, std::vector<week_range> const& ws) {
+        for (std::size_t i = 0; i < ws.size(); ++i) {
+            auto& st = st_->weeks;
+            st.bind(1, w.id);
+            st.bind(2, list);
+            st.bind(3, static_cast<std::int64_t>(i));
+            st.bind(4, format_iso_week(ws[i].first));
+            st.bind(5, format_iso_week(ws[i].last));
+            st.run();
+        }
+    };
+    put_weeks("worked", w.worked_weeks);
+    put_weeks("paid_holiday", w.paid_holiday_weeks);
+    for (std::size_t i = 0; i < w.sicknesses.size(); ++i) {
+        auto const& z = w.sicknesses[i];
+        auto& st = st_->sickness;
+        st.bind(1, w.id);
+        st.bind(2, static_cast<std::int64_t>(i));
+        st.bind(3, format_date(z.first_day));
+        st.bind(4, date_text(z.recovered_on));
+        st.bind(5, date_text(z.steps.bedrijfsarts_melding));
+        st.bind(6, date_text(z.steps.probleemanalyse));
+        st.bind(7, date_text(z.steps.plan_van_aanpak));
+        st.bind(8, date_text(z.steps.uwv_ziekmelding));
+        st.bind(9, date_text(z.steps.eerstejaarsevaluatie));
+        st.bind(10, date_text(z.steps.wia_aanvraag));
+        st.bind(11, z.extra_json);
+        st.run();
+    }
+    if (w.appl) {
+        auto put_item = [&](char const* list, std::int64_t ord, std::string const& name, opt_day const& until) {
+            auto& st = st_->item;
+            st.bind(1, w.id);
+            st.bind(2, list);
+            st.bind(3, ord);
+            st.bind(4, name);
+            st.bind(5, date_text(until));
+            st.run();
+        };
+        for (std::size_t i = 0; i < w.appl->skills.size(); ++i)
+            put_item("skill", static_cast<std::int64_t>(i), w.appl->skills[i], std::nullopt);
+        for (std::size_t i = 0; i < w.appl->certificates.size(); ++i)
+            put_item("certificate", static_cast<std::int64_t>(i), w.appl->certificates[i].name,
+                     w.appl->certificates[i].valid_until);
+        for (std::size_t i = 0; i < w.appl->languages.size(); ++i)
+            put_item("language", static_cast<std::int64_t>(i), w.appl->languages[i], std::nullopt);
+    }
+}
+
+void store::import(std::vector<dossier> const& dossiers) {
+    writer w(*this);
+    for (auto const& d : dossiers) {
+        w.put_agency(d.agency_info);
+        for (auto const& c : d.clients) w.put_client(c);
+        for (auto const& wk : d.workers) w.put_worker(wk);
+    }
+    w.commit();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading: row decoders shared by the indexed loads and the streaming pass.
+
+namespace {
+
+constexpr char const* worker_columns =
+    "id, name, birth_date, nationality, id_present, id_document, id_number, id_expires, id_checked_on, "
+    "id_copy_kept, permit_kind, permit_valid_from, permit_valid_until, permit_notified_on, app_status, "
+    "app_closed_on, app_retention_consent, app_education_level, app_postcode, app_hours_milli, extra_json, "
+    "id_extra_json, permit_extra_json, app_extra_json";
+constexpr char const* contract_columns =
+    "worker_id, id, kind, start, end_date, hours_milli, probation_months, renewal_notice_on, ended_on, ended_by, "
+    "extra_json";
+constexpr char const* placement_columns =
+    "worker_id, id, contract_id, client_id, function, start, end_date, hourly_cents, extra_json";
+constexpr char const* week_columns = "worker_id, list, first_week, last_week";
+constexpr char const* sickness_columns =
+    "worker_id, first_day, recovered_on, bedrijfsarts_melding, probleemanalyse, plan_van_aanpak, "
+    "uwv_ziekmelding, eerstejaarsevaluatie, wia_aanvraag, extra_json";
+constexpr char const* item_columns = "worker_id, list, name, valid_until";
+
+/// Decodes columns of one row, reporting values that do not fit instead of throwing.
+struct decoder {
+    statement const& st;
+    std::vector<data_issue>& issues;
+    std::string const& worker_id;
+    char const* table;
+    std::string record;
+
+    void issue(std::string msg) const { issues.push_back({worker_id, table, record, std::move(msg)}); }
+
+    opt_day date(int c, char const* field) const {
+        if (st.is_null(c)) return std::nullopt;
+        auto t = st.text(c);
+        if (auto d = parse_date(t)) return d;
+        issue(std::string(field) + ": '" + std::string(t) + "' is not a calendar date");
+        return std::nullopt;
+    }
+    template <typename E>
+    std::optional<E> enumeration(int c, char const* field) const {
+        if (st.is_null(c)) return std::nullopt;
+        auto t = st.text(c);
+        if (auto e = enum_from_string<E>(t)) return e;
+        issue(std::string(field) + ": '" + std::string(t) + "' is not a known value");
+        return std::nullopt;
+    }
+    std::optional<bool> flag(int c) const {
+        if (st.is_null(c)) return std::nullopt;
+        return st.integer(c) != 0;
+    }
+};
+
+void decode_worker(statement const& st, worker& w, std::vector<data_issue>& issues) {
+    w.id = std::string(st.text(0));
+    decoder d{st, issues, w.id, "worker", w.id};
+    w.name = std::string(st.text(1));
+    w.birth_date = d.date(2, "birth_date");
+    w.nationality = st.opt_text(3);
+    if (st.integer(4)) {
+        identity id;
+        id.document = d.enumeration<document_kind>(5, "id_document");
+        id.number = st.opt_text(6);
+        id.expires = d.date(7, "id_expires");
+        id.checked_on = d.date(8, "id_checked_on");
+        id.copy_kept = d.flag(9);
+        id.extra_json = st.opt_text(21);
+        w.ident = id;
+    }
+    if (!st.is_null(10)) {
+        if (auto k = d.enumeration<permit_kind>(10, "permit_kind")) {
+            work_permit p;
+            p.kind = *k;
+            p.valid_from = d.date(11, "permit_valid_from");
+            p.valid_until = d.date(12, "permit_valid_until");
+            p.notified_on = d.date(13, "permit_notified_on");
+            p.extra_json = st.opt_text(22);
+            w.permit = p;
+        }
+    }
+    if (!st.is_null(14)) {
+        application a;
+        a.status = d.enumeration<application_status>(14, "app_status").value_or(application_status::active);
+        a.closed_on = d.date(15, "app_closed_on");
+        a.retention_consent = d.flag(16);
+        a.education_level = st.opt_text(17);
+        a.postcode = st.opt_text(18);
+        if (auto h = st.opt_integer(19)) a.available_hours_per_week = decimal{*h};
+        a.extra_json = st.opt_text(23);
+        w.appl = std::move(a);
+    }
+    w.extra_json = st.opt_text(20);
+}
+
+bool decode_contract(statement const& st, std::string const& wid, contract& c, std::vector<data_issue>& issues) {
+    c.id = std::string(st.text(1));
+    decoder d{st, issues, wid, "contract", c.id};
+    auto kind = d.enumeration<contract_kind>(2, "kind");
+    auto start = d.date(3, "start");
+    if (!kind || !start) return false;  // unusable without them; reported above
+    c.kind = *kind;
+    c.start = *start;
+    c.end = d.date(4, "end_date");
+    if (auto h = st.opt_integer(5)) c.hours_per_week = decimal{*h};
+    if (auto p = st.opt_integer(6)) c.probation_months = static_cast<int>(*p);
+    c.renewal_notice_on = d.date(7, "renewal_notice_on");
+    c.ended_on = d.date(8, "ended_on");
+    c.ended_by = d.enumeration<ended_by_kind>(9, "ended_by");
+    c.extra_json = st.opt_text(10);
+    if (c.end && *c.end < c.start) d.issue("end_date " + format_date(*c.end) + " lies before start " + format_date(c.start));
+    return true;
+}
+
+bool decode_placement(statement const& st, std::string const& wid, placement& p, std::vector<data_issue>& issues) {
+    p.id = std::string(st.text(1));
+    decoder d{st, issues, wid, "placement", p.id};
+    p.contract = std::string(st.text(2));
+    p.client = std::string(st.text(3));
+    p.function = st.opt_text(4);
+    auto start = d.date(5, "start");
+    if (!start) return false;
+    p.start = *start;
+    p.end = d.date(6, "end_date");
+    if (auto h = st.opt_integer(7)) p.hourly_wage = money{*h};
+    p.extra_json = st.opt_text(8);
+    return true;
+}
+
+void decode_weeks(statement const& st, worker& w, std::vector<data_issue>& issues) {
+    auto list = st.text(1);
+    auto a = parse_iso_week(st.text(2)), b = parse_iso_week(st.text(3));
+    if (!a || !b || monday_of(*b) < monday_of(*a)) {
+        issues.push_back({w.id, "week_range", std::string(list),
+                          "'" + std::string(st.text(2)) + ".." + std::string(st.text(3)) + "' is not an ISO week range"});
+        return;
+    }
+    (list == "worked" ? w.worked_weeks : w.paid_holiday_weeks).push_back({*a, *b});
+}
+
+void decode_sickness(statement const& st, worker& w, std::vector<data_issue>& issues) {
+    decoder d{st, issues, w.id, "sickness", std::string(st.text(1))};
+    auto first = d.date(1, "first_day");
+    if (!first) return;
+    sickness z;
+    z.first_day = *first;
+    z.recovered_on = d.date(2, "recovered_on");
+    z.steps.bedrijfsarts_melding = d.date(3, "bedrijfsarts_melding");
+    z.steps.probleemanalyse = d.date(4, "probleemanalyse");
+    z.steps.plan_van_aanpak = d.date(5, "plan_van_aanpak");
+    z.steps.uwv_ziekmelding = d.date(6, "uwv_ziekmelding");
+    z.steps.eerstejaarsevaluatie = d.date(7, "eerstejaarsevaluatie");
+    z.steps.wia_aanvraag = d.date(8, "wia_aanvraag");
+    z.extra_json = st.opt_text(9);
+    w.sicknesses.push_back(z);
+}
+
+void decode_item(statement const& st, worker& w, std::vector<data_issue>& issues) {
+    if (!w.appl) w.appl = application{};  // items without an application row: keep them anyway
+    auto list = st.text(1);
+    std::string name(st.text(2));
+    if (list == "skill") w.appl->skills.push_back(name);
+    else if (list == "language") w.appl->languages.push_back(name);
+    else {
+        decoder d{st, issues, w.id, "application_item", name};
+        w.appl->certificates.push_back({name, d.date(3, "valid_until")});
+    }
+}
+
+/// Checks that each placement's contract exists; a dangling id is a data-quality issue.
+void check_references(worker& w, std::vector<data_issue>& issues) {
+    for (auto const& p : w.placements) {
+        bool found = false;
+        for (auto const& c : w.contracts) found = found || c.id == p.contract;
+        if (!found) issues.push_back({w.id, "placement", p.id, "contract '" + p.contract + "' does not exist"});
+    }
+}
+
+}  // namespace
+
+std::optional<agency> store::load_agency(std::vector<data_issue>* issues) const {
+    statement st(db_, "SELECT name, cao, phase_labels, lender_registered_from, wtta_admitted_from, ziektewet_erd, extra_json FROM agency");
+    if (!st.step()) return std::nullopt;
+    std::vector<data_issue> local;
+    std::string none;
+    decoder d{st, issues ? *issues : local, none, "agency", "agency"};
+    agency a;
+    a.name = std::string(st.text(0));
+    a.cao = d.enumeration<cao_kind>(1, "cao").value_or(cao_kind::abu);
+    a.labels = d.enumeration<phase_labels>(2, "phase_labels").value_or(phase_labels::letters);
+    a.lender_registered_from = d.date(3, "lender_registered_from");
+    a.wtta_admitted_from = d.date(4, "wtta_admitted_from");
+    a.ziektewet_erd = st.integer(5) != 0;
+    a.extra_json = st.opt_text(6);
+    return a;
+}
+
+std::vector<client> store::load_clients(std::vector<data_issue>* issues) const {
+    std::vector<data_issue> local;
+    auto& out_issues = issues ? *issues : local;
+    std::vector<client> out;
+    statement cs(db_, "SELECT id, name, extra_json FROM client ORDER BY id");
+    while (cs.step()) out.push_back({std::string(cs.text(0)), std::string(cs.text(1)), {}, {}, cs.opt_text(2)});
+    auto find = [&](std::string_view id) -> client* {
+        auto it = std::lower_bound(out.begin(), out.end(), id, [](client const& c, std::string_view k) { return c.id < k; });
+        return it != out.end() && it->id == id ? &*it : nullptr;
+    };
+    statement ss(db_, "SELECT client_id, date_from, date_to FROM client_strike ORDER BY client_id, ordinal");
+    std::string none;
+    while (ss.step()) {
+        auto* c = find(ss.text(0));
+        decoder d{ss, out_issues, none, "client_strike", std::string(ss.text(0))};
+        auto f = d.date(1, "date_from"), t = d.date(2, "date_to");
+        if (c && f && t) c->strikes.push_back({*f, *t});
+    }
+    statement ws(db_, "SELECT client_id, function, hourly_cents, date_from FROM client_reference_wage ORDER BY client_id, ordinal");
+    while (ws.step()) {
+        auto* c = find(ws.text(0));
+        decoder d{ws, out_issues, none, "client_reference_wage", std::string(ws.text(0))};
+        auto f = d.date(3, "date_from");
+        if (c && f) c->reference_wages.push_back({std::string(ws.text(1)), money{ws.integer(2)}, *f});
+    }
+    return out;
+}
+
+std::optional<worker> store::load_worker(std::string const& id, std::vector<data_issue>* issues) const {
+    std::vector<data_issue> local;
+    auto& is = issues ? *issues : local;
+    statement ws(db_, std::string("SELECT ") + worker_columns + " FROM worker WHERE id = ?1");
+    ws.bind(1, id);
+    if (!ws.step()) return std::nullopt;
+    worker w;
+    decode_worker(ws, w, is);
+    statement cs(db_, std::string("SELECT ") + contract_columns + " FROM contract WHERE worker_id = ?1 ORDER BY ordinal");
+    cs.bind(1, id);
+    while (cs.step()) {
+        contract c;
+        if (decode_contract(cs, w.id, c, is)) w.contracts.push_back(std::move(c));
+    }
+    statement ps(db_, std::string("SELECT ") + placement_columns + " FROM placement WHERE worker_id = ?1 ORDER BY ordinal");
+    ps.bind(1, id);
+    while (ps.step()) {
+        placement p;
+        if (decode_placement(ps, w.id, p, is)) w.placements.push_back(std::move(p));
+    }
+    statement wk(db_, std::string("SELECT ") + week_columns + " FROM week_range WHERE worker_id = ?1 ORDER BY list, ordinal");
+    wk.bind(1, id);
+    while (wk.step()) decode_weeks(wk, w, is);
+    statement sk(db_, std::string("SELECT ") + sickness_columns + " FROM sickness WHERE worker_id = ?1 ORDER BY ordinal");
+    sk.bind(1, id);
+    while (sk.step()) decode_sickness(sk, w, is);
+    statement it(db_, std::string("SELECT ") + item_columns + " FROM application_item WHERE worker_id = ?1 ORDER BY list, ordinal");
+    it.bind(1, id);
+    while (it.step()) decode_item(it, w, is);
+    check_references(w, is);
+    return w;
+}
+
+namespace {
+/// One ordered pass over a child table: rows come in worker-id order and are consumed while their
+/// worker_id matches the worker being assembled.
+struct child_cursor {
+    statement st;
+    bool has = false;
+    child_cursor(sqlite3* db, std::string sql) : st(db, std::move(sql)) { has = st.step(); }
+    std::string_view worker_id() const { return st.text(0); }
+    void next() { has = st.step(); }
+};
+
+void hash_row(std::uint64_t* h, statement const& st) {
+    if (!h) return;
+    for (int c = 0, n = st.columns(); c < n; ++c) {
+        auto t = st.text(c);
+        for (unsigned char ch : t) {
+            *h ^= ch;
+            *h *= 1099511628211ULL;
+        }
+        *h ^= 0x1f;  // field separator
+        *h *= 1099511628211ULL;
+    }
+}
+}  // namespace
+
+void store::for_each_worker(std::function<bool(worker&&, std::vector<data_issue>&&)> const& visit,
+                            std::function<void(data_issue&&)> const& orphan, std::uint64_t* hash) const {
+    statement ws(db_, std::string("SELECT ") + worker_columns + " FROM worker ORDER BY id");
+    child_cursor contracts(db_, std::string("SELECT ") + contract_columns + " FROM contract ORDER BY worker_id, ordinal");
+    child_cursor placements(db_, std::string("SELECT ") + placement_columns + " FROM placement ORDER BY worker_id, ordinal");
+    child_cursor weeks(db_, std::string("SELECT ") + week_columns + " FROM week_range ORDER BY worker_id, list, ordinal");
+    child_cursor sick(db_, std::string("SELECT ") + sickness_columns + " FROM sickness ORDER BY worker_id, ordinal");
+    child_cursor items(db_, std::string("SELECT ") + item_columns + " FROM application_item ORDER BY worker_id, list, ordinal");
+
+    auto drain_orphans = [&](child_cursor& cur, char const* table, std::string_view upto, bool all) {
+        while (cur.has && (all || cur.worker_id() < upto)) {
+            if (orphan) orphan({std::string(cur.worker_id()), table, std::string(cur.st.text(1)), "row of a worker that does not exist"});
+            cur.next();
+        }
+    };
+    while (ws.step()) {
+        worker w;
+        std::vector<data_issue> issues;
+        decode_worker(ws, w, issues);
+        hash_row(hash, ws);
+        drain_orphans(contracts, "contract", w.id, false);
+        for (; contracts.has && contracts.worker_id() == w.id; contracts.next()) {
+            hash_row(hash, contracts.st);
+            contract c;
+            if (decode_contract(contracts.st, w.id, c, issues)) w.contracts.push_back(std::move(c));
+        }
+        drain_orphans(placements, "placement", w.id, false);
+        for (; placements.has && placements.worker_id() == w.id; placements.next()) {
+            hash_row(hash, placements.st);
+            placement p;
+            if (decode_placement(placements.st, w.id, p, issues)) w.placements.push_back(std::move(p));
+        }
+        drain_orphans(weeks, "week_range", w.id, false);
+        for (; weeks.has && weeks.worker_id() == w.id; weeks.next()) {
+            hash_row(hash, weeks.st);
+            decode_weeks(weeks.st, w, issues);
+        }
+        drain_orphans(sick, "sickness", w.id, false);
+        for (; sick.has && sick.worker_id() == w.id; sick.next()) {
+            hash_row(hash, sick.st);
+            decode_sickness(sick.st, w, issues);
+        }
+        drain_orphans(items, "application_item", w.id, false);
+        for (; items.has && items.worker_id() == w.id; items.next()) {
+            hash_row(hash, items.st);
+            decode_item(items.st, w, issues);
+        }
+        check_references(w, issues);
+        if (!visit(std::move(w), std::move(issues))) return;
+    }
+    for (auto* c : {&contracts, &placements, &weeks, &sick, &items}) drain_orphans(*c, "child", {}, true);
+}
+
+store::scan_result store::scan_rows() const {
+    scan_result r;
+    for (auto const& sql : {std::string("SELECT ") + worker_columns + " FROM worker ORDER BY id",
+                            std::string("SELECT ") + contract_columns + " FROM contract ORDER BY worker_id, ordinal",
+                            std::string("SELECT ") + placement_columns + " FROM placement ORDER BY worker_id, ordinal",
+                            std::string("SELECT ") + week_columns + " FROM week_range ORDER BY worker_id, list, ordinal",
+                            std::string("SELECT ") + sickness_columns + " FROM sickness ORDER BY worker_id, ordinal",
+                            std::string("SELECT ") + item_columns + " FROM application_item ORDER BY worker_id, list, ordinal"}) {
+        statement st(db_, sql);
+        // Touch every column, as the audit's decoders do, so the comparison is fair.
+        while (st.step()) {
+            ++r.rows;
+            for (int c = 0, n = st.columns(); c < n; ++c) r.bytes += static_cast<std::int64_t>(st.text(c).size());
+        }
+    }
+    return r;
+}
+
+dossier store::load_all() const {
+    dossier d;
+    if (auto a = load_agency()) d.agency_info = *a;
+    d.clients = load_clients();
+    for_each_worker([&](worker&& w, std::vector<data_issue>&&) {
+        d.workers.push_back(std::move(w));
+        return true;
+    });
+    return d;
+}
+
+std::vector<worker_summary> store::list_workers() const {
+    statement st(db_,
+                 "SELECT w.id, w.name, "
+                 " (SELECT count(*) FROM contract c WHERE c.worker_id = w.id), "
+                 " (SELECT count(*) FROM placement p WHERE p.worker_id = w.id), "
+                 " (SELECT min(start) FROM contract c WHERE c.worker_id = w.id), "
+                 " (SELECT max(coalesce(ended_on, end_date)) FROM contract c WHERE c.worker_id = w.id), "
+                 " (SELECT count(*) FROM contract c WHERE c.worker_id = w.id AND coalesce(ended_on, end_date) IS NULL), "
+                 " (SELECT count(*) FROM sickness s WHERE s.worker_id = w.id) "
+                 "FROM worker w ORDER BY w.id");
+    std::vector<worker_summary> out;
+    while (st.step()) {
+        worker_summary s;
+        s.id = std::string(st.text(0));
+        s.name = std::string(st.text(1));
+        s.contracts = static_cast<int>(st.integer(2));
+        s.placements = static_cast<int>(st.integer(3));
+        if (!st.is_null(4)) s.first_start = parse_date(st.text(4));
+        if (!st.is_null(5)) s.last_end = parse_date(st.text(5));
+        s.open_contract = st.integer(6) > 0;
+        s.sicknesses = static_cast<int>(st.integer(7));
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::int64_t store::worker_count() const {
+    statement st(db_, "SELECT count(*) FROM worker");
+    return st.step() ? st.integer(0) : 0;
+}
+
+std::uint64_t store::reference_data_hash() const {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (auto const* sql : {"SELECT * FROM agency", "SELECT * FROM client ORDER BY id",
+                            "SELECT * FROM client_strike ORDER BY client_id, ordinal",
+                            "SELECT * FROM client_reference_wage ORDER BY client_id, ordinal"}) {
+        statement st(db_, sql);
+        while (st.step()) hash_row(&h, st);
+    }
+    return h;
+}
+
+std::string store::content_hash() const {
+    std::uint64_t h = reference_data_hash();
+    for_each_worker([](worker&&, std::vector<data_issue>&&) { return true; }, {}, &h);
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+}  // namespace rw::adapters::sqlite

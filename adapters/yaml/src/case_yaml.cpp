@@ -1,0 +1,101 @@
+// regelwerk/case-1 reader.
+#include "rw/adapters/yaml/case_yaml.hpp"
+
+#include "dossier_body.hpp"
+#include "node_reader.hpp"
+
+namespace rw::adapters::yaml {
+
+using detail::index_path;
+using detail::key_path;
+using detail::node_reader;
+
+document_kind sniff_format(dsl::source_ptr const& src) {
+    try {
+        auto root = YAML::Load(src->text());
+        if (!root.IsMap() || !root["format"] || !root["format"].IsScalar()) return document_kind::unknown;
+        auto f = root["format"].Scalar();
+        if (f == case_format) return document_kind::case_file;
+        if (f == "regelwerk/dossier-1") return document_kind::dossier;
+    } catch (YAML::Exception const&) {
+    }
+    return document_kind::unknown;
+}
+
+static engine::finding_expectation read_finding(node_reader& r, YAML::Node const& n, std::string const& p) {
+    engine::finding_expectation f;
+    f.where = r.span_of(n);
+    if (!r.check_map(n, p, {"worker", "rule", "kind", "due", "contract", "placement"}) && !n.IsMap()) return f;
+    f.worker = r.text(n, "worker", p);
+    f.rule = r.text(n, "rule", p, true).value_or("");
+    f.kind = r.text(n, "kind", p);
+    if (f.kind && *f.kind != "violation" && *f.kind != "action" && *f.kind != "warning" && *f.kind != "info")
+        r.error(r.field(n, "kind", p, false), key_path(p, "kind"),
+                "'" + *f.kind + "' is not one of violation | action | warning | info");
+    f.due = r.date(n, "due", p);
+    f.contract = r.text(n, "contract", p);
+    f.placement = r.text(n, "placement", p);
+    return f;
+}
+
+std::optional<engine::case_file> read_case(dsl::source_ptr const& src, dsl::diagnostics& diags) {
+    dsl::diagnostics local;
+    auto root = detail::parse_yaml(src, local);
+    engine::case_file c;
+    c.path = src->path();
+    if (root) {
+        node_reader r(src, local);
+        if (!root->IsMap()) {
+            r.error(*root, "", "expected a regelwerk/case-1 document (a mapping)");
+        } else {
+            r.check_map(*root, "", {"format", "id", "title", "reference_date", "source", "tags", "dossier", "expect"});
+            auto fmt = r.text(*root, "format", "", true);
+            if (fmt && *fmt != case_format)
+                r.error(r.field(*root, "format", "", false), "format",
+                        "expected '" + std::string(case_format) + "', got '" + *fmt + "'");
+            c.id = r.text(*root, "id", "", true).value_or("");
+            c.title = r.text(*root, "title", "").value_or("");
+            c.source = r.text(*root, "source", "").value_or("");
+            if (auto d = r.date(*root, "reference_date", "", true)) c.reference_date = *d;
+            auto tags = r.field(*root, "tags", "", false);
+            if (tags.IsDefined() && !tags.IsNull() && r.expect_seq(tags, "tags"))
+                for (std::size_t i = 0; i < tags.size(); ++i)
+                    if (auto t = r.scalar_text(tags[i], index_path("tags", i), "text")) c.tags.push_back(*t);
+            auto dn = r.field(*root, "dossier", "", true);
+            if (dn.IsDefined() && !dn.IsNull() && r.check_map(dn, "dossier", {"agency", "clients", "workers"}))
+                c.dossier_data = detail::read_dossier_body(r, dn, "dossier");
+            auto ex = r.field(*root, "expect", "", true);
+            if (ex.IsDefined() && !ex.IsNull() && r.check_map(ex, "expect", {"facts", "findings", "absent", "exactly"})) {
+                auto facts = r.field(ex, "facts", "expect", false);
+                if (facts.IsDefined() && !facts.IsNull() && r.expect_seq(facts, "expect.facts")) {
+                    for (std::size_t i = 0; i < facts.size(); ++i) {
+                        std::string p = index_path("expect.facts", i);
+                        engine::fact_expectation fe;
+                        fe.where = r.span_of(facts[i]);
+                        if (!r.check_map(facts[i], p, {"worker", "fact", "value"}) && !facts[i].IsMap()) continue;
+                        fe.worker = r.text(facts[i], "worker", p);
+                        fe.fact = r.text(facts[i], "fact", p, true).value_or("");
+                        auto v = r.field(facts[i], "value", p, true);
+                        if (v.IsDefined() && v.IsScalar()) fe.value = v.Scalar();
+                        else if (v.IsDefined() && !v.IsNull()) r.error(v, key_path(p, "value"), "expected a scalar value");
+                        c.facts.push_back(fe);
+                    }
+                }
+                for (auto [key, out] : {std::pair{"findings", &c.findings}, std::pair{"absent", &c.absent}}) {
+                    auto list = r.field(ex, key, "expect", false);
+                    std::string lp = key_path("expect", key);
+                    if (list.IsDefined() && !list.IsNull() && r.expect_seq(list, lp))
+                        for (std::size_t i = 0; i < list.size(); ++i)
+                            out->push_back(read_finding(r, list[i], index_path(lp, i)));
+                }
+                c.exactly = r.boolean(ex, "exactly", "expect").value_or(false);
+            }
+        }
+    }
+    bool ok = root && !local.has_errors();
+    diags.append(local);
+    if (!ok) return std::nullopt;
+    return c;
+}
+
+}  // namespace rw::adapters::yaml

@@ -1,0 +1,70 @@
+// Strict reading of yaml-cpp nodes into engine values, with every problem reported as a diagnostic
+// at the node's file:line:col (never thrown), so that all errors of a file are reported at once.
+// Private to the yaml adapter: the dossier and case readers share it.
+#pragma once
+
+#include "rw/dsl/diagnostic.hpp"
+#include "rw/engine/model.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rw::adapters::yaml::detail {
+
+class node_reader {
+public:
+    node_reader(dsl::source_ptr src, dsl::diagnostics& diags) : src_(std::move(src)), diags_(diags) {}
+
+    dsl::span span_of(YAML::Node const& n) const;
+    void error(YAML::Node const& at, std::string const& path, std::string const& what);
+    void error_at(dsl::span const& at, std::string const& path, std::string const& what);
+    void warning(YAML::Node const& at, std::string const& path, std::string const& what);
+
+    /// A map with only the allowed keys, each at most once; false (and errors) otherwise.
+    bool check_map(YAML::Node const& n, std::string const& path, std::initializer_list<char const*> allowed);
+    bool expect_seq(YAML::Node const& n, std::string const& path);
+
+    /// The value of a key; an undefined node when the key is absent. `required` reports its absence.
+    YAML::Node field(YAML::Node const& map, char const* key, std::string const& path, bool required);
+
+    // Typed getters: nullopt for null/absent (reported when required) and for bad values (reported).
+    std::optional<std::string> text(YAML::Node const& map, char const* key, std::string const& path, bool required = false);
+    std::optional<engine::day> date(YAML::Node const& map, char const* key, std::string const& path, bool required = false);
+    std::optional<bool> boolean(YAML::Node const& map, char const* key, std::string const& path, bool required = false);
+    std::optional<engine::money> money(YAML::Node const& map, char const* key, std::string const& path, bool required = false);
+    std::optional<engine::decimal> decimal(YAML::Node const& map, char const* key, std::string const& path, bool required = false);
+    std::optional<int> integer(YAML::Node const& map, char const* key, std::string const& path, bool required = false);
+    template <typename Enum>
+    std::optional<Enum> enumeration(YAML::Node const& map, char const* key, std::string const& path, bool required = false);
+
+    // Scalar conversions of a node already in hand.
+    std::optional<std::string> scalar_text(YAML::Node const& n, std::string const& path, char const* expected);
+    std::optional<engine::day> as_date(YAML::Node const& n, std::string const& path);
+
+    dsl::source_ptr const& source() const { return src_; }
+    dsl::diagnostics& diags() { return diags_; }
+
+private:
+    dsl::source_ptr src_;
+    dsl::diagnostics& diags_;
+    // No YAML::Node members: Node::operator= writes through to the node it refers to, so a
+    // member reassigned per lookup would silently rewrite the document being read.
+};
+
+/// "workers[2].contracts[0]" style paths.
+inline std::string index_path(std::string const& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
+inline std::string key_path(std::string const& base, char const* key) { return base.empty() ? key : base + "." + key; }
+
+/// Loads YAML text into a node; a syntax error becomes a diagnostic and returns nullopt.
+std::optional<YAML::Node> parse_yaml(dsl::source_ptr const& src, dsl::diagnostics& diags);
+
+/// Converts an `extra:` node to canonical JSON text (plain scalars resolved with the YAML core
+/// schema, quoted scalars kept as strings), and back.
+std::string extra_to_json(YAML::Node const& n);
+void emit_json_as_yaml(YAML::Emitter& out, std::string const& json);
+
+}  // namespace rw::adapters::yaml::detail

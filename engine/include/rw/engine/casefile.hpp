@@ -1,0 +1,46 @@
+// A case (regelwerk/case-1, ../shared/spec/case-format.md): a dossier, a reference date and what
+// the law says follows. Pure data; the YAML adapter reads it, case_verify.hpp checks it.
+#pragma once
+
+#include "rw/dsl/source.hpp"
+#include "rw/engine/model.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rw::engine {
+
+struct fact_expectation {
+    std::optional<std::string> worker;
+    std::string fact;
+    std::string value;  // as written; compared after normalisation
+    dsl::span where;
+};
+
+/// A finding a case expects (or forbids). Fields other than worker and rule are optional.
+struct finding_expectation {
+    std::optional<std::string> worker;  // none: an agency-level finding
+    std::string rule;
+    std::optional<std::string> kind;
+    std::optional<day> due;
+    std::optional<std::string> contract;
+    std::optional<std::string> placement;
+    dsl::span where;
+};
+
+struct case_file {
+    std::string path;
+    std::string id;
+    std::string title;
+    std::string source;
+    std::vector<std::string> tags;
+    day reference_date;
+    dossier dossier_data;
+    std::vector<fact_expectation> facts;
+    std::vector<finding_expectation> findings;
+    std::vector<finding_expectation> absent;
+    bool exactly = false;
+};
+
+}  // namespace rw::engine

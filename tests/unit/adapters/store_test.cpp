@@ -1,0 +1,197 @@
+// The SQLite store: migrations from an empty file, reopening, refusing files that are not a store,
+// replacing workers on re-import, tolerating broken rows, and a second process reading during an
+// import (it sees the old or the new data, never half).
+#include "rw/adapters/sqlite/store.hpp"
+#include "rw/adapters/yaml/dossier_yaml.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace rw;
+namespace sq = rw::adapters::sqlite;
+namespace ya = rw::adapters::yaml;
+
+static engine::dossier demo() {
+    dsl::diagnostics diags;
+    auto d = ya::read_dossier(dsl::load_source((test::source_dir() / "casebase/demo/flexwerk-zuid.yaml").string()), diags);
+    EXPECT_TRUE(d) << dsl::render_all(diags);
+    return *d;
+}
+
+static void raw_sql(std::string const& path, std::string const& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    sqlite3_free(err);
+    sqlite3_close(db);
+}
+
+TEST(Store, MigratesAnEmptyFileAndReopens) {
+    test::temp_dir tmp("migrate");
+    auto path = tmp.file("s.db");
+    {
+        auto s = sq::store::open(path, sq::open_mode::create);
+        EXPECT_EQ(s.user_version(), sq::store::schema_version);
+        EXPECT_EQ(s.worker_count(), 0);
+    }
+    {
+        auto s = sq::store::open(path, sq::open_mode::read_write);
+        EXPECT_EQ(s.user_version(), sq::store::schema_version);
+        s.import({demo()});
+    }
+    auto s = sq::store::open(path, sq::open_mode::read_only);
+    EXPECT_EQ(s.worker_count(), static_cast<std::int64_t>(demo().workers.size()));
+    // A zero-length file is an empty database: import may migrate it.
+    test::write_file(tmp.path() / "empty.db", "");
+    EXPECT_NO_THROW(sq::store::open(tmp.file("empty.db"), sq::open_mode::create));
+}
+
+TEST(Store, RefusesWhatIsNotAStore) {
+    test::temp_dir tmp("notastore");
+    EXPECT_THROW(sq::store::open(tmp.file("missing.db"), sq::open_mode::read_only), sq::store_error);
+    raw_sql(tmp.file("other.db"), "CREATE TABLE t(x); INSERT INTO t VALUES (1);");
+    try {
+        sq::store::open(tmp.file("other.db"), sq::open_mode::read_only);
+        FAIL() << "expected store_error";
+    } catch (sq::store_error const& e) {
+        EXPECT_NE(std::string(e.what()).find("not a regelwerk store"), std::string::npos) << e.what();
+    }
+    test::write_file(tmp.path() / "junk.db", std::string(4096, 'x'));
+    try {
+        sq::store::open(tmp.file("junk.db"), sq::open_mode::read_only);
+        FAIL() << "expected store_error";
+    } catch (sq::store_error const& e) {
+        EXPECT_NE(std::string(e.what()).find("corrupt"), std::string::npos) << e.what();
+    }
+    {
+        auto s = sq::store::open(tmp.file("new.db"), sq::open_mode::create);
+    }
+    raw_sql(tmp.file("new.db"), "PRAGMA user_version = 99");
+    EXPECT_THROW(sq::store::open(tmp.file("new.db"), sq::open_mode::read_only), sq::store_error);
+}
+
+TEST(Store, ReimportReplacesAWorkerAndKeepsTheRest) {
+    test::temp_dir tmp("reimport");
+    auto d = demo();
+    auto s = sq::store::open(tmp.file("s.db"), sq::open_mode::create);
+    s.import({d});
+    auto before = s.worker_count();
+    engine::dossier one;
+    one.agency_info = d.agency_info;
+    one.clients = d.clients;
+    auto w = d.workers.front();
+    w.name = "Renamed";
+    w.contracts.resize(1);
+    w.placements.erase(std::remove_if(w.placements.begin(), w.placements.end(),
+                                      [&](auto const& p) { return p.contract != w.contracts[0].id; }),
+                       w.placements.end());
+    one.workers.push_back(w);
+    s.import({one});
+    EXPECT_EQ(s.worker_count(), before);
+    auto back = s.load_worker(w.id);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->name, "Renamed");
+    EXPECT_EQ(back->contracts.size(), 1u);
+}
+
+TEST(Store, BrokenRowsBecomeDataIssuesNotCrashes) {
+    test::temp_dir tmp("broken");
+    {
+        auto s = sq::store::open(tmp.file("s.db"), sq::open_mode::create);
+        s.import({demo()});
+    }
+    raw_sql(tmp.file("s.db"),
+            "PRAGMA foreign_keys = OFF;"
+            "UPDATE contract SET start = '2026-02-30' WHERE worker_id = 'W1001' AND ordinal = 0;"
+            "UPDATE placement SET contract_id = 'NOPE' WHERE worker_id = 'W1002' AND ordinal = 0;"
+            "INSERT INTO sickness(worker_id, ordinal, first_day) VALUES ('W0000', 0, '2026-01-01');");
+    auto s = sq::store::open(tmp.file("s.db"), sq::open_mode::read_only);
+    std::vector<engine::data_issue> issues, orphans;
+    std::size_t workers = 0;
+    s.for_each_worker(
+        [&](engine::worker&&, std::vector<engine::data_issue>&& is) {
+            ++workers;
+            for (auto& i : is) issues.push_back(i);
+            return true;
+        },
+        [&](engine::data_issue&& i) { orphans.push_back(i); });
+    EXPECT_EQ(workers, demo().workers.size());
+    ASSERT_GE(issues.size(), 2u);
+    bool bad_date = false, dangling = false;
+    for (auto const& i : issues) {
+        bad_date = bad_date || (i.worker_id == "W1001" && i.message.find("2026-02-30") != std::string::npos);
+        dangling = dangling || (i.worker_id == "W1002" && i.message.find("'NOPE' does not exist") != std::string::npos);
+    }
+    EXPECT_TRUE(bad_date);
+    EXPECT_TRUE(dangling);
+    ASSERT_EQ(orphans.size(), 1u);
+    EXPECT_EQ(orphans[0].worker_id, "W0000");
+}
+
+// A second process opens the store while this one holds an import transaction open: it must see
+// the old content; after the commit it must see the new content. Real processes, real files.
+TEST(Store, ASecondProcessSeesOldOrNewNeverHalf) {
+    test::temp_dir tmp("concurrent");
+    auto path = tmp.file("s.db");
+    auto d = demo();
+    engine::dossier first = d, rest = d;
+    first.workers.resize(5);
+    rest.workers.erase(rest.workers.begin(), rest.workers.begin() + 5);
+    {
+        auto s = sq::store::open(path, sq::open_mode::create);
+        s.import({first});
+    }
+    int to_child[2], to_parent[2];
+    ASSERT_EQ(pipe(to_child), 0);
+    ASSERT_EQ(pipe(to_parent), 0);
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        // Child: wait for "import half done", count, report; wait for "committed", count, report.
+        char c;
+        int rc = 0;
+        auto count = [&] { return sq::store::open(path, sq::open_mode::read_only).worker_count(); };
+        if (read(to_child[0], &c, 1) != 1) _exit(10);
+        std::int64_t during = count();
+        if (write(to_parent[1], &during, sizeof during) != sizeof during) rc = 11;
+        if (read(to_child[0], &c, 1) != 1) _exit(12);
+        std::int64_t after = count();
+        if (write(to_parent[1], &after, sizeof after) != sizeof after) rc = 13;
+        _exit(rc);
+    }
+    std::int64_t during = -1, after = -1;
+    {
+        auto s = sq::store::open(path, sq::open_mode::read_write);
+        sq::store::writer w(s);
+        for (std::size_t i = 0; i < rest.workers.size() / 2; ++i) w.put_worker(rest.workers[i]);
+        char go = 'g';
+        ASSERT_EQ(write(to_child[1], &go, 1), 1);
+        ASSERT_EQ(read(to_parent[0], &during, sizeof during), static_cast<ssize_t>(sizeof during));
+        for (std::size_t i = rest.workers.size() / 2; i < rest.workers.size(); ++i) w.put_worker(rest.workers[i]);
+        w.commit();
+        ASSERT_EQ(write(to_child[1], &go, 1), 1);
+        ASSERT_EQ(read(to_parent[0], &after, sizeof after), static_cast<ssize_t>(sizeof after));
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    EXPECT_EQ(during, 5);
+    EXPECT_EQ(after, static_cast<std::int64_t>(d.workers.size()));
+}
+
+TEST(Store, AFailedWriterLeavesNothing) {
+    test::temp_dir tmp("rollback");
+    auto s = sq::store::open(tmp.file("s.db"), sq::open_mode::create);
+    auto hash = s.content_hash();
+    {
+        sq::store::writer w(s);
+        w.put_agency(demo().agency_info);
+        // destroyed without commit
+    }
+    EXPECT_EQ(s.content_hash(), hash);
+    EXPECT_FALSE(s.load_agency());
+}
