@@ -1,0 +1,158 @@
+// The parser driver: parses a file declaration by declaration so that every syntax error is
+// reported (after an error it resumes at the next line that starts a declaration keyword), and
+// turns X3 expectation failures into diagnostics with the whole offending token underlined.
+#include "rw/dsl/parse.hpp"
+
+#include "parser/common.hpp"
+#include "parser/declaration.hpp"
+#include "parser/expression.hpp"
+
+#include <cstring>
+
+namespace rw::dsl {
+
+namespace x3 = boost::spirit::x3;
+using parser::iterator_type;
+
+ast::located ast::span_of(expr const& e) {
+    located out;
+    boost::apply_visitor(
+        [&](auto const& n) {
+            using N = std::decay_t<decltype(n)>;
+            if constexpr (std::is_same_v<N, nil>) {
+            } else if constexpr (std::is_base_of_v<located, N>) {
+                out = n;
+            } else {
+                out = static_cast<located const&>(n.get());
+            }
+        },
+        e);
+    return out;
+}
+
+namespace {
+
+bool is_word(char c) { return parser::word_char(c); }
+
+/// End of the token that starts at `p`: a word, a quoted text, or one character.
+char const* token_end(char const* p, char const* end) {
+    if (p >= end) return p;
+    if (is_word(*p)) {
+        while (p < end && (is_word(*p) || *p == '.' || *p == '-')) ++p;
+        return p;
+    }
+    if (*p == '"') {
+        char const* q = p + 1;
+        while (q < end && *q != '"' && *q != '\n') ++q;
+        return q < end && *q == '"' ? q + 1 : q;
+    }
+    // A multi-byte UTF-8 character counts as one.
+    ++p;
+    while (p < end && (static_cast<unsigned char>(*p) & 0xC0) == 0x80) ++p;
+    return p;
+}
+
+char const* skip_space(char const* p, char const* end) {
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) ++p;
+        if (p < end && *p == '#') {
+            while (p < end && *p != '\n') ++p;
+            continue;
+        }
+        return p;
+    }
+}
+
+bool starts_declaration(char const* p, char const* end) {
+    for (char const* k : {"bron", "parameter", "tabel", "feit", "hulpfeit", "regel"}) {
+        auto n = std::strlen(k);
+        if (static_cast<std::size_t>(end - p) >= n && std::strncmp(p, k, n) == 0 && (p + n == end || !is_word(p[n])))
+            return true;
+    }
+    return false;
+}
+
+/// The next line (after `p`) whose first column starts a declaration keyword.
+char const* resync(char const* p, char const* end) {
+    while (p < end) {
+        while (p < end && *p != '\n') ++p;
+        if (p < end) ++p;
+        if (starts_declaration(p, end)) return p;
+    }
+    return end;
+}
+
+std::string describe_found(char const* p, char const* tok_end, char const* end) {
+    if (p >= end) return "the end of the file";
+    return "'" + std::string(p, tok_end) + "'";
+}
+
+/// Words the user might have misspelled, for "did you mean".
+std::vector<std::string> keyword_candidates(std::string const& expected) {
+    std::vector<std::string> out;
+    if (expected.size() > 2 && expected.front() == '\'' && expected.back() == '\'')
+        out.push_back(expected.substr(1, expected.size() - 2));
+    return out;
+}
+
+void report(diagnostics& diags, source_ptr const& src, char const* begin, char const* where, char const* end,
+            std::string const& expected) {
+    char const* at = skip_space(where, end);
+    char const* te = token_end(at, end);
+    diagnostic d;
+    d.level = severity::error;
+    d.code = "syntax";
+    d.message = "expected " + expected + ", found " + describe_found(at, te, end);
+    d.primary = {src, static_cast<std::uint32_t>(at - begin), static_cast<std::uint32_t>(te - begin)};
+    if (at < end && te > at) d.suggestions = closest_matches(std::string(at, te), keyword_candidates(expected));
+    diags.add(std::move(d));
+}
+
+}  // namespace
+
+ast::file parse(source_ptr const& src, diagnostics& diags) {
+    ast::file out;
+    char const* const begin = src->text().data();
+    char const* const end = begin + src->text().size();
+    parser::buffer_begin = begin;
+    char const* p = begin;
+    for (;;) {
+        p = skip_space(p, end);
+        if (p >= end) break;
+        ast::declaration decl;
+        iterator_type it = p;
+        try {
+            bool ok = x3::phrase_parse(it, end, parser::declaration(), parser::skipper, decl);
+            if (ok && it > p) {
+                out.declarations.push_back(std::move(decl));
+                p = it;
+                continue;
+            }
+            report(diags, src, begin, p, end, "a declaration (bron, parameter, tabel, feit, hulpfeit or regel)");
+        } catch (x3::expectation_failure<iterator_type> const& e) {
+            report(diags, src, begin, e.where(), end, e.which());
+        }
+        p = resync(p, end);
+    }
+    parser::buffer_begin = nullptr;
+    return out;
+}
+
+ast::expr parse_expression(source_ptr const& src, diagnostics& diags) {
+    char const* const begin = src->text().data();
+    char const* const end = begin + src->text().size();
+    parser::buffer_begin = begin;
+    ast::expr e;
+    iterator_type it = begin;
+    try {
+        bool ok = x3::phrase_parse(it, end, parser::expression(), parser::skipper, e);
+        it = skip_space(it, end);
+        if (!ok || it != end) report(diags, src, begin, it, end, ok ? "the end of the expression" : "an expression");
+    } catch (x3::expectation_failure<iterator_type> const& x) {
+        report(diags, src, begin, x.where(), end, x.which());
+    }
+    parser::buffer_begin = nullptr;
+    return e;
+}
+
+}  // namespace rw::dsl

@@ -1,0 +1,37 @@
+// Fusion adaptation of the AST nodes X3 fills by attribute propagation. Private to the parser.
+#pragma once
+
+#include "rw/dsl/ast.hpp"
+
+#include <boost/fusion/include/adapt_struct.hpp>
+
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::date_literal, text)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::number_literal, text)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::duration_literal, amount, unit)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::money_literal, amount)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::text_literal, value)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::name_ref, name)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::argument, name, value)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::call, function, args)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::aggregate, op, var, collection, filter, body)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::conditional, condition, then_value, else_value)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::set_literal, items)
+
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::type_ref, list, name)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::source_decl, name, title, url)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::sources, names)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::param_arg, name, type)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::param_value, value, from, to, cited, uncertain)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::param_exception, label, value, from, to, condition, cited, uncertain)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::parameter_decl, name, args, type, uncertain, values, exceptions)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::table_row, key, value)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::table_version, from, to, cited, uncertain, rows)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::table_decl, name, arg, type, versions)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::fact_decl, keyword, name, type, value, condition)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::citation, article, cited)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::validity, from, to, on)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::generator, var, collection)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::scope, kind, generators, filter)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::message, what, lang, text)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::rule_decl, id, variant, exception_of, kind, citations, uncertain, valid,
+                          for_each, condition, unless, due, done, lead, late, messages)

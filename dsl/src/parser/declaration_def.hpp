@@ -1,0 +1,138 @@
+// Declarations of a rules file. Each clause starts with a keyword followed by '>' (an expectation),
+// so a failure lands at the exact token and names what was expected there.
+#pragma once
+
+#include "ast_adapted.hpp"
+#include "common.hpp"
+#include "declaration.hpp"
+#include "expression.hpp"
+
+namespace rw::dsl::parser {
+
+// ---- Rule IDs -----------------------------------------------------------------------------------
+struct declaration_class : annotate {};
+struct source_class : annotate {};
+struct sources_class : annotate {};
+struct type_class : annotate {};
+struct param_arg_class : annotate {};
+struct param_value_class : annotate {};
+struct param_exception_class : annotate {};
+struct parameter_class : annotate {};
+struct table_row_class : annotate {};
+struct table_version_class : annotate {};
+struct table_class : annotate {};
+struct fact_class : annotate {};
+struct citation_class : annotate {};
+struct validity_class : annotate {};
+struct generator_class : annotate {};
+struct scope_class : annotate {};
+struct message_class : annotate {};
+struct rule_class : annotate {};
+
+// ---- Rules --------------------------------------------------------------------------------------
+declaration_type const declaration_rule = "a declaration (bron, parameter, tabel, feit, hulpfeit or regel)";
+x3::rule<source_class, ast::source_decl> const source_rule = "a source";
+x3::rule<sources_class, ast::sources> const sources_rule = "'volgens' and source names";
+x3::rule<type_class, ast::type_ref> const type_rule = "a type (datum, dagen, weken, maanden, jaren, getal, geld, waarheid, tekst, lijst van ...)";
+x3::rule<param_arg_class, ast::param_arg> const param_arg_rule = "a parameter argument (naam: type)";
+x3::rule<param_value_class, ast::param_value> const param_value_rule = "a dated value";
+x3::rule<param_exception_class, ast::param_exception> const param_exception_rule = "an exception";
+x3::rule<parameter_class, ast::parameter_decl> const parameter_rule = "a parameter";
+x3::rule<table_row_class, ast::table_row> const table_row_rule = "a table row (key => value)";
+x3::rule<table_version_class, ast::table_version> const table_version_rule = "a table version ('vanaf' date)";
+x3::rule<table_class, ast::table_decl> const table_rule = "a table";
+x3::rule<fact_class, ast::fact_decl> const fact_rule = "a fact";
+x3::rule<citation_class, ast::citation> const citation_rule = "'artikel' with a text";
+x3::rule<validity_class, ast::validity> const validity_rule = "'geldig vanaf' and a date";
+x3::rule<generator_class, ast::generator> const generator_rule = "a generator (naam in collectie)";
+x3::rule<scope_class, ast::scope> const scope_rule = "'het bureau' or 'elk ...'";
+x3::rule<message_class, ast::message> const message_rule = "'melding' or 'advies' with a language (nl, en) and a text";
+x3::rule<rule_class, ast::rule_decl> const rule_rule = "a rule";
+
+// clang-format off
+struct kind_symbols : x3::symbols<std::string> {
+    kind_symbols() { add("overtreding", "overtreding")("actie", "actie")("waarschuwing", "waarschuwing")("info", "info"); }
+};
+inline kind_symbols const kinds;
+struct lang_symbols : x3::symbols<std::string> {
+    lang_symbols() { add("nl", "nl")("en", "en"); }
+};
+inline lang_symbols const languages;
+struct message_kind_symbols : x3::symbols<std::string> {
+    message_kind_symbols() { add("melding", "melding")("advies", "advies"); }
+};
+inline message_kind_symbols const message_kinds;
+struct fact_keyword_symbols : x3::symbols<std::string> {
+    fact_keyword_symbols() { add("feit", "feit")("hulpfeit", "hulpfeit"); }
+};
+inline fact_keyword_symbols const fact_keywords;
+struct type_symbols : x3::symbols<std::string> {
+    type_symbols() {
+        add("datum", "datum")("dagen", "dagen")("weken", "weken")("maanden", "maanden")("jaren", "jaren")
+           ("getal", "getal")("geld", "geld")("waarheid", "waarheid")("tekst", "tekst");
+    }
+};
+inline type_symbols const types;
+struct late_symbols : x3::symbols<std::string> {
+    late_symbols() { add("overtreding", "overtreding"); }
+};
+inline late_symbols const late_kinds;
+
+auto const end_of_word_d = !(x3::alnum | '_');
+auto const word = [](auto const& syms) { return x3::lexeme[syms >> end_of_word_d]; };
+auto const uncertain_clause = kw("onzeker") > text_lit();
+
+auto const source_rule_def = kw("bron") > identifier > text_lit() > -(kw("url") > text_lit());
+auto const sources_rule_def = kw("volgens") > (identifier % ',');
+auto const type_rule_def = (kw("lijst") > kw("van") > x3::attr(true) > word(types))
+                         | (x3::attr(false) >> word(types));
+auto const param_arg_rule_def = identifier > ':' > type_rule;
+auto const param_value_rule_def =
+    primary_expr() >> kw("vanaf") > date_lit() > -(kw("tot") > date_lit()) > sources_rule > -uncertain_clause;
+auto const param_exception_rule_def =
+    kw("uitzondering") > identifier > ':' > primary_expr() > kw("vanaf") > date_lit() > -(kw("tot") > date_lit())
+    > kw("als") > expression() > sources_rule > -uncertain_clause;
+auto const parameter_rule_def =
+    kw("parameter") > dotted_name > -('(' > (param_arg_rule % ',') > ')') > ':' > type_rule
+    > -uncertain_clause > *param_value_rule > *param_exception_rule;
+auto const table_row_rule_def = primary_expr() >> "=>" > primary_expr();
+auto const table_version_rule_def =
+    kw("vanaf") > date_lit() > -(kw("tot") > date_lit()) > sources_rule > -uncertain_clause > +table_row_rule;
+auto const table_rule_def =
+    kw("tabel") > dotted_name > '(' > param_arg_rule > ')' > ':' > type_rule > +table_version_rule;
+auto const fact_rule_def =
+    word(fact_keywords) > dotted_name > -(':' > type_rule) > '=' > expression() > -(kw("als") > expression());
+auto const citation_rule_def = kw("artikel") > text_lit() > sources_rule;
+auto const validity_rule_def =
+    kw("geldig") > kw("vanaf") > date_lit() > -(kw("tot") > date_lit()) > -(kw("op") > primary_expr());
+auto const generator_rule_def = identifier > kw("in") > expression();
+auto const scope_rule_def =
+      (kw("het") > kw("bureau") > x3::attr(std::string("bureau")) > x3::attr(std::vector<ast::generator>())
+         > x3::attr(boost::optional<ast::expr>()))
+    | ((kw("elk") | kw("elke")) > x3::attr(std::string("elk")) > (generator_rule % ',')
+         > -(kw("waarvoor") > expression()));
+auto const message_rule_def = word(message_kinds) > word(languages) > text_lit();
+auto const rule_rule_def =
+    kw("regel") > dotted_name
+    > -(kw("geval") > identifier)
+    > -(kw("uitzondering") > kw("op") > dotted_name)
+    > kw("soort") > word(kinds)
+    > +citation_rule
+    > -uncertain_clause
+    > validity_rule
+    > -(kw("voor") > scope_rule)
+    > -(kw("als") > expression())
+    > -(kw("tenzij") > expression())
+    > -(kw("termijn") > expression())
+    > -(kw("gedaan") > expression())
+    > -(kw("zichtbaar") > kw("vanaf") > expression() > kw("voor") > kw("termijn"))
+    > -(kw("na") > kw("termijn") > word(late_kinds))
+    > +message_rule;
+auto const declaration_rule_def = source_rule | parameter_rule | table_rule | fact_rule | rule_rule;
+// clang-format on
+
+BOOST_SPIRIT_DEFINE(declaration_rule, source_rule, sources_rule, type_rule, param_arg_rule, param_value_rule,
+                    param_exception_rule, parameter_rule, table_row_rule, table_version_rule, table_rule, fact_rule,
+                    citation_rule, validity_rule, generator_rule, scope_rule, message_rule, rule_rule)
+
+}  // namespace rw::dsl::parser

@@ -1,0 +1,528 @@
+// The canonical printer and the structural dump (see print.hpp).
+#include "rw/dsl/print.hpp"
+
+#include <sstream>
+
+namespace rw::dsl {
+
+namespace {
+
+using namespace ast;
+
+std::string quote(std::string const& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// Binding strength, loosest first; a child printed under a parent needs parentheses when weaker.
+int binary_precedence(std::string const& op) {
+    if (op == "of") return 1;
+    if (op == "en") return 2;
+    if (op == "+" || op == "-") return 5;
+    if (op == "*") return 6;
+    return 4;  // comparisons
+}
+
+int precedence(expr const& e) {
+    // Dispatch on the variant index, not on overloads: aggregate types convert into each other
+    // through their common `located` base, which makes overload-based visitors pick wrongly.
+    if (auto const* b = boost::get<x3::forward_ast<binary>>(&e)) return binary_precedence(b->get().op);
+    if (auto const* u = boost::get<x3::forward_ast<unary>>(&e)) return u->get().op == "niet" ? 3 : 7;
+    if (boost::get<x3::forward_ast<emptiness>>(&e) || boost::get<x3::forward_ast<membership>>(&e)) return 4;
+    if (boost::get<x3::forward_ast<as_of>>(&e)) return 8;
+    return 9;
+}
+
+void print_expr(std::ostream& out, expr const& e);
+
+void print_at(std::ostream& out, expr const& e, int min_prec) {
+    if (precedence(e) < min_prec) {
+        out << '(';
+        print_expr(out, e);
+        out << ')';
+    } else {
+        print_expr(out, e);
+    }
+}
+
+struct expr_printer {
+    std::ostream& out;
+    void operator()(nil const&) const {}
+    void operator()(date_literal const& d) const { out << d.text; }
+    void operator()(number_literal const& n) const { out << n.text; }
+    void operator()(duration_literal const& d) const {
+        bool one = d.amount == "1";
+        std::string u = d.unit;
+        if (one) u = u == "dagen" ? "dag" : u == "weken" ? "week" : u == "maanden" ? "maand" : "jaar";
+        out << d.amount << ' ' << u;
+    }
+    void operator()(money_literal const& m) const { out << "€ " << m.amount; }
+    void operator()(text_literal const& t) const { out << quote(t.value); }
+    void operator()(bool_literal const& b) const { out << (b.value ? "waar" : "onwaar"); }
+    void operator()(empty_literal const&) const { out << "leeg"; }
+    void operator()(name_ref const& n) const { out << n.name; }
+    void operator()(unary const& u) const {
+        auto const& n = u;
+        if (n.op == "niet") {
+            out << "niet ";
+            print_at(out, n.operand, 3);
+        } else {
+            out << '-';
+            print_at(out, n.operand, 7);
+        }
+    }
+    void operator()(binary const& b) const {
+        auto const& n = b;
+        int p = binary_precedence(n.op);
+        print_at(out, n.lhs, p == 4 ? 5 : p);
+        out << ' ' << n.op << ' ';
+        print_at(out, n.rhs, p == 4 ? 5 : p + 1);
+    }
+    void operator()(call const& c) const {
+        auto const& n = c;
+        out << n.function << '(';
+        for (std::size_t i = 0; i < n.args.size(); ++i) {
+            if (i) out << ", ";
+            if (n.args[i].name) out << *n.args[i].name << ": ";
+            print_expr(out, n.args[i].value);
+        }
+        out << ')';
+    }
+    void operator()(aggregate const& a) const {
+        auto const& n = a;
+        out << n.op << '(' << n.var << " in ";
+        print_expr(out, n.collection);
+        if (n.filter) {
+            out << " waarvoor ";
+            print_expr(out, *n.filter);
+        }
+        if (n.body) {
+            out << ": ";
+            print_expr(out, *n.body);
+        }
+        out << ')';
+    }
+    void operator()(conditional const& c) const {
+        auto const& n = c;
+        out << "(als ";
+        print_expr(out, n.condition);
+        out << " dan ";
+        print_expr(out, n.then_value);
+        out << " anders ";
+        print_expr(out, n.else_value);
+        out << ')';
+    }
+    void operator()(set_literal const& s) const {
+        auto const& n = s;
+        out << '{';
+        for (std::size_t i = 0; i < n.items.size(); ++i) {
+            if (i) out << ", ";
+            print_expr(out, n.items[i]);
+        }
+        out << '}';
+    }
+    void operator()(as_of const& a) const {
+        auto const& n = a;
+        print_at(out, n.value, 9);
+        out << " op ";
+        print_at(out, n.at, 9);
+    }
+    void operator()(emptiness const& e) const {
+        auto const& n = e;
+        print_at(out, n.value, 5);
+        out << (n.negated ? " is niet leeg" : " is leeg");
+    }
+    void operator()(membership const& m) const {
+        auto const& n = m;
+        print_at(out, n.value, 5);
+        out << (n.negated ? " niet in " : " in ");
+        print_expr(out, n.set);
+    }
+};
+
+void print_expr(std::ostream& out, expr const& e) { boost::apply_visitor(expr_printer{out}, e); }
+
+std::string type_text(type_ref const& t) { return (t.list ? "lijst van " : "") + t.name; }
+
+void print_sources(std::ostream& out, sources const& s) {
+    out << "volgens ";
+    for (std::size_t i = 0; i < s.names.size(); ++i) out << (i ? ", " : "") << s.names[i];
+}
+
+void print_period(std::ostream& out, date_literal const& from, boost::optional<date_literal> const& to) {
+    out << "vanaf " << from.text;
+    if (to) out << " tot " << to->text;
+}
+
+struct decl_printer {
+    std::ostream& out;
+    void operator()(source_decl const& s) const {
+        out << "bron " << s.name << ' ' << quote(s.title.value);
+        if (s.url) out << " url " << quote(s.url->value);
+        out << '\n';
+    }
+    void operator()(parameter_decl const& p) const {
+        out << "parameter " << p.name;
+        if (!p.args.empty()) {
+            out << '(';
+            for (std::size_t i = 0; i < p.args.size(); ++i)
+                out << (i ? ", " : "") << p.args[i].name << ": " << type_text(p.args[i].type);
+            out << ')';
+        }
+        out << " : " << type_text(p.type) << '\n';
+        if (p.uncertain) out << "    onzeker " << quote(p.uncertain->value) << '\n';
+        for (auto const& v : p.values) {
+            out << "    ";
+            print_expr(out, v.value);
+            out << ' ';
+            print_period(out, v.from, v.to);
+            out << ' ';
+            print_sources(out, v.cited);
+            if (v.uncertain) out << " onzeker " << quote(v.uncertain->value);
+            out << '\n';
+        }
+        for (auto const& x : p.exceptions) {
+            out << "    uitzondering " << x.label << ": ";
+            print_expr(out, x.value);
+            out << ' ';
+            print_period(out, x.from, x.to);
+            out << " als ";
+            print_expr(out, x.condition);
+            out << ' ';
+            print_sources(out, x.cited);
+            if (x.uncertain) out << " onzeker " << quote(x.uncertain->value);
+            out << '\n';
+        }
+    }
+    void operator()(table_decl const& t) const {
+        out << "tabel " << t.name << '(' << t.arg.name << ": " << type_text(t.arg.type) << ") : " << type_text(t.type)
+            << '\n';
+        for (auto const& v : t.versions) {
+            out << "    ";
+            print_period(out, v.from, v.to);
+            out << ' ';
+            print_sources(out, v.cited);
+            if (v.uncertain) out << " onzeker " << quote(v.uncertain->value);
+            out << '\n';
+            for (auto const& r : v.rows) {
+                out << "        ";
+                print_expr(out, r.key);
+                out << " => ";
+                print_expr(out, r.value);
+                out << '\n';
+            }
+        }
+    }
+    void operator()(fact_decl const& f) const {
+        out << f.keyword << ' ' << f.name;
+        if (f.type) out << " : " << type_text(*f.type);
+        out << " = ";
+        print_expr(out, f.value);
+        if (f.condition) {
+            out << "\n    als ";
+            print_expr(out, *f.condition);
+        }
+        out << '\n';
+    }
+    void operator()(rule_decl const& r) const {
+        out << "regel " << r.id;
+        if (r.variant) out << " geval " << *r.variant;
+        if (r.exception_of) out << " uitzondering op " << *r.exception_of;
+        out << "\n    soort " << r.kind << '\n';
+        for (auto const& c : r.citations) {
+            out << "    artikel " << quote(c.article.value) << ' ';
+            print_sources(out, c.cited);
+            out << '\n';
+        }
+        if (r.uncertain) out << "    onzeker " << quote(r.uncertain->value) << '\n';
+        out << "    geldig ";
+        print_period(out, r.valid.from, r.valid.to);
+        if (r.valid.on) {
+            out << " op ";
+            print_at(out, *r.valid.on, 9);
+        }
+        out << '\n';
+        if (r.for_each) {
+            out << "    voor ";
+            if (r.for_each->kind == "bureau") {
+                out << "het bureau";
+            } else {
+                out << "elk ";
+                for (std::size_t i = 0; i < r.for_each->generators.size(); ++i) {
+                    auto const& g = r.for_each->generators[i];
+                    out << (i ? ", " : "") << g.var << " in ";
+                    print_expr(out, g.collection);
+                }
+                if (r.for_each->filter) {
+                    out << "\n        waarvoor ";
+                    print_expr(out, *r.for_each->filter);
+                }
+            }
+            out << '\n';
+        }
+        auto clause = [&](char const* kw, boost::optional<expr> const& e) {
+            if (!e) return;
+            out << "    " << kw << ' ';
+            print_expr(out, *e);
+            out << '\n';
+        };
+        clause("als", r.condition);
+        clause("tenzij", r.unless);
+        clause("termijn", r.due);
+        clause("gedaan", r.done);
+        if (r.lead) {
+            out << "    zichtbaar vanaf ";
+            print_expr(out, *r.lead);
+            out << " voor termijn\n";
+        }
+        if (r.late) out << "    na termijn " << *r.late << '\n';
+        for (auto const& m : r.messages) out << "    " << m.what << ' ' << m.lang << ' ' << quote(m.text.value) << '\n';
+    }
+};
+
+// ---- dump ---------------------------------------------------------------------------------------
+
+void dump_expr(std::ostream& out, expr const& e);
+
+struct expr_dumper {
+    std::ostream& out;
+    void operator()(nil const&) const { out << "nil"; }
+    void operator()(date_literal const& d) const { out << "(date " << d.text << ')'; }
+    void operator()(number_literal const& n) const { out << "(number " << n.text << ')'; }
+    void operator()(duration_literal const& d) const { out << "(duration " << d.amount << ' ' << d.unit << ')'; }
+    void operator()(money_literal const& m) const { out << "(money " << m.amount << ')'; }
+    void operator()(text_literal const& t) const { out << "(text " << quote(t.value) << ')'; }
+    void operator()(bool_literal const& b) const { out << (b.value ? "(bool waar)" : "(bool onwaar)"); }
+    void operator()(empty_literal const&) const { out << "(leeg)"; }
+    void operator()(name_ref const& n) const { out << "(name " << n.name << ')'; }
+    void operator()(unary const& u) const {
+        out << "(unary " << u.op << ' ';
+        dump_expr(out, u.operand);
+        out << ')';
+    }
+    void operator()(binary const& b) const {
+        out << "(binary " << b.op << ' ';
+        dump_expr(out, b.lhs);
+        out << ' ';
+        dump_expr(out, b.rhs);
+        out << ')';
+    }
+    void operator()(call const& c) const {
+        out << "(call " << c.function;
+        for (auto const& a : c.args) {
+            out << " (arg " << (a.name ? *a.name : "-") << ' ';
+            dump_expr(out, a.value);
+            out << ')';
+        }
+        out << ')';
+    }
+    void operator()(aggregate const& a) const {
+        auto const& n = a;
+        out << "(aggregate " << n.op << ' ' << n.var << ' ';
+        dump_expr(out, n.collection);
+        out << ' ';
+        if (n.filter) dump_expr(out, *n.filter);
+        else out << '-';
+        out << ' ';
+        if (n.body) dump_expr(out, *n.body);
+        else out << '-';
+        out << ')';
+    }
+    void operator()(conditional const& c) const {
+        out << "(if ";
+        dump_expr(out, c.condition);
+        out << ' ';
+        dump_expr(out, c.then_value);
+        out << ' ';
+        dump_expr(out, c.else_value);
+        out << ')';
+    }
+    void operator()(set_literal const& s) const {
+        out << "(set";
+        for (auto const& i : s.items) {
+            out << ' ';
+            dump_expr(out, i);
+        }
+        out << ')';
+    }
+    void operator()(as_of const& a) const {
+        out << "(as-of ";
+        dump_expr(out, a.value);
+        out << ' ';
+        dump_expr(out, a.at);
+        out << ')';
+    }
+    void operator()(emptiness const& e) const {
+        out << (e.negated ? "(not-empty " : "(empty ");
+        dump_expr(out, e.value);
+        out << ')';
+    }
+    void operator()(membership const& m) const {
+        out << (m.negated ? "(not-in " : "(in ");
+        dump_expr(out, m.value);
+        out << ' ';
+        dump_expr(out, m.set);
+        out << ')';
+    }
+};
+
+void dump_expr(std::ostream& out, expr const& e) { boost::apply_visitor(expr_dumper{out}, e); }
+
+template <typename T>
+void dump_opt(std::ostream& out, boost::optional<T> const& v) {
+    if (!v) {
+        out << " -";
+        return;
+    }
+    out << ' ';
+    if constexpr (std::is_same_v<T, expr>) dump_expr(out, *v);
+    else if constexpr (std::is_same_v<T, text_literal>) out << quote(v->value);
+    else if constexpr (std::is_same_v<T, date_literal>) out << v->text;
+    else out << *v;
+}
+
+void dump_sources(std::ostream& out, sources const& s) {
+    out << " (sources";
+    for (auto const& n : s.names) out << ' ' << n;
+    out << ')';
+}
+
+struct decl_dumper {
+    std::ostream& out;
+    void operator()(source_decl const& s) const {
+        out << "(bron " << s.name << ' ' << quote(s.title.value);
+        dump_opt(out, s.url);
+        out << ")\n";
+    }
+    void operator()(parameter_decl const& p) const {
+        out << "(parameter " << p.name << " (args";
+        for (auto const& a : p.args) out << ' ' << a.name << ':' << type_text(a.type);
+        out << ") " << type_text(p.type);
+        dump_opt(out, p.uncertain);
+        for (auto const& v : p.values) {
+            out << "\n  (value ";
+            dump_expr(out, v.value);
+            out << ' ' << v.from.text;
+            dump_opt(out, v.to);
+            dump_sources(out, v.cited);
+            dump_opt(out, v.uncertain);
+            out << ')';
+        }
+        for (auto const& x : p.exceptions) {
+            out << "\n  (exception " << x.label << ' ';
+            dump_expr(out, x.value);
+            out << ' ' << x.from.text;
+            dump_opt(out, x.to);
+            out << ' ';
+            dump_expr(out, x.condition);
+            dump_sources(out, x.cited);
+            dump_opt(out, x.uncertain);
+            out << ')';
+        }
+        out << ")\n";
+    }
+    void operator()(table_decl const& t) const {
+        out << "(tabel " << t.name << ' ' << t.arg.name << ':' << type_text(t.arg.type) << ' ' << type_text(t.type);
+        for (auto const& v : t.versions) {
+            out << "\n  (version " << v.from.text;
+            dump_opt(out, v.to);
+            dump_sources(out, v.cited);
+            dump_opt(out, v.uncertain);
+            for (auto const& r : v.rows) {
+                out << "\n    (row ";
+                dump_expr(out, r.key);
+                out << ' ';
+                dump_expr(out, r.value);
+                out << ')';
+            }
+            out << ')';
+        }
+        out << ")\n";
+    }
+    void operator()(fact_decl const& f) const {
+        out << '(' << f.keyword << ' ' << f.name << (f.type ? " " + type_text(*f.type) : std::string(" -")) << ' ';
+        dump_expr(out, f.value);
+        dump_opt(out, f.condition);
+        out << ")\n";
+    }
+    void operator()(rule_decl const& r) const {
+        out << "(regel " << r.id;
+        dump_opt(out, r.variant);
+        dump_opt(out, r.exception_of);
+        out << ' ' << r.kind;
+        for (auto const& c : r.citations) {
+            out << "\n  (artikel " << quote(c.article.value);
+            dump_sources(out, c.cited);
+            out << ')';
+        }
+        out << "\n  (onzeker";
+        dump_opt(out, r.uncertain);
+        out << ")\n  (geldig " << r.valid.from.text;
+        dump_opt(out, r.valid.to);
+        dump_opt(out, r.valid.on);
+        out << ')';
+        if (r.for_each) {
+            out << "\n  (voor " << r.for_each->kind;
+            for (auto const& g : r.for_each->generators) {
+                out << " (" << g.var << ' ';
+                dump_expr(out, g.collection);
+                out << ')';
+            }
+            dump_opt(out, r.for_each->filter);
+            out << ')';
+        }
+        for (auto [kw, e] : {std::pair{"als", &r.condition}, std::pair{"tenzij", &r.unless}, std::pair{"termijn", &r.due},
+                             std::pair{"gedaan", &r.done}, std::pair{"zichtbaar", &r.lead}}) {
+            out << "\n  (" << kw;
+            dump_opt(out, *e);
+            out << ')';
+        }
+        out << "\n  (na-termijn";
+        dump_opt(out, r.late);
+        out << ')';
+        for (auto const& m : r.messages) out << "\n  (" << m.what << ' ' << m.lang << ' ' << quote(m.text.value) << ')';
+        out << ")\n";
+    }
+};
+
+}  // namespace
+
+std::string print(ast::expr const& e) {
+    std::ostringstream out;
+    print_expr(out, e);
+    return out.str();
+}
+
+std::string print(ast::file const& f) {
+    std::ostringstream out;
+    for (std::size_t i = 0; i < f.declarations.size(); ++i) {
+        auto const& d = f.declarations[i];
+        // A blank line between declarations, except between consecutive sources and facts.
+        if (i) {
+            auto const& prev = f.declarations[i - 1];
+            bool same_short = d.get().which() == prev.get().which() &&
+                              (boost::get<ast::source_decl>(&d) || boost::get<ast::fact_decl>(&d));
+            if (!same_short) out << '\n';
+        }
+        boost::apply_visitor(decl_printer{out}, d);
+    }
+    return out.str();
+}
+
+std::string dump(ast::expr const& e) {
+    std::ostringstream out;
+    dump_expr(out, e);
+    return out.str();
+}
+
+std::string dump(ast::file const& f) {
+    std::ostringstream out;
+    for (auto const& d : f.declarations) boost::apply_visitor(decl_dumper{out}, d);
+    return out.str();
+}
+
+}  // namespace rw::dsl
