@@ -15,5 +15,8 @@ enum exit_code : int { ok = 0, findings = 1, bad_input = 2 };
 using registrar = void (*)(CLI::App& app, int& result);
 
 void register_store_commands(CLI::App& app, int& result);
+void register_rules_commands(CLI::App& app, int& result);
+void register_case_commands(CLI::App& app, int& result);
+void register_advise_command(CLI::App& app, int& result);
 
 }  // namespace rw::cli

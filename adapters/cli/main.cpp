@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
 
     int result = rw::cli::ok;
     rw::cli::register_store_commands(app, result);
+    rw::cli::register_rules_commands(app, result);
+    rw::cli::register_advise_command(app, result);
+    rw::cli::register_case_commands(app, result);
 
     try {
         app.parse(argc, argv);

@@ -52,6 +52,22 @@ char const* token_end(char const* p, char const* end) {
     return p;
 }
 
+/// Skips whitespace and comments, collecting the comment lines (with their '#').
+char const* skip_space_collect(char const* p, char const* end, std::vector<std::string>& comments) {
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) ++p;
+        if (p < end && *p == '#') {
+            char const* b = p;
+            while (p < end && *p != '\n') ++p;
+            std::string line(b, p);
+            while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+            comments.push_back(line);
+            continue;
+        }
+        return p;
+    }
+}
+
 char const* skip_space(char const* p, char const* end) {
     for (;;) {
         while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) ++p;
@@ -117,14 +133,19 @@ ast::file parse(source_ptr const& src, diagnostics& diags) {
     parser::buffer_begin = begin;
     char const* p = begin;
     for (;;) {
-        p = skip_space(p, end);
-        if (p >= end) break;
+        std::vector<std::string> comments;
+        p = skip_space_collect(p, end, comments);
+        if (p >= end) {
+            out.trailing_comments = std::move(comments);
+            break;
+        }
         ast::declaration decl;
         iterator_type it = p;
         try {
             bool ok = x3::phrase_parse(it, end, parser::declaration(), parser::skipper, decl);
             if (ok && it > p) {
                 out.declarations.push_back(std::move(decl));
+                out.comments.push_back(std::move(comments));
                 p = it;
                 continue;
             }
@@ -139,11 +160,15 @@ ast::file parse(source_ptr const& src, diagnostics& diags) {
 }
 
 ast::expr parse_expression(source_ptr const& src, diagnostics& diags) {
+    return parse_expression(src, 0, static_cast<std::uint32_t>(src->text().size()), diags);
+}
+
+ast::expr parse_expression(source_ptr const& src, std::uint32_t from, std::uint32_t to, diagnostics& diags) {
     char const* const begin = src->text().data();
-    char const* const end = begin + src->text().size();
+    char const* const end = begin + to;
     parser::buffer_begin = begin;
     ast::expr e;
-    iterator_type it = begin;
+    iterator_type it = begin + from;
     try {
         bool ok = x3::phrase_parse(it, end, parser::expression(), parser::skipper, e);
         it = skip_space(it, end);

@@ -146,6 +146,31 @@ struct expr_printer {
 
 void print_expr(std::ostream& out, expr const& e) { boost::apply_visitor(expr_printer{out}, e); }
 
+/// A long condition breaks before each top-level 'en' / 'of' of the same kind, one per line.
+void print_clause(std::ostream& out, expr const& e, std::string const& cont_indent, std::size_t budget = 88) {
+    std::ostringstream flat;
+    print_expr(flat, e);
+    auto const* b = boost::get<x3::forward_ast<binary>>(&e);
+    if (flat.str().size() <= budget || !b || (b->get().op != "en" && b->get().op != "of")) {
+        out << flat.str();
+        return;
+    }
+    std::string const op = b->get().op;
+    std::vector<expr const*> terms;
+    expr const* cur = &e;
+    while (auto const* bb = boost::get<x3::forward_ast<binary>>(cur)) {
+        if (bb->get().op != op) break;
+        terms.push_back(&bb->get().rhs);
+        cur = &bb->get().lhs;
+    }
+    terms.push_back(cur);
+    int min_prec = op == "en" ? 2 : 1;
+    for (std::size_t i = terms.size(); i-- > 0;) {
+        if (i + 1 != terms.size()) out << '\n' << cont_indent << op << ' ';
+        print_at(out, *terms[i], i + 1 == terms.size() ? min_prec : min_prec + 1);
+    }
+}
+
 std::string type_text(type_ref const& t) { return (t.list ? "lijst van " : "") + t.name; }
 
 void print_sources(std::ostream& out, sources const& s) {
@@ -224,7 +249,7 @@ struct decl_printer {
         print_expr(out, f.value);
         if (f.condition) {
             out << "\n    als ";
-            print_expr(out, *f.condition);
+            print_clause(out, *f.condition, "        ");
         }
         out << '\n';
     }
@@ -251,15 +276,23 @@ struct decl_printer {
             if (r.for_each->kind == "bureau") {
                 out << "het bureau";
             } else {
-                out << "elk ";
+                std::ostringstream line;
+                line << "elk ";
                 for (std::size_t i = 0; i < r.for_each->generators.size(); ++i) {
                     auto const& g = r.for_each->generators[i];
-                    out << (i ? ", " : "") << g.var << " in ";
-                    print_expr(out, g.collection);
+                    line << (i ? ", " : "") << g.var << " in ";
+                    print_expr(line, g.collection);
                 }
+                out << line.str();
                 if (r.for_each->filter) {
-                    out << "\n        waarvoor ";
-                    print_expr(out, *r.for_each->filter);
+                    std::ostringstream f;
+                    print_expr(f, *r.for_each->filter);
+                    if (line.str().size() + f.str().size() + 18 <= 100) {
+                        out << " waarvoor " << f.str();
+                    } else {
+                        out << "\n        waarvoor ";
+                        print_clause(out, *r.for_each->filter, "            ");
+                    }
                 }
             }
             out << '\n';
@@ -267,7 +300,7 @@ struct decl_printer {
         auto clause = [&](char const* kw, boost::optional<expr> const& e) {
             if (!e) return;
             out << "    " << kw << ' ';
-            print_expr(out, *e);
+            print_clause(out, *e, "        ");
             out << '\n';
         };
         clause("als", r.condition);
@@ -501,14 +534,22 @@ std::string print(ast::file const& f) {
     std::ostringstream out;
     for (std::size_t i = 0; i < f.declarations.size(); ++i) {
         auto const& d = f.declarations[i];
-        // A blank line between declarations, except between consecutive sources and facts.
+        bool has_comments = i < f.comments.size() && !f.comments[i].empty();
+        // A blank line between declarations, except between consecutive short ones (sources,
+        // facts, parameters of one value) that have no comment of their own.
         if (i) {
             auto const& prev = f.declarations[i - 1];
             bool same_short = d.get().which() == prev.get().which() &&
                               (boost::get<ast::source_decl>(&d) || boost::get<ast::fact_decl>(&d));
-            if (!same_short) out << '\n';
+            if (!same_short || has_comments) out << '\n';
         }
+        if (has_comments)
+            for (auto const& c : f.comments[i]) out << c << '\n';
         boost::apply_visitor(decl_printer{out}, d);
+    }
+    if (!f.trailing_comments.empty()) {
+        out << '\n';
+        for (auto const& c : f.trailing_comments) out << c << '\n';
     }
     return out.str();
 }

@@ -242,6 +242,10 @@ struct declaration : x3::variant<source_decl, parameter_decl, table_decl, fact_d
 
 struct file {
     std::vector<declaration> declarations;
+    /// The comment lines in front of each declaration (same index), and after the last one; the
+    /// canonical printer writes them back (comments inside a declaration are not kept).
+    std::vector<std::vector<std::string>> comments;
+    std::vector<std::string> trailing_comments;
 };
 
 /// Span of any expression node (begin == end == 0 for nil).

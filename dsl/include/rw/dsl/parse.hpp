@@ -14,5 +14,8 @@ ast::file parse(source_ptr const& src, diagnostics& diags);
 
 /// Parses one expression (message placeholders, tests). Errors go to `diags`.
 ast::expr parse_expression(source_ptr const& src, diagnostics& diags);
+/// Parses the expression in the byte range [begin, end) of a source (a {placeholder} inside a
+/// message), so that spans point into the original file.
+ast::expr parse_expression(source_ptr const& src, std::uint32_t begin, std::uint32_t end, diagnostics& diags);
 
 }  // namespace rw::dsl

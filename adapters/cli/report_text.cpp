@@ -1,0 +1,58 @@
+// Presentation helpers (see report_text.hpp).
+#include "report_text.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+
+namespace rw::cli {
+
+engine::day today() { return date::floor<date::days>(std::chrono::system_clock::now()); }
+
+engine::day parse_at(std::string const& at) {
+    if (at.empty()) return today();
+    auto d = engine::parse_date(at);
+    if (!d) throw CLI::ValidationError("--at", "'" + at + "' is not a date (YYYY-MM-DD)");
+    return *d;
+}
+
+std::string kind_label(engine::finding_kind k, std::string const& lang) {
+    if (lang == "en") return engine::to_string(k);
+    return engine::dutch_name(k);
+}
+
+std::string explanation_text(engine::explanation_line const& l, std::string const& lang) {
+    bool en = lang == "en";
+    std::string s;
+    if (l.kind == "rule") s = (en ? "rule " : "regel ") + l.name + " (" + l.value + "), " + l.detail;
+    else if (l.kind == "fact") s = (en ? "fact " : "feit ") + l.name + " = " + l.value;
+    else if (l.kind == "parameter") s = "parameter " + l.name + " = " + l.value + " (" + l.detail + ")";
+    else if (l.kind == "table") s = (en ? "table " : "tabel ") + l.name + " = " + l.value + " (" + l.detail + ")";
+    else if (l.kind == "condition") s = l.name + " " + l.detail + "  =>  " + (l.value.empty() ? "leeg" : l.value);
+    else s = l.name + ": " + l.detail;
+    return s;
+}
+
+nlohmann::ordered_json finding_json(engine::finding const& f, std::string const& lang, bool explain) {
+    nlohmann::ordered_json j;
+    j["rule"] = f.rule;
+    if (!f.variant.empty()) j["variant"] = f.variant;
+    j["kind"] = engine::to_string(f.kind);
+    j["worker"] = f.worker.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(f.worker);
+    j["contract"] = f.contract.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(f.contract);
+    j["placement"] = f.placement.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(f.placement);
+    j["due"] = f.due ? nlohmann::ordered_json(engine::format_date(*f.due)) : nlohmann::ordered_json();
+    j["overdue"] = f.overdue;
+    j["uncertain"] = f.uncertain;
+    j["message"] = lang == "en" ? f.message_en : f.message_nl;
+    j["advice"] = lang == "en" ? f.advice_en : f.advice_nl;
+    j["citations"] = f.citations;
+    if (explain) {
+        auto& e = j["explanation"] = nlohmann::ordered_json::array();
+        for (auto const& l : f.explanation)
+            e.push_back({{"kind", l.kind}, {"name", l.name}, {"value", l.value}, {"detail", l.detail}, {"uncertain", l.uncertain}});
+    }
+    return j;
+}
+
+}  // namespace rw::cli

@@ -1,0 +1,21 @@
+// Shared presentation of findings for the terminal and JSON (advise, actions, audit).
+#pragma once
+
+#include "rw/engine/engine.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace rw::cli {
+
+/// Today's date (the default reference date).
+engine::day today();
+/// Parses --at; throws CLI::ValidationError on a bad date.
+engine::day parse_at(std::string const& at);
+
+nlohmann::ordered_json finding_json(engine::finding const& f, std::string const& lang, bool explain);
+std::string kind_label(engine::finding_kind k, std::string const& lang);
+std::string explanation_text(engine::explanation_line const& l, std::string const& lang);
+
+}  // namespace rw::cli

@@ -1,0 +1,42 @@
+// Rule loading for the CLI (see rules_support.hpp).
+#include "rules_support.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace rw::cli {
+
+namespace fs = std::filesystem;
+
+std::string default_rules_dir() {
+    if (char const* env = std::getenv("RW_RULES"); env && *env) return env;
+    return RW_DEFAULT_RULES_DIR;
+}
+
+std::vector<std::string> rule_files(std::string const& path) {
+    std::vector<std::string> out;
+    if (fs::is_regular_file(path)) return {path};
+    if (!fs::is_directory(path)) return out;
+    for (auto const& e : fs::recursive_directory_iterator(path))
+        if (e.is_regular_file() && e.path().extension() == ".rw") out.push_back(e.path().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::shared_ptr<engine::program const> load_rules(std::string const& path, bool gnu) {
+    auto files = rule_files(path);
+    if (files.empty()) {
+        std::cerr << "regelwerk: no rule files (*.rw) in '" << path << "'\n";
+        return nullptr;
+    }
+    std::vector<dsl::source_ptr> sources;
+    for (auto const& f : files) sources.push_back(dsl::load_source(f));
+    dsl::diagnostics diags;
+    auto prog = engine::bind_program(sources, diags);
+    if (!diags.empty()) std::cerr << dsl::render_all(diags, gnu);
+    return prog;
+}
+
+}  // namespace rw::cli

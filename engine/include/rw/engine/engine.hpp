@@ -1,0 +1,105 @@
+// The engine's public face: bind the rules once, then evaluate workers (and the agency) at a
+// reference date R, producing facts and findings that explain themselves.
+//
+//   rules/*.rw --dsl::parse--> AST --bind--> program --evaluator--> facts, findings (+ explanation)
+//   dossier (from an adapter) ------------------------^
+#pragma once
+
+#include "rw/dsl/diagnostic.hpp"
+#include "rw/engine/model.hpp"
+#include "rw/engine/program.hpp"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace rw::engine {
+
+/// Parses and binds rule sources (all errors of all files go to diags). Returns the program when
+/// there is no error.
+std::shared_ptr<program const> bind_program(std::vector<dsl::source_ptr> const& sources, dsl::diagnostics& diags);
+
+/// Clients by id, for placements.
+class client_index {
+public:
+    client_index() = default;
+    explicit client_index(std::vector<client> const& clients);
+    client const* find(std::string const& id) const;
+
+private:
+    std::unordered_map<std::string, client const*> by_id_;
+};
+
+/// One line of a finding's explanation: a fact, a parameter value with its dated source, a table
+/// value, a condition that held, or the rule version.
+struct explanation_line {
+    std::string kind;  // rule | fact | parameter | table | condition | note
+    std::string name;
+    std::string value;
+    std::string detail;  // period and source of a parameter; the clause text of a condition
+    bool uncertain = false;
+};
+
+struct finding {
+    std::string rule;
+    std::string variant;
+    finding_kind kind = finding_kind::violation;
+    std::string worker;  // empty: agency-level
+    std::string contract;
+    std::string placement;
+    int sickness = -1;  // index into the worker's sickness list
+    opt_day due;
+    bool overdue = false;
+    std::vector<std::string> citations;  // "art. 7:668 lid 1 BW (Burgerlijk Wetboek, https://...)"
+    std::string message_nl, message_en, advice_nl, advice_en;
+    std::vector<explanation_line> explanation;  // filled when evaluation_options::explain
+    std::size_t rule_index = 0;
+    bool uncertain = false;
+};
+
+struct fact_value {
+    std::string name;
+    value v;
+    std::string text;      // normalised: dates ISO, numbers without trailing zeros
+    std::string display;   // for people: fase with the agency's labels
+};
+
+struct evaluation_options {
+    day reference;
+    bool explain = false;
+};
+
+struct worker_result {
+    std::vector<fact_value> facts;
+    std::vector<finding> findings;  // deterministic order: overdue actions, then by due, rule, ids
+};
+
+struct eval_context;
+
+/// Evaluates the program. Not thread-safe: use one evaluator per thread (they share the program).
+class evaluator {
+public:
+    explicit evaluator(std::shared_ptr<program const> prog);
+    ~evaluator();
+    evaluator(evaluator const&) = delete;
+    evaluator& operator=(evaluator const&) = delete;
+
+    worker_result evaluate_worker(agency const& ag, client_index const& clients, worker const& w,
+                                  evaluation_options const& opts);
+    std::vector<finding> evaluate_agency(agency const& ag, evaluation_options const& opts);
+
+    program const& prog() const { return *prog_; }
+
+private:
+    std::shared_ptr<program const> prog_;
+    std::unique_ptr<eval_context> ctx_;
+};
+
+/// Sort order of findings for people: overdue actions first, then by due date, then rule and ids.
+void sort_findings(std::vector<finding>& fs);
+
+/// "A"/"B"/"C" or "1-2"/"3"/"4" for NBBU-style labels.
+std::string phase_label(std::string const& fase, phase_labels labels);
+
+}  // namespace rw::engine

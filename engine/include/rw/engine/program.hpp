@@ -1,0 +1,205 @@
+// The bound program: what `rules/` says after names and types are resolved. Expressions are a
+// flat array of typed nodes (indices, no pointers); sources, dated parameters (versions and
+// exceptions), tables, facts (with default/exception definitions) and rules reference them.
+// Built once by bind(); evaluated for many workers.
+#pragma once
+
+#include "rw/dsl/diagnostic.hpp"
+#include "rw/engine/model.hpp"
+#include "rw/engine/types.hpp"
+#include "rw/engine/value.hpp"
+
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rw::engine {
+
+enum class op : std::uint8_t {
+    constant,
+    slot,            // a variable bound by `voor elk` or an aggregate
+    fact,            // id = fact index
+    param_at,        // id = parameter index; children: [date, args...] (date child may be reference date)
+    param_series,    // id = parameter index: the whole parameter, for a primitive
+    table_series,    // id = table index
+    table_at,        // id = table index; children: [key, date]
+    reference_date,  // peildatum
+    worker,          // werker
+    agency,          // bureau
+    field,           // id = field index of the child's entity; children: [entity]
+    logical_not,
+    logical_and,
+    logical_or,
+    compare,         // id = comparison (cmp_kind); children: [lhs, rhs]
+    arith,           // id = arith_kind; children: [lhs, rhs]
+    negate,
+    is_empty,
+    not_empty,
+    member,          // children: [value, list]
+    not_member,
+    make_list,       // children: items
+    conditional,     // children: [cond, then, else]
+    call,            // id = builtin index; children: args (missing optional args are empty constants)
+    aggregate,       // id = aggregate_kind; slot = variable; children: [collection, filter|none, body|none]
+};
+
+enum class cmp_kind : std::uint8_t { eq, ne, lt, le, gt, ge };
+enum class arith_kind : std::uint8_t {
+    number_add, number_sub, number_mul, money_add, money_sub, money_mul,
+    date_add_days, date_add_weeks, date_add_months, date_sub_days, date_sub_weeks, date_sub_months,
+    date_diff,  // date - date = days
+    duration_add, duration_sub, duration_mul,
+};
+enum class aggregate_kind : std::uint8_t { count, exists, all, sum, min, max, first, last, filter };
+
+struct node {
+    op o = op::constant;
+    type t;
+    std::uint16_t id = 0;
+    std::uint16_t slot = 0;
+    std::uint32_t first_child = 0;
+    std::uint16_t child_count = 0;
+    bool has_filter = false;  // aggregates
+    bool has_body = false;
+    value constant;
+    dsl::span where;
+};
+
+enum class finding_kind : std::uint8_t { violation, action, warning, info };
+char const* to_string(finding_kind k);      // violation | action | warning | info
+char const* dutch_name(finding_kind k);     // overtreding | actie | waarschuwing | info
+
+struct source_info {
+    std::string name;
+    std::string title;
+    std::string url;
+};
+
+struct param_version {
+    value v;
+    day from;
+    opt_day to;  // inclusive; none = until the next version
+    std::vector<int> sources;
+    std::string uncertain;
+    dsl::span where;
+};
+
+struct param_exception {
+    std::string label;
+    value v;
+    day from;
+    opt_day to;
+    std::uint32_t condition = 0;  // node; the parameter's arguments are slots first_arg_slot...
+    std::vector<int> sources;
+    std::string uncertain;
+    dsl::span where;
+};
+
+struct parameter_info {
+    std::string name;
+    std::vector<std::pair<std::string, type>> args;
+    std::uint16_t first_arg_slot = 0;
+    type t;
+    std::string uncertain;
+    std::vector<param_version> versions;  // ascending, contiguous
+    std::vector<param_exception> exceptions;
+    dsl::span where;
+};
+
+struct table_version {
+    day from;
+    opt_day to;
+    std::vector<int> sources;
+    std::string uncertain;
+    std::vector<std::pair<value, value>> rows;  // ascending keys; a key covers up to the next key
+};
+
+struct table_info {
+    std::string name;
+    std::string arg;
+    type key_type;
+    type t;
+    std::vector<table_version> versions;
+    dsl::span where;
+};
+
+struct fact_definition {
+    std::uint32_t value_node = 0;
+    std::optional<std::uint32_t> condition;  // none: the default definition
+    dsl::span where;
+};
+
+struct fact_info {
+    std::string name;
+    bool helper = false;  // hulpfeit: not shown as a fact of the worker
+    type t;
+    std::vector<fact_definition> defs;
+    bool per_agency = false;  // does not depend on the worker
+    dsl::span where;
+};
+
+/// A message with {placeholders}: literal parts and expression nodes.
+struct message_template {
+    struct part {
+        std::string text;
+        std::optional<std::uint32_t> node;
+    };
+    std::vector<part> parts;
+    bool empty() const { return parts.empty(); }
+};
+
+struct citation_info {
+    std::string article;
+    std::vector<int> sources;
+};
+
+struct generator_info {
+    std::uint16_t slot;
+    std::uint32_t collection;  // node
+    type element;
+    std::string var;
+};
+
+struct rule_info {
+    std::string id;
+    std::string variant;
+    std::string exception_of;
+    finding_kind kind = finding_kind::violation;
+    std::vector<citation_info> citations;
+    std::string uncertain;
+    day valid_from;
+    opt_day valid_to;
+    std::optional<std::uint32_t> valid_on;
+    bool agency_level = false;
+    std::vector<generator_info> generators;
+    std::optional<std::uint32_t> filter, condition, unless, due, done, lead;
+    bool late_is_violation = false;
+    message_template message_nl, message_en, advice_nl, advice_en;
+    dsl::span where;
+    std::string location;  // file:line
+};
+
+struct program {
+    std::vector<node> nodes;
+    std::vector<std::uint32_t> children;
+    std::deque<std::string> strings;  // text constants (stable addresses)
+    std::deque<std::vector<value>> constant_lists;  // list values of parameters
+    std::deque<list_data> constant_list_headers;
+    std::vector<source_info> sources;
+    std::vector<parameter_info> params;
+    std::vector<table_info> tables;
+    std::vector<fact_info> facts;
+    std::vector<rule_info> rules;
+    std::uint16_t slot_count = 0;
+    int default_lead_param = -1;  // actie.vooruitblik: how far ahead actions are listed
+    std::string rules_hash;  // FNV-1a over the rule files' text, for colophons
+    std::vector<std::string> files;
+
+    node const& at(std::uint32_t i) const { return nodes[i]; }
+    std::uint32_t child(node const& n, std::size_t k) const { return children[n.first_child + k]; }
+    int fact_index(std::string const& name) const;
+    int param_index(std::string const& name) const;
+};
+
+}  // namespace rw::engine

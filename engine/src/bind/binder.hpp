@@ -1,0 +1,11 @@
+// The binder pass: surface AST -> program (see binder.cpp).
+#pragma once
+
+#include "rw/dsl/ast.hpp"
+#include "rw/engine/program.hpp"
+
+namespace rw::engine {
+
+void bind_files(std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> const& files, program& prog, dsl::diagnostics& diags);
+
+}  // namespace rw::engine

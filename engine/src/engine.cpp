@@ -1,0 +1,368 @@
+// The engine's driver: binding all rule files into one program, and evaluating rules for a worker
+// or the agency at a reference date: generators, validity, conditions, deadlines (listing window,
+// overdue, late as violation), exceptions between rules, messages and explanations.
+#include "rw/engine/engine.hpp"
+
+#include "bind/binder.hpp"
+#include "eval/context.hpp"
+#include "eval/evaluate.hpp"
+#include "rw/dsl/parse.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace rw::engine {
+
+char const* to_string(finding_kind k) {
+    switch (k) {
+        case finding_kind::violation: return "violation";
+        case finding_kind::action: return "action";
+        case finding_kind::warning: return "warning";
+        case finding_kind::info: return "info";
+    }
+    return "?";
+}
+
+char const* dutch_name(finding_kind k) {
+    switch (k) {
+        case finding_kind::violation: return "overtreding";
+        case finding_kind::action: return "actie";
+        case finding_kind::warning: return "waarschuwing";
+        case finding_kind::info: return "info";
+    }
+    return "?";
+}
+
+int program::fact_index(std::string const& name) const {
+    for (std::size_t i = 0; i < facts.size(); ++i)
+        if (facts[i].name == name) return static_cast<int>(i);
+    return -1;
+}
+
+int program::param_index(std::string const& name) const {
+    for (std::size_t i = 0; i < params.size(); ++i)
+        if (params[i].name == name) return static_cast<int>(i);
+    return -1;
+}
+
+std::shared_ptr<program const> bind_program(std::vector<dsl::source_ptr> const& sources, dsl::diagnostics& diags) {
+    auto prog = std::make_shared<program>();
+    std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> files;
+    std::uint64_t h = 14695981039346656037ULL;
+    for (auto const& src : sources) {
+        files.emplace_back(src, dsl::parse(src, diags));
+        prog->files.push_back(src->path());
+        for (unsigned char c : src->text()) {
+            h ^= c;
+            h *= 1099511628211ULL;
+        }
+    }
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    prog->rules_hash = buf;
+    if (diags.has_errors()) return nullptr;  // stop at the phase boundary: no binding of broken syntax
+    bind_files(files, *prog, diags);  // (not "bind": ADL would find std::bind)
+    if (diags.has_errors()) return nullptr;
+    return prog;
+}
+
+client_index::client_index(std::vector<client> const& clients) {
+    for (auto const& c : clients) by_id_[c.id] = &c;
+}
+
+client const* client_index::find(std::string const& id) const {
+    auto it = by_id_.find(id);
+    return it == by_id_.end() ? nullptr : it->second;
+}
+
+std::string phase_label(std::string const& fase, phase_labels labels) {
+    if (labels == phase_labels::letters) return fase;
+    if (fase == "A") return "1-2";
+    if (fase == "B") return "3";
+    if (fase == "C") return "4";
+    return fase;
+}
+
+void sort_findings(std::vector<finding>& fs) {
+    auto key = [](finding const& f) {
+        return std::make_tuple(f.overdue ? 0 : 1, f.due ? f.due->time_since_epoch().count() : std::int64_t{1} << 40, f.worker,
+                               f.rule, f.variant, f.contract, f.placement, f.sickness);
+    };
+    std::stable_sort(fs.begin(), fs.end(), [&](finding const& a, finding const& b) { return key(a) < key(b); });
+}
+
+namespace {
+
+std::string source_text(dsl::span const& s) {
+    if (!s.file) return "";
+    std::string t = s.file->text().substr(s.begin, s.end - s.begin);
+    std::string out;
+    bool space = false;
+    for (char c : t) {
+        if (c == '\n' || c == ' ' || c == '\t' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string trim(std::string s) {
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    std::size_t i = 0;
+    while (i < s.size() && s[i] == ' ') ++i;
+    return s.substr(i);
+}
+
+}  // namespace
+
+struct rule_runner {
+    eval_context& ctx;
+    evaluation_options const& opts;
+    std::vector<finding>& out;
+
+    std::string render(message_template const& m, std::string_view lang) {
+        std::string s;
+        for (auto const& p : m.parts) {
+            if (!p.node) {
+                s += p.text;
+                continue;
+            }
+            value v = eval(ctx, *p.node);
+            if (v.kind == value_kind::enumeration && static_cast<enum_id>(v.tag) == enum_id::fase && ctx.ag)
+                s += phase_label(to_text(v), ctx.ag->labels);
+            else
+                s += to_text(v, lang, true);
+        }
+        return trim(s);
+    }
+
+    std::string citation_text(citation_info const& c) {
+        std::string s = c.article;
+        if (!c.sources.empty()) {
+            s += " (";
+            for (std::size_t i = 0; i < c.sources.size(); ++i) {
+                auto const& src = ctx.prog.sources[static_cast<std::size_t>(c.sources[i])];
+                s += (i ? "; " : "") + (src.title.empty() ? src.name : src.title);
+                if (!src.url.empty()) s += ", " + src.url;
+            }
+            s += ")";
+        }
+        return s;
+    }
+
+    /// Evaluates one instance of a rule (generator variables already in their slots).
+    void instance(rule_info const& r, std::size_t index) {
+        auto const& prog = ctx.prog;
+        if (r.filter && !eval(ctx, *r.filter).as_bool()) return;
+        if (r.valid_on) {
+            value on = eval(ctx, *r.valid_on);
+            if (on.empty()) return;
+            if (on.as_date() < r.valid_from || (r.valid_to && on.as_date() > *r.valid_to)) return;
+        }
+        if (r.condition && !eval(ctx, *r.condition).as_bool()) return;
+        if (r.unless && eval(ctx, *r.unless).as_bool()) return;
+        finding f;
+        f.rule = r.id;
+        f.variant = r.variant;
+        f.kind = r.kind;
+        f.rule_index = index;
+        f.uncertain = !r.uncertain.empty();
+        if (r.due) {
+            value due = eval(ctx, *r.due);
+            if (due.empty()) return;
+            f.due = due.as_date();
+            if (r.kind == finding_kind::action) {
+                opt_day done;
+                if (r.done) {
+                    value d = eval(ctx, *r.done);
+                    if (!d.empty() && d.as_date() <= ctx.R) done = d.as_date();  // nothing after R is known
+                }
+                if (done) {
+                    if (!(r.late_is_violation && *done > *f.due)) return;
+                    f.kind = finding_kind::violation;
+                } else if (ctx.R > *f.due) {
+                    if (r.late_is_violation) f.kind = finding_kind::violation;
+                    else f.overdue = true;
+                } else {
+                    // Listed once the due date is at most the lead time after R.
+                    value lead;
+                    if (r.lead) lead = eval(ctx, *r.lead);
+                    else if (prog.default_lead_param >= 0)
+                        lead = param_at(ctx, static_cast<std::uint16_t>(prog.default_lead_param), ctx.R, nullptr, 0);
+                    if (!lead.empty()) {
+                        day horizon = lead.kind == value_kind::months ? add_months(ctx.R, static_cast<int>(lead.i))
+                                                                      : add_days(ctx.R, static_cast<int>(lead.kind == value_kind::weeks ? 7 * lead.i : lead.i));
+                        if (*f.due > horizon) return;
+                    }
+                }
+            }
+        }
+        if (ctx.w) f.worker = ctx.w->id;
+        for (auto const& g : r.generators) {
+            value v = ctx.slots[g.slot];
+            if (v.kind != value_kind::entity) continue;
+            switch (static_cast<entity_id>(v.tag)) {
+                case entity_id::contract: f.contract = v.as<contract>().id; break;
+                case entity_id::plaatsing:
+                    f.placement = v.as<placement>().id;
+                    if (f.contract.empty()) f.contract = v.as<placement>().contract;
+                    break;
+                case entity_id::ziekte: f.sickness = static_cast<int>(&v.as<sickness>() - ctx.w->sicknesses.data()); break;
+                case entity_id::keten:
+                    if (auto const* c = v.as<keten_data>().crossing_contract) f.contract = c->id;
+                    break;
+                default: break;
+            }
+        }
+        for (auto const& c : r.citations) f.citations.push_back(citation_text(c));
+        f.message_nl = render(r.message_nl, "nl");
+        f.message_en = render(r.message_en, "en");
+        f.advice_nl = render(r.advice_nl, "nl");
+        f.advice_en = render(r.advice_en, "en");
+        if (opts.explain) explain(r, f);
+        out.push_back(std::move(f));
+    }
+
+    /// Re-runs the instance with the trace on and the fact memo cleared, so that every fact and
+    /// every dated parameter value that led to the finding is recorded with its source.
+    void explain(rule_info const& r, finding& f) {
+        trace t;
+        std::string version = "geldig vanaf " + format_date(r.valid_from);
+        if (r.valid_to) version += " tot en met " + format_date(*r.valid_to);
+        t.add({"rule", r.id + (r.variant.empty() ? "" : " (geval " + r.variant + ")"), dutch_name(r.kind),
+               version + "; " + r.location, false});
+        if (!r.uncertain.empty()) t.add({"note", "onzeker", "", r.uncertain, true});
+        auto saved_values = ctx.fact_values;
+        auto saved_state = ctx.fact_state;
+        std::fill(ctx.fact_state.begin(), ctx.fact_state.end(), 0);
+        ctx.tr = &t;
+        auto clause = [&](char const* kw, std::optional<std::uint32_t> const& n) {
+            if (!n) return;
+            value v = eval(ctx, *n);
+            t.add({"condition", kw, to_text(v), source_text(ctx.prog.nodes[*n].where), false});
+        };
+        clause("waarvoor", r.filter);
+        clause("geldig op", r.valid_on);
+        clause("als", r.condition);
+        clause("tenzij", r.unless);
+        clause("termijn", r.due);
+        clause("gedaan", r.done);
+        ctx.tr = nullptr;
+        ctx.fact_values = saved_values;
+        ctx.fact_state = saved_state;
+        // Facts first as the reader meets them; parameters carry their dated source.
+        f.explanation = std::move(t.lines);
+        for (auto const& l : f.explanation) f.uncertain = f.uncertain || l.uncertain;
+    }
+
+    void run(rule_info const& r, std::size_t index) {
+        if (!r.valid_on && (ctx.R < r.valid_from || (r.valid_to && ctx.R > *r.valid_to))) return;
+        std::function<void(std::size_t)> loop = [&](std::size_t g) {
+            if (g == r.generators.size()) {
+                instance(r, index);
+                return;
+            }
+            auto const& gen = r.generators[g];
+            value coll = eval(ctx, gen.collection);
+            if (coll.kind != value_kind::list || !coll.p) return;
+            list_data items = coll.as<list_data>();
+            for (auto const& item : items) {
+                ctx.slots[gen.slot] = item;
+                loop(g + 1);
+            }
+            ctx.slots[gen.slot] = value{};
+        };
+        loop(0);
+    }
+};
+
+static void apply_exceptions(program const& prog, std::vector<finding>& fs) {
+    // A rule declared 'uitzondering op X' that fired for a subject suppresses X for that subject.
+    std::vector<bool> drop(fs.size(), false);
+    for (auto const& e : fs) {
+        auto const& er = prog.rules[e.rule_index];
+        if (er.exception_of.empty()) continue;
+        for (std::size_t i = 0; i < fs.size(); ++i) {
+            auto const& f = fs[i];
+            if (f.rule != er.exception_of || f.worker != e.worker) continue;
+            if (!e.contract.empty() && e.contract != f.contract) continue;
+            if (!e.placement.empty() && e.placement != f.placement) continue;
+            if (e.sickness >= 0 && e.sickness != f.sickness) continue;
+            drop[i] = true;
+        }
+    }
+    std::vector<finding> kept;
+    for (std::size_t i = 0; i < fs.size(); ++i)
+        if (!drop[i]) kept.push_back(std::move(fs[i]));
+    fs = std::move(kept);
+}
+
+static void report_issues(eval_context& ctx, std::vector<finding>& out) {
+    for (auto const& issue : ctx.issues) {
+        finding f;
+        f.rule = "regelwerk.conflict";
+        f.kind = finding_kind::warning;
+        if (ctx.w) f.worker = ctx.w->id;
+        f.message_nl = f.message_en = issue.message + " (" + dsl::location_string(issue.where) + ")";
+        f.advice_nl = "Laat een regelbeheerder de tegenstrijdige regels of parameters herzien.";
+        f.advice_en = "Ask a rule maintainer to resolve the conflicting rules or parameters.";
+        bool dup = false;
+        for (auto const& o : out) dup = dup || (o.rule == f.rule && o.message_en == f.message_en);
+        if (!dup) out.push_back(std::move(f));
+    }
+}
+
+evaluator::evaluator(std::shared_ptr<program const> prog)
+    : prog_(std::move(prog)), ctx_(std::make_unique<eval_context>(*prog_)) {}
+evaluator::~evaluator() = default;
+
+worker_result evaluator::evaluate_worker(agency const& ag, client_index const& clients, worker const& w,
+                                         evaluation_options const& opts) {
+    auto& ctx = *ctx_;
+    ctx.reset_for(&w, opts.reference);
+    ctx.ag = &ag;
+    ctx.clients = &clients;
+    worker_result res;
+    rule_runner runner{ctx, opts, res.findings};
+    for (std::size_t i = 0; i < prog_->rules.size(); ++i)
+        if (!prog_->rules[i].agency_level) runner.run(prog_->rules[i], i);
+    apply_exceptions(*prog_, res.findings);
+    for (std::size_t i = 0; i < prog_->facts.size(); ++i) {
+        auto const& f = prog_->facts[i];
+        if (f.helper || f.t.kind == type_kind::list || f.t.kind == type_kind::entity) continue;
+        value v = eval_fact(ctx, static_cast<std::uint16_t>(i));
+        if (v.empty()) continue;
+        fact_value fv;
+        fv.name = f.name;
+        fv.v = v;
+        fv.text = to_text(v);
+        fv.display = (v.kind == value_kind::enumeration && static_cast<enum_id>(v.tag) == enum_id::fase)
+                         ? phase_label(fv.text, ag.labels)
+                         : to_text(v, "nl", false);
+        res.facts.push_back(std::move(fv));
+    }
+    report_issues(ctx, res.findings);
+    sort_findings(res.findings);
+    return res;
+}
+
+std::vector<finding> evaluator::evaluate_agency(agency const& ag, evaluation_options const& opts) {
+    auto& ctx = *ctx_;
+    ctx.reset_for(nullptr, opts.reference);
+    ctx.ag = &ag;
+    static client_index const no_clients;
+    ctx.clients = &no_clients;
+    std::vector<finding> out;
+    rule_runner runner{ctx, opts, out};
+    for (std::size_t i = 0; i < prog_->rules.size(); ++i)
+        if (prog_->rules[i].agency_level) runner.run(prog_->rules[i], i);
+    report_issues(ctx, out);
+    sort_findings(out);
+    return out;
+}
+
+}  // namespace rw::engine

@@ -1,0 +1,405 @@
+// The primitives (see builtins.hpp). Each wraps a function of temporal.hpp or the calendar; dated
+// numbers come in as parameter series and are read "as of" the days the primitive needs.
+#include "builtins.hpp"
+
+#include "evaluate.hpp"
+#include "rw/engine/temporal.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace rw::engine {
+
+namespace {
+
+using temporal::dated;
+
+type const T_DATE = type::of(type_kind::date), T_BOOL = type::of(type_kind::boolean), T_NUM = type::of(type_kind::number),
+           T_WEEKS = type::of(type_kind::weeks), T_MONTHS = type::of(type_kind::months), T_TEXT = type::of(type_kind::text),
+           T_ANY_ENTITY = type::entity(entity_id::none);
+type const T_WEEKLIST = type::list_of(type::of(type_kind::week));
+
+dated series_fn(eval_context& ctx, value const& s) {
+    std::uint16_t pid = s.tag;
+    return [&ctx, pid](day d) -> std::optional<std::int64_t> {
+        value v = param_at(ctx, pid, d, nullptr, 0);
+        if (v.empty()) return std::nullopt;
+        return v.kind == value_kind::number ? v.i / 1000 : v.i;
+    };
+}
+
+std::vector<day> week_mondays(value const& v) {
+    std::vector<day> out;
+    if (v.kind != value_kind::list || !v.p) return out;
+    for (auto const& w : v.as<list_data>()) out.push_back(w.as_date());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+value week_list_value(eval_context& ctx, std::vector<day> const& mondays) {
+    value* items = ctx.lists.alloc(mondays.size());
+    for (std::size_t i = 0; i < mondays.size(); ++i) items[i] = value::week(mondays[i]);
+    return ctx.list_value({items, mondays.size()});
+}
+
+/// The period [start, end] of an entity that has one (end none = open).
+bool period_of(eval_context& ctx, value const& v, day& start, opt_day& end) {
+    if (v.kind != value_kind::entity) return false;
+    switch (static_cast<entity_id>(v.tag)) {
+        case entity_id::contract: {
+            auto const& c = v.as<contract>();
+            start = c.start;
+            end = c.effective_end();
+            return true;
+        }
+        case entity_id::plaatsing: {
+            auto const& p = v.as<placement>();
+            start = p.start;
+            end = p.end;
+            for (auto const& c : ctx.w->contracts)
+                if (c.id == p.contract) {
+                    auto e = c.effective_end();
+                    if (e && (!end || *e < *end)) end = e;
+                }
+            return true;
+        }
+        case entity_id::ziekte: {
+            auto const& z = v.as<sickness>();
+            start = z.first_day;
+            end = z.recovered_on ? opt_day(*z.recovered_on - date::days{1}) : std::nullopt;
+            return true;
+        }
+        case entity_id::staking: {
+            auto const& s = v.as<period>();
+            start = s.from;
+            end = s.to;
+            return true;
+        }
+        case entity_id::keten: {
+            auto const& k = v.as<keten_data>();
+            start = k.start;
+            end = k.end;
+            return true;
+        }
+        default: return false;
+    }
+}
+
+value fasering_value(eval_context& ctx, temporal::phase_timeline const& t) {
+    fasering_data f;
+    for (auto const& p : t.periods) f.periods.push_back({p.fase, p.from, p.to, p.series});
+    f.fase_a_begin = t.fase_a_begin;
+    f.fase_a_weken = t.fase_a_weken;
+    f.fase_b_start = t.fase_b_start;
+    f.fase_c_start = t.fase_c_start;
+    f.fase_b_contracten = t.fase_b_contracten;
+    f.current_series = t.current_series;
+    ctx.faseringen.push_back(std::move(f));
+    return value::entity(entity_id::fasering, &ctx.faseringen.back());
+}
+
+// ---- primitives ---------------------------------------------------------------------------------
+
+value getelde_weken(eval_context& ctx, value const* a) {
+    std::uint16_t pid = a[0].tag;
+    auto weeks = temporal::counted_weeks(*ctx.w, ctx.R, [&](day m) { return param_at(ctx, pid, m, nullptr, 0).as_bool(); });
+    return week_list_value(ctx, weeks);
+}
+
+value projectie(eval_context& ctx, value const* a) {
+    return week_list_value(ctx, temporal::project_weeks(week_mondays(a[0]), ctx.w->contracts, ctx.R, 520));
+}
+
+value dag_na_week(eval_context& ctx, value const* a) {
+    auto weeks = week_mondays(a[0]);
+    if (weeks.empty()) return {};
+    auto d = temporal::day_after_nth_week(weeks, series_fn(ctx, a[1]), param_breakpoints(ctx.prog.params[a[1].tag]),
+                                          weeks.front());
+    return d ? value::date(*d) : value{};
+}
+
+value herstart(eval_context& ctx, value const* a) {
+    std::vector<contract> cs;
+    if (a[0].kind == value_kind::list)
+        for (auto const& v : a[0].as<list_data>()) cs.push_back(v.as<contract>());
+    auto starts = temporal::series_starts(cs, ctx.R, series_fn(ctx, a[1]));
+    return starts.empty() ? value{} : value::date(starts.back());
+}
+
+value fasen(eval_context& ctx, value const* a) {
+    temporal::phase_parameters p;
+    p.gap_months = series_fn(ctx, a[1]);
+    std::uint16_t len_id = a[2].tag;
+    bool len_has_arg = !ctx.prog.params[len_id].args.empty();
+    p.fase_a_weeks = [&ctx, len_id, len_has_arg](day d, day series_start) -> std::optional<std::int64_t> {
+        value arg = value::date(series_start);
+        value v = param_at(ctx, len_id, d, len_has_arg ? &arg : nullptr, len_has_arg ? 1 : 0);
+        if (v.empty()) return std::nullopt;
+        return v.i;
+    };
+    p.fase_a_breakpoints = param_breakpoints(ctx.prog.params[len_id]);
+    p.fase_b_months = series_fn(ctx, a[3]);
+    p.fase_b_max_contracts = series_fn(ctx, a[4]);
+    return fasering_value(ctx, temporal::phases(*ctx.w, week_mondays(a[0]), ctx.R, p));
+}
+
+value fase_op(eval_context&, value const* a) {
+    if (a[0].empty() || a[1].empty()) return {};
+    auto const& f = a[0].as<fasering_data>();
+    day d = a[1].as_date();
+    for (auto const& p : f.periods)
+        if (p.from <= d && (!p.to || d <= *p.to)) return value::enumeration(enum_id::fase, p.fase);
+    return {};
+}
+
+value eerste_dag_in_fase(eval_context& ctx, value const* a) {
+    if (a[0].empty() || a[1].empty()) return {};
+    auto const& f = a[0].as<fasering_data>();
+    day start;
+    opt_day end;
+    if (!period_of(ctx, a[1], start, end)) return {};
+    day last = end && *end < ctx.R ? *end : ctx.R;
+    std::optional<day> best;
+    for (auto const& p : f.periods) {
+        bool wanted = false;
+        if (a[2].kind == value_kind::list)
+            for (auto const& v : a[2].as<list_data>()) wanted = wanted || v.i == p.fase;
+        if (!wanted) continue;
+        day from = std::max(p.from, start);
+        day to = p.to ? std::min(*p.to, last) : last;
+        if (from <= to && (!best || from < *best)) best = from;
+    }
+    return best ? value::date(*best) : value{};
+}
+
+value ketens(eval_context& ctx, value const* a) {
+    temporal::chain_parameters p;
+    p.gap_months = series_fn(ctx, a[0]);
+    p.max_contracts = series_fn(ctx, a[1]);
+    p.max_months = series_fn(ctx, a[2]);
+    p.max_months_breakpoints = param_breakpoints(ctx.prog.params[a[2].tag]);
+    p.threshold_weeks = series_fn(ctx, a[3]);
+    p.threshold_gap_months = series_fn(ctx, a[4]);
+    auto cs = temporal::chains(*ctx.w, ctx.R, p);
+    value* items = ctx.lists.alloc(cs.size());
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        keten_data k;
+        k.start = cs[i].start;
+        k.counts_from = cs[i].counts_from;
+        k.contracts = cs[i].contracts;
+        k.crossed_on = cs[i].crossed_on;
+        k.crossing_contract = cs[i].crossing_contract;
+        k.reason = cs[i].reason;
+        k.end = cs[i].end;
+        ctx.ketens.push_back(std::move(k));
+        items[i] = value::entity(entity_id::keten, &ctx.ketens.back());
+    }
+    return ctx.list_value({items, cs.size()});
+}
+
+value loopt_op(eval_context& ctx, value const* a) {
+    day start;
+    opt_day end;
+    if (a[1].empty() || !period_of(ctx, a[0], start, end)) return value::boolean(false);
+    day d = a[1].as_date();
+    return value::boolean(start <= d && (!end || d <= *end));
+}
+
+value overlapt(eval_context& ctx, value const* a) {
+    day s1, s2;
+    opt_day e1, e2;
+    if (!period_of(ctx, a[0], s1, e1) || !period_of(ctx, a[1], s2, e2)) return value::boolean(false);
+    return value::boolean((!e1 || s2 <= *e1) && (!e2 || s1 <= *e2));
+}
+
+value leeftijd(eval_context&, value const* a) {
+    if (a[0].empty() || a[1].empty()) return {};
+    return value::integer(age_on(a[0].as_date(), a[1].as_date()));
+}
+
+value werkdagen_voor(eval_context&, value const* a) {
+    if (a[0].empty() || a[1].empty()) return {};
+    return value::date(working_days_before(a[0].as_date(), static_cast<int>(a[1].i / 1000)));
+}
+
+value vroegste(eval_context&, value const* a) {
+    if (a[0].empty()) return a[1];
+    if (a[1].empty()) return a[0];
+    return a[0].i <= a[1].i ? a[0] : a[1];
+}
+
+value uiterste(eval_context&, value const* a) {
+    if (a[0].empty()) return a[1];
+    if (a[1].empty()) return a[0];
+    return a[0].i >= a[1].i ? a[0] : a[1];
+}
+
+value einde_jaar(eval_context&, value const* a) {
+    if (a[0].empty()) return {};
+    date::year_month_day ymd{a[0].as_date()};
+    return value::date(date::sys_days{ymd.year() / date::December / 31});
+}
+
+value maand(eval_context&, value const* a) {
+    if (a[0].empty()) return {};
+    return value::integer(static_cast<unsigned>(date::year_month_day{a[0].as_date()}.month()));
+}
+
+value weken_tussen(eval_context&, value const* a) {
+    if (a[0].empty() || a[1].empty()) return {};
+    auto d = a[1].i - a[0].i;
+    return value::integer(d >= 0 ? d / 7 : -((-d + 6) / 7));
+}
+
+value loopt_buiten_maanden(eval_context& ctx, value const* a) {
+    day start;
+    opt_day end;
+    if (!period_of(ctx, a[0], start, end) || a[1].kind != value_kind::list) return value::boolean(false);
+    day last = end ? *end : (a[2].empty() ? ctx.R : a[2].as_date());
+    if (!a[2].empty() && a[2].as_date() < last) last = a[2].as_date();
+    auto allowed = [&](unsigned m) {
+        for (auto const& v : a[1].as<list_data>())
+            if (v.i / 1000 == m) return true;
+        return false;
+    };
+    // Walk month by month from the start: any day in a month not allowed?
+    for (day d = start; d <= last;) {
+        date::year_month_day ymd{d};
+        if (!allowed(static_cast<unsigned>(ymd.month()))) return value::boolean(true);
+        d = date::sys_days{(ymd.year() / ymd.month() / date::last)} + date::days{1};
+    }
+    return value::boolean(false);
+}
+
+/// The first day in [max(p.start, vanaf), min(p's end, R)] on which the hourly wage is below the
+/// table's amount for the worker's age on that day; age and table dates are the breakpoints.
+value eerste_dag_onder_tabel(eval_context& ctx, value const* a) {
+    if (a[0].empty() || a[2].empty()) return {};
+    auto const& p = a[0].as<placement>();
+    if (!p.hourly_wage) return {};
+    day start;
+    opt_day end;
+    period_of(ctx, a[0], start, end);
+    day from = std::max(start, a[2].as_date());
+    day to = end && *end < ctx.R ? *end : ctx.R;
+    if (from > to) return {};
+    auto const& tab = ctx.prog.tables[a[1].tag];
+    std::vector<day> points{from};
+    for (auto const& v : tab.versions) {
+        if (v.from > from && v.from <= to) points.push_back(v.from);
+        if (v.to && *v.to + date::days{1} > from && *v.to + date::days{1} <= to) points.push_back(*v.to + date::days{1});
+    }
+    if (!a[3].empty()) {
+        day birth = a[3].as_date();
+        date::year_month_day b{birth};
+        for (int y = static_cast<int>(date::year_month_day{from}.year()); y <= static_cast<int>(date::year_month_day{to}.year()); ++y) {
+            auto ymd = date::year{y} / b.month() / b.day();
+            day bd = ymd.ok() ? date::sys_days{ymd} : date::sys_days{date::year{y} / date::March / 1};
+            if (bd > from && bd <= to) points.push_back(bd);
+        }
+    }
+    std::sort(points.begin(), points.end());
+    for (day d : points) {
+        value key = a[3].empty() ? value::integer(std::numeric_limits<std::int32_t>::max())
+                                 : value::integer(age_on(a[3].as_date(), d));
+        value min = table_at(ctx, a[1].tag, key, d);
+        if (!min.empty() && p.hourly_wage->cents < min.i) return value::date(d);
+    }
+    return {};
+}
+
+/// The first day in [p.start, min(p's end, R)] on which the wage is below the client's reference
+/// wage for the placement's function (the one with the latest `from` on or before that day).
+value eerste_dag_onder_referentieloon(eval_context& ctx, value const* a) {
+    if (a[0].empty()) return {};
+    auto const& p = a[0].as<placement>();
+    auto const* k = ctx.clients->find(p.client);
+    if (!p.hourly_wage || !p.function || !k) return {};
+    day start;
+    opt_day end;
+    period_of(ctx, a[0], start, end);
+    day to = end && *end < ctx.R ? *end : ctx.R;
+    if (start > to) return {};
+    std::vector<reference_wage const*> wages;
+    for (auto const& w : k->reference_wages)
+        if (w.function == *p.function) wages.push_back(&w);
+    std::sort(wages.begin(), wages.end(), [](auto x, auto y) { return x->from < y->from; });
+    for (std::size_t i = 0; i < wages.size(); ++i) {
+        day vf = wages[i]->from;
+        opt_day vt = i + 1 < wages.size() ? opt_day(wages[i + 1]->from - date::days{1}) : std::nullopt;
+        day d = std::max(vf, start);
+        if (d > to || (vt && d > *vt)) continue;
+        if (p.hourly_wage->cents < wages[i]->hourly.cents) return value::date(d);
+    }
+    return {};
+}
+
+std::vector<builtin> make_table() {
+    type const fasering = type::entity(entity_id::fasering);
+    type const fase_list = type::list_of(type::enumeration(enum_id::fase));
+    return {
+        {"getelde_weken", {{"vakantie_telt", type::series_of(T_BOOL)}}, T_WEEKLIST, getelde_weken,
+         "recorded worked weeks (Monday <= peildatum) plus paid-holiday weeks on whose Monday vakantie_telt holds"},
+        {"projectie", {{"weken", T_WEEKLIST}}, T_WEEKLIST, projectie,
+         "adds every week from the peildatum's week on that overlaps a contract"},
+        {"dag_na_week", {{"weken", T_WEEKLIST}, {"nummer", type::series_of(T_WEEKS)}}, T_DATE, dag_na_week,
+         "the day after the week in which the Nth counted week falls (N in force on that day)"},
+        {"herstart", {{"contracten", type::list_of(type::entity(entity_id::contract))}, {"onderbreking", type::series_of(T_MONTHS)}},
+         T_DATE, herstart, "start of the current series of contracts (a gap of more than `onderbreking` restarts)"},
+        {"fasen",
+         {{"weken", T_WEEKLIST},
+          {"onderbreking", type::series_of(T_MONTHS)},
+          {"lengte_a", type::series_of(T_WEEKS)},
+          {"duur_b", type::series_of(T_MONTHS)},
+          {"max_contracten_b", type::series_of(T_NUM)}},
+         fasering, fasen, "the phase timeline (fasensysteem)"},
+        {"fase_op", {{"fasering", fasering}, {"dag", T_DATE}}, type::enumeration(enum_id::fase), fase_op,
+         "the phase on a day"},
+        {"eerste_dag_in_fase", {{"fasering", fasering}, {"periode", T_ANY_ENTITY}, {"fasen", fase_list}}, T_DATE,
+         eerste_dag_in_fase, "the first day of the period (up to the peildatum) in one of the phases"},
+        {"ketens",
+         {{"onderbreking", type::series_of(T_MONTHS)},
+          {"max_contracten", type::series_of(T_NUM)},
+          {"max_duur", type::series_of(T_MONTHS)},
+          {"drempel", type::series_of(T_WEEKS)},
+          {"drempel_onderbreking", type::series_of(T_MONTHS)}},
+         type::list_of(type::entity(entity_id::keten)), ketens, "chains of fixed-term contracts (7:668a, 7:691)"},
+        {"loopt_op", {{"periode", T_ANY_ENTITY}, {"dag", T_DATE}}, T_BOOL, loopt_op, "the period includes the day"},
+        {"overlapt", {{"periode", T_ANY_ENTITY}, {"andere", T_ANY_ENTITY}}, T_BOOL, overlapt, "two periods share a day"},
+        {"leeftijd", {{"geboortedatum", T_DATE}, {"op", T_DATE}}, T_NUM, leeftijd, "age in whole years on a day"},
+        {"werkdagen_voor", {{"dag", T_DATE}, {"aantal", T_NUM}}, T_DATE, werkdagen_voor,
+         "the day that many working days before (Algemene termijnenwet holidays excluded)"},
+        {"vroegste", {{"a", T_DATE}, {"b", T_DATE}}, T_DATE, vroegste, "the earlier of two dates (leeg is ignored)"},
+        {"uiterste", {{"a", T_DATE}, {"b", T_DATE}}, T_DATE, uiterste, "the later of two dates (leeg is ignored)"},
+        {"einde_jaar", {{"dag", T_DATE}}, T_DATE, einde_jaar, "31 December of the day's year"},
+        {"maand", {{"dag", T_DATE}}, T_NUM, maand, "the month number (1-12)"},
+        {"weken_tussen", {{"van", T_DATE}, {"tot", T_DATE}}, T_NUM, weken_tussen, "whole weeks from one day to another"},
+        {"loopt_buiten_maanden", {{"periode", T_ANY_ENTITY}, {"maanden", type::list_of(T_NUM)}, {"tot", T_DATE, true}},
+         T_BOOL, loopt_buiten_maanden, "the period (up to `tot`) has a day in a month not in the list"},
+        {"eerste_dag_onder_tabel",
+         {{"plaatsing", type::entity(entity_id::plaatsing)},
+          {"tabel", type{type_kind::table, 0, type_kind::money, 0}},
+          {"vanaf", T_DATE},
+          {"geboortedatum", T_DATE}},
+         T_DATE, eerste_dag_onder_tabel,
+         "first day (from `vanaf`, up to the peildatum) the placement's wage is below the table amount for the age"},
+        {"eerste_dag_onder_referentieloon", {{"plaatsing", type::entity(entity_id::plaatsing)}}, T_DATE,
+         eerste_dag_onder_referentieloon, "first day the placement's wage is below the client's reference wage"},
+    };
+}
+
+}  // namespace
+
+std::vector<builtin> const& builtin_table() {
+    static std::vector<builtin> const table = make_table();
+    return table;
+}
+
+int find_builtin(std::string const& name) {
+    auto const& t = builtin_table();
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (t[i].name == name) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace rw::engine

@@ -1,0 +1,101 @@
+// The evaluator's state for one worker (private to the engine): the dossier in hand, variable
+// slots, memoised facts, a bump arena for lists, computed records, and the optional trace that
+// becomes a finding's explanation.
+#pragma once
+
+#include "rw/engine/engine.hpp"
+
+#include <deque>
+#include <map>
+#include <optional>
+
+namespace rw::engine {
+
+/// The phase timeline of a worker (CAO voor Uitzendkrachten, fasensysteem).
+struct phase_period {
+    int fase;  // 0 = A, 1 = B, 2 = C
+    day from;
+    opt_day to;  // inclusive; none = open
+    int series;
+};
+struct fasering_data {
+    std::vector<phase_period> periods;  // all series, in order
+    opt_day fase_a_begin;               // of the current series
+    std::int64_t fase_a_weken = 0;
+    opt_day fase_b_start;
+    opt_day fase_c_start;
+    std::int64_t fase_b_contracten = 0;
+    int current_series = -1;
+};
+
+/// One chain of fixed-term contracts (art. 7:668a BW, with 7:691 for agency work).
+struct keten_data {
+    day start;                 // first counted day (T')
+    opt_day counts_from;       // T: the day after the 26th worked week
+    std::int64_t contracts = 0;
+    opt_day crossed_on;
+    contract const* crossing_contract = nullptr;
+    std::string reason;
+    opt_day end;               // end of the chain's last contract (none = open)
+};
+
+class arena {
+public:
+    value* alloc(std::size_t n);
+    void reset() {
+        block_ = 0;
+        used_ = 0;
+    }
+
+private:
+    static constexpr std::size_t block_size = 4096;
+    std::vector<std::unique_ptr<value[]>> blocks_;
+    std::vector<std::size_t> sizes_;
+    std::size_t block_ = 0, used_ = 0;
+    std::deque<std::vector<value>> big_;
+};
+
+struct trace {
+    std::vector<explanation_line> lines;
+    void add(explanation_line l);
+};
+
+struct runtime_issue {
+    std::string message;
+    dsl::span where;
+};
+
+struct eval_context {
+    explicit eval_context(program const& p) : prog(p) {}
+    program const& prog;
+    agency const* ag = nullptr;
+    client_index const* clients = nullptr;
+    worker const* w = nullptr;
+    day R;
+    std::vector<value> slots;
+    std::vector<value> fact_values;
+    std::vector<std::uint8_t> fact_state;  // 0 not yet, 1 computing, 2 done
+    arena lists;
+    std::deque<fasering_data> faseringen;
+    std::deque<keten_data> ketens;
+    std::deque<std::string> texts;
+    std::deque<list_data> list_headers;
+    trace* tr = nullptr;
+    std::vector<runtime_issue> issues;
+    std::optional<list_data> worked_weeks, holiday_weeks;
+
+    void reset_for(worker const* worker_ptr, day reference);
+    list_data make_list(std::vector<value> const& items);
+    list_data make_list(value const* items, std::size_t n);
+    /// A list value whose header lives until the next worker.
+    value list_value(list_data l) {
+        list_headers.push_back(l);
+        return value{value_kind::list, 0, static_cast<std::int64_t>(l.size), &list_headers.back()};
+    }
+    std::string const* keep_text(std::string s) {
+        texts.push_back(std::move(s));
+        return &texts.back();
+    }
+};
+
+}  // namespace rw::engine

@@ -1,0 +1,460 @@
+// Evaluation of bound expressions (see program.hpp for the node kinds). Empty values (`leeg`)
+// propagate through arithmetic; a comparison or membership test with an empty operand is false;
+// a condition that is empty counts as false.
+#include "evaluate.hpp"
+
+#include "builtins.hpp"
+#include "fields.hpp"
+
+#include <algorithm>
+
+namespace rw::engine {
+
+namespace {
+
+std::string describe_sources(program const& prog, std::vector<int> const& ids) {
+    std::string s;
+    for (int i : ids) {
+        if (!s.empty()) s += "; ";
+        auto const& src = prog.sources[static_cast<std::size_t>(i)];
+        s += src.title.empty() ? src.name : src.title;
+        if (!src.url.empty()) s += " <" + src.url + ">";
+    }
+    return s;
+}
+
+std::string period_text(day from, opt_day const& to) {
+    std::string s = "vanaf " + format_date(from);
+    if (to) s += " tot en met " + format_date(*to);
+    return s;
+}
+
+value arith(arith_kind k, value const& a, value const& b) {
+    if (a.empty() || b.empty()) return {};
+    switch (k) {
+        case arith_kind::number_add: return value::number_milli(a.i + b.i);
+        case arith_kind::number_sub: return value::number_milli(a.i - b.i);
+        case arith_kind::number_mul: return value::number_milli(a.i * b.i / 1000);
+        case arith_kind::money_add: return value::cents(a.i + b.i);
+        case arith_kind::money_sub: return value::cents(a.i - b.i);
+        case arith_kind::money_mul: return value::cents(a.i * b.i / 1000);
+        case arith_kind::date_add_days: return value::date(add_days(a.as_date(), static_cast<int>(b.i)));
+        case arith_kind::date_add_weeks: return value::date(add_days(a.as_date(), static_cast<int>(7 * b.i)));
+        case arith_kind::date_add_months: return value::date(add_months(a.as_date(), static_cast<int>(b.i)));
+        case arith_kind::date_sub_days: return value::date(add_days(a.as_date(), static_cast<int>(-b.i)));
+        case arith_kind::date_sub_weeks: return value::date(add_days(a.as_date(), static_cast<int>(-7 * b.i)));
+        case arith_kind::date_sub_months: return value::date(add_months(a.as_date(), static_cast<int>(-b.i)));
+        case arith_kind::date_diff: return value::duration(value_kind::days, a.i - b.i);
+        case arith_kind::duration_add: return value::duration(a.kind, a.i + b.i);
+        case arith_kind::duration_sub: return value::duration(a.kind, a.i - b.i);
+        case arith_kind::duration_mul: return value::duration(a.kind, a.i * b.i / 1000);
+    }
+    return {};
+}
+
+bool compare_values(cmp_kind k, value const& a, value const& b) {
+    if (a.empty() || b.empty()) return false;
+    if (k == cmp_kind::eq) return equal(a, b);
+    if (k == cmp_kind::ne) return !equal(a, b);
+    int c = compare(a, b);
+    switch (k) {
+        case cmp_kind::lt: return c < 0;
+        case cmp_kind::le: return c <= 0;
+        case cmp_kind::gt: return c > 0;
+        case cmp_kind::ge: return c >= 0;
+        default: return false;
+    }
+}
+
+list_data as_list(value const& v) {
+    if (v.kind != value_kind::list || !v.p) return {};
+    return v.as<list_data>();
+}
+
+value aggregate(eval_context& ctx, node const& n) {
+    auto const& prog = ctx.prog;
+    list_data items = as_list(eval(ctx, prog.child(n, 0)));
+    auto kind = static_cast<aggregate_kind>(n.id);
+    std::uint32_t filter = n.has_filter ? prog.child(n, 1) : 0;
+    std::uint32_t body = n.has_body ? prog.child(n, 2) : 0;
+    value saved = ctx.slots[n.slot];
+    value acc{};
+    std::int64_t count = 0;
+    bool all = true, any = false;
+    std::vector<value> kept;
+    for (auto const& item : items) {
+        ctx.slots[n.slot] = item;
+        if (n.has_filter && !eval(ctx, filter).as_bool()) continue;
+        switch (kind) {
+            case aggregate_kind::count: ++count; break;
+            case aggregate_kind::exists:
+                if (!n.has_body || eval(ctx, body).as_bool()) any = true;
+                break;
+            case aggregate_kind::all:
+                if (n.has_body && !eval(ctx, body).as_bool()) all = false;
+                break;
+            case aggregate_kind::sum: {
+                value v = n.has_body ? eval(ctx, body) : item;
+                if (v.empty()) break;
+                if (acc.empty()) acc = v;
+                else acc.i += v.i;
+                break;
+            }
+            case aggregate_kind::min:
+            case aggregate_kind::max: {
+                value v = n.has_body ? eval(ctx, body) : item;
+                if (v.empty()) break;
+                if (acc.empty() || (kind == aggregate_kind::min ? compare(v, acc) < 0 : compare(v, acc) > 0)) acc = v;
+                break;
+            }
+            case aggregate_kind::first:
+                if (acc.empty()) acc = n.has_body ? eval(ctx, body) : item;
+                break;
+            case aggregate_kind::last: acc = n.has_body ? eval(ctx, body) : item; break;
+            case aggregate_kind::filter: kept.push_back(item); break;
+        }
+        if (kind == aggregate_kind::exists && any) break;
+        if (kind == aggregate_kind::first && !acc.empty()) break;
+        if (kind == aggregate_kind::all && !all) break;
+    }
+    ctx.slots[n.slot] = saved;
+    switch (kind) {
+        case aggregate_kind::count: return value::integer(count);
+        case aggregate_kind::exists: return value::boolean(any);
+        case aggregate_kind::all: return value::boolean(all);
+        case aggregate_kind::filter: return ctx.list_value(ctx.make_list(kept));
+        default: return acc;
+    }
+}
+
+}  // namespace
+
+std::vector<day> param_breakpoints(parameter_info const& p) {
+    std::vector<day> out;
+    for (auto const& v : p.versions) {
+        out.push_back(v.from);
+        if (v.to) out.push_back(*v.to + date::days{1});
+    }
+    for (auto const& x : p.exceptions) {
+        out.push_back(x.from);
+        if (x.to) out.push_back(*x.to + date::days{1});
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+value param_at(eval_context& ctx, std::uint16_t pid, day d, value const* args, std::size_t nargs) {
+    auto const& p = ctx.prog.params[pid];
+    param_version const* base = nullptr;
+    for (auto const& v : p.versions) {
+        if (v.from <= d && (!v.to || d <= *v.to)) base = &v;
+    }
+    // Exceptions in force on d whose condition holds for these arguments (default logic: a more
+    // specific value overrides the base; two that both apply with different values conflict).
+    param_exception const* chosen = nullptr;
+    if (!p.exceptions.empty()) {
+        std::vector<value> saved(nargs);
+        for (std::size_t i = 0; i < nargs; ++i) {
+            saved[i] = ctx.slots[p.first_arg_slot + i];
+            ctx.slots[p.first_arg_slot + i] = args[i];
+        }
+        for (auto const& x : p.exceptions) {
+            if (x.from > d || (x.to && d > *x.to)) continue;
+            if (!eval(ctx, x.condition).as_bool()) continue;
+            if (chosen && !equal(chosen->v, x.v)) {
+                ctx.issues.push_back({"conflict: exceptions '" + chosen->label + "' and '" + x.label + "' of parameter " +
+                                          p.name + " both apply on " + format_date(d) + " with different values",
+                                      x.where});
+                continue;
+            }
+            if (!chosen) chosen = &x;
+        }
+        for (std::size_t i = 0; i < nargs; ++i) ctx.slots[p.first_arg_slot + i] = saved[i];
+    }
+    value out = chosen ? chosen->v : base ? base->v : value{};
+    if (ctx.tr) {
+        explanation_line l;
+        l.kind = "parameter";
+        l.name = p.name;
+        l.value = to_text(out);
+        if (chosen) {
+            l.detail = "op " + format_date(d) + ": uitzondering '" + chosen->label + "', " + period_text(chosen->from, chosen->to) +
+                       ", volgens " + describe_sources(ctx.prog, chosen->sources);
+            l.uncertain = !chosen->uncertain.empty();
+            if (l.uncertain) l.detail += "; ONZEKER: " + chosen->uncertain;
+        } else if (base) {
+            l.detail = "op " + format_date(d) + ": " + period_text(base->from, base->to) + ", volgens " +
+                       describe_sources(ctx.prog, base->sources);
+            l.uncertain = !base->uncertain.empty() || !p.uncertain.empty();
+            if (!base->uncertain.empty()) l.detail += "; ONZEKER: " + base->uncertain;
+            else if (!p.uncertain.empty()) l.detail += "; ONZEKER: " + p.uncertain;
+        } else {
+            l.detail = "geen waarde van kracht op " + format_date(d);
+        }
+        ctx.tr->add(std::move(l));
+    }
+    return out;
+}
+
+value table_at(eval_context& ctx, std::uint16_t tid, value const& key, day d) {
+    auto const& t = ctx.prog.tables[tid];
+    if (key.empty()) return {};
+    table_version const* ver = nullptr;
+    for (auto const& v : t.versions)
+        if (v.from <= d && (!v.to || d <= *v.to)) ver = &v;
+    value out{};
+    value row_key{};
+    if (ver) {
+        for (auto const& [k, v] : ver->rows)
+            if (compare(k, key) <= 0) {
+                out = v;
+                row_key = k;
+            }
+    }
+    if (ctx.tr) {
+        explanation_line l;
+        l.kind = "table";
+        l.name = t.name + "(" + to_text(key) + ")";
+        l.value = to_text(out);
+        if (ver) {
+            l.detail = "op " + format_date(d) + ": rij " + to_text(row_key) + ", " + period_text(ver->from, ver->to) +
+                       ", volgens " + describe_sources(ctx.prog, ver->sources);
+            l.uncertain = !ver->uncertain.empty();
+            if (l.uncertain) l.detail += "; ONZEKER: " + ver->uncertain;
+        } else {
+            l.detail = "geen tabelversie van kracht op " + format_date(d);
+        }
+        ctx.tr->add(std::move(l));
+    }
+    return out;
+}
+
+value eval_fact(eval_context& ctx, std::uint16_t id) {
+    auto& state = ctx.fact_state[id];
+    if (state == 2) {
+        if (ctx.tr) {
+            auto const& f = ctx.prog.facts[id];
+            if (!f.helper && ctx.fact_values[id].kind != value_kind::list && ctx.fact_values[id].kind != value_kind::entity)
+                ctx.tr->add({"fact", f.name, to_text(ctx.fact_values[id]), "", false});
+        }
+        return ctx.fact_values[id];
+    }
+    if (state == 1) return {};  // a cycle; the binder rejects these, so this is defensive
+    state = 1;
+    auto const& f = ctx.prog.facts[id];
+    value out{};
+    fact_definition const* chosen = nullptr;
+    fact_definition const* fallback = nullptr;
+    for (auto const& def : f.defs) {
+        if (!def.condition) {
+            fallback = &def;
+            continue;
+        }
+        if (!eval(ctx, *def.condition).as_bool()) continue;
+        value v = eval(ctx, def.value_node);
+        if (chosen) {
+            if (!equal(v, out))
+                ctx.issues.push_back({"conflict: two definitions of fact " + f.name + " apply with different values (" +
+                                          to_text(out) + " and " + to_text(v) + ")",
+                                      def.where});
+            continue;
+        }
+        chosen = &def;
+        out = v;
+    }
+    if (!chosen && fallback) out = eval(ctx, fallback->value_node);
+    ctx.fact_values[id] = out;
+    state = 2;
+    if (ctx.tr && !f.helper && out.kind != value_kind::list && out.kind != value_kind::entity)
+        ctx.tr->add({"fact", f.name, to_text(out), "", false});
+    return out;
+}
+
+value eval(eval_context& ctx, std::uint32_t idx) {
+    auto const& prog = ctx.prog;
+    node const& n = prog.nodes[idx];
+    switch (n.o) {
+        case op::constant: return n.constant;
+        case op::slot: return ctx.slots[n.slot];
+        case op::fact: return eval_fact(ctx, n.id);
+        case op::param_at: {
+            value d = eval(ctx, prog.child(n, 0));
+            if (d.empty()) return {};
+            value args[8];
+            std::size_t na = std::min<std::size_t>(n.child_count - 1u, 8);
+            for (std::size_t i = 0; i < na; ++i) args[i] = eval(ctx, prog.child(n, i + 1));
+            return param_at(ctx, n.id, d.as_date(), args, na);
+        }
+        case op::param_series: return value{value_kind::series, n.id, 0, nullptr};
+        case op::table_series: return value{value_kind::table, n.id, 0, nullptr};
+        case op::table_at: {
+            value key = eval(ctx, prog.child(n, 0));
+            value d = eval(ctx, prog.child(n, 1));
+            if (d.empty()) return {};
+            return table_at(ctx, n.id, key, d.as_date());
+        }
+        case op::reference_date: return value::date(ctx.R);
+        case op::worker: return value::entity(entity_id::werker, ctx.w);
+        case op::agency: return value::entity(entity_id::bureau, ctx.ag);
+        case op::field: {
+            value v = eval(ctx, prog.child(n, 0));
+            if (v.empty()) return {};
+            if (v.kind == value_kind::week) return detail::week_field(n.id, v, ctx);
+            return detail::field_table(static_cast<entity_id>(v.tag)).getters[n.id](v.p, ctx);
+        }
+        case op::logical_not: return value::boolean(!eval(ctx, prog.child(n, 0)).as_bool());
+        case op::logical_and:
+            return value::boolean(eval(ctx, prog.child(n, 0)).as_bool() && eval(ctx, prog.child(n, 1)).as_bool());
+        case op::logical_or:
+            return value::boolean(eval(ctx, prog.child(n, 0)).as_bool() || eval(ctx, prog.child(n, 1)).as_bool());
+        case op::compare:
+            return value::boolean(
+                compare_values(static_cast<cmp_kind>(n.id), eval(ctx, prog.child(n, 0)), eval(ctx, prog.child(n, 1))));
+        case op::arith:
+            return arith(static_cast<arith_kind>(n.id), eval(ctx, prog.child(n, 0)), eval(ctx, prog.child(n, 1)));
+        case op::negate: {
+            value v = eval(ctx, prog.child(n, 0));
+            if (!v.empty()) v.i = -v.i;
+            return v;
+        }
+        case op::is_empty: return value::boolean(eval(ctx, prog.child(n, 0)).empty());
+        case op::not_empty: return value::boolean(!eval(ctx, prog.child(n, 0)).empty());
+        case op::member:
+        case op::not_member: {
+            value v = eval(ctx, prog.child(n, 0));
+            if (v.empty()) return value::boolean(false);
+            bool found = false;
+            for (auto const& item : as_list(eval(ctx, prog.child(n, 1))))
+                if (equal(item, v)) {
+                    found = true;
+                    break;
+                }
+            return value::boolean(n.o == op::member ? found : !found);
+        }
+        case op::make_list: {
+            value* items = ctx.lists.alloc(n.child_count);
+            for (std::size_t i = 0; i < n.child_count; ++i) items[i] = eval(ctx, prog.child(n, i));
+            return ctx.list_value({items, n.child_count});
+        }
+        case op::conditional:
+            return eval(ctx, eval(ctx, prog.child(n, 0)).as_bool() ? prog.child(n, 1) : prog.child(n, 2));
+        case op::call: {
+            value args[12];
+            std::size_t na = std::min<std::size_t>(n.child_count, 12);
+            for (std::size_t i = 0; i < na; ++i) args[i] = eval(ctx, prog.child(n, i));
+            return builtin_table()[n.id].fn(ctx, args);
+        }
+        case op::aggregate: return aggregate(ctx, n);
+    }
+    return {};
+}
+
+// ---- values -------------------------------------------------------------------------------------
+
+bool equal(value const& a, value const& b) {
+    if (a.kind != b.kind) return false;
+    switch (a.kind) {
+        case value_kind::empty: return true;
+        case value_kind::text: return a.as_text() == b.as_text();
+        case value_kind::enumeration: return a.tag == b.tag && a.i == b.i;
+        case value_kind::entity: return a.p == b.p;
+        case value_kind::list: return a.p == b.p;
+        default: return a.i == b.i;
+    }
+}
+
+int compare(value const& a, value const& b) {
+    if (a.kind == value_kind::text && b.kind == value_kind::text) return a.as_text().compare(b.as_text()) < 0 ? -1 : a.as_text() == b.as_text() ? 0 : 1;
+    return a.i < b.i ? -1 : a.i > b.i ? 1 : 0;
+}
+
+std::string to_text(value const& v, std::string_view lang, bool long_dates) {
+    switch (v.kind) {
+        case value_kind::empty: return "";
+        case value_kind::boolean: return v.i ? "waar" : "onwaar";
+        case value_kind::number: return format_decimal(decimal{v.i});
+        case value_kind::money: {
+            std::string s = format_money(money{v.i});
+            if (lang == "nl") {
+                for (auto& c : s)
+                    if (c == '.') c = ',';
+                return "€ " + s;
+            }
+            return lang == "en" ? "€" + s : s;
+        }
+        case value_kind::date: return long_dates ? format_date_long(v.as_date(), lang) : format_date(v.as_date());
+        case value_kind::days:
+            if (lang == "en") return std::to_string(v.i) + (v.i == 1 ? " day" : " days");
+            return lang == "nl" ? std::to_string(v.i) + (v.i == 1 ? " dag" : " dagen") : std::to_string(v.i);
+        case value_kind::weeks:
+            if (lang == "en") return std::to_string(v.i) + (v.i == 1 ? " week" : " weeks");
+            return lang == "nl" ? std::to_string(v.i) + (v.i == 1 ? " week" : " weken") : std::to_string(v.i);
+        case value_kind::months:
+            if (lang == "en") return std::to_string(v.i) + (v.i == 1 ? " month" : " months");
+            return lang == "nl" ? std::to_string(v.i) + (v.i == 1 ? " maand" : " maanden") : std::to_string(v.i);
+        case value_kind::text: return v.as_text();
+        case value_kind::enumeration: {
+            auto const& ms = enum_members(static_cast<enum_id>(v.tag));
+            return v.i >= 0 && static_cast<std::size_t>(v.i) < ms.size() ? ms[static_cast<std::size_t>(v.i)] : "?";
+        }
+        case value_kind::week: return format_iso_week(iso_week_of(v.as_date()));
+        case value_kind::entity: return "<" + entity_name(static_cast<entity_id>(v.tag)) + ">";
+        case value_kind::list: return "<lijst van " + std::to_string(v.i) + ">";
+        case value_kind::series: return "<reeks>";
+        case value_kind::table: return "<tabel>";
+    }
+    return "";
+}
+
+// ---- context ------------------------------------------------------------------------------------
+
+value* arena::alloc(std::size_t n) {
+    if (n > block_size) {
+        big_.emplace_back(n);
+        return big_.back().data();
+    }
+    if (block_ < blocks_.size() && used_ + n > block_size) {
+        ++block_;
+        used_ = 0;
+    }
+    if (block_ == blocks_.size()) {
+        blocks_.push_back(std::make_unique<value[]>(block_size));
+        used_ = 0;
+    }
+    value* out = blocks_[block_].get() + used_;
+    used_ += n;
+    return out;
+}
+
+void trace::add(explanation_line l) {
+    for (auto const& x : lines)
+        if (x.kind == l.kind && x.name == l.name && x.value == l.value && x.detail == l.detail) return;
+    lines.push_back(std::move(l));
+}
+
+void eval_context::reset_for(worker const* worker_ptr, day reference) {
+    w = worker_ptr;
+    R = reference;
+    slots.assign(prog.slot_count + 1u, value{});
+    fact_values.assign(prog.facts.size(), value{});
+    fact_state.assign(prog.facts.size(), 0);
+    lists.reset();
+    faseringen.clear();
+    ketens.clear();
+    texts.clear();
+    list_headers.clear();
+    issues.clear();
+    worked_weeks.reset();
+    holiday_weeks.reset();
+}
+
+list_data eval_context::make_list(std::vector<value> const& items) { return make_list(items.data(), items.size()); }
+
+list_data eval_context::make_list(value const* items, std::size_t n) {
+    value* out = lists.alloc(n);
+    std::copy(items, items + n, out);
+    return {out, n};
+}
+
+}  // namespace rw::engine

@@ -1,0 +1,284 @@
+// Entity fields (see fields.hpp). Field names are Dutch; enumeration members keep the dossier
+// format's spelling. An identity number is deliberately not exposed to rules (privacy).
+#include "fields.hpp"
+
+#include "context.hpp"
+
+#include <array>
+
+namespace rw::engine::detail {
+
+namespace {
+
+value opt_date(opt_day const& d) { return d ? value::date(*d) : value{}; }
+template <typename E>
+value opt_enum(enum_id id, std::optional<E> const& e) {
+    return e ? value::enumeration(id, static_cast<int>(*e)) : value{};
+}
+value opt_bool(std::optional<bool> const& b) { return b ? value::boolean(*b) : value{}; }
+value opt_text(std::optional<std::string> const& s) { return s ? value::text(&*s) : value{}; }
+
+template <typename T>
+list_data entity_list(eval_context& ctx, entity_id e, std::vector<T> const& items) {
+    value* out = ctx.lists.alloc(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) out[i] = value::entity(e, &items[i]);
+    return {out, items.size()};
+}
+
+value list_value(eval_context& ctx, list_data l) { return ctx.list_value(l); }
+
+list_data week_list(eval_context& ctx, std::vector<week_range> const& ranges) {
+    std::size_t n = 0;
+    for (auto const& r : ranges) n += static_cast<std::size_t>((monday_of(r.last) - monday_of(r.first)).count() / 7 + 1);
+    value* out = ctx.lists.alloc(n);
+    std::size_t k = 0;
+    for (auto const& r : ranges)
+        for (auto m = monday_of(r.first); m <= monday_of(r.last); m += date::days{7}) out[k++] = value::week(m);
+    return {out, n};
+}
+
+using W = worker;
+using A = agency;
+using C = contract;
+using P = placement;
+using Z = sickness;
+using K = client;
+
+template <typename T>
+T const& as(void const* p) {
+    return *static_cast<T const*>(p);
+}
+
+entity_field_table build(entity_id e) {
+    entity_field_table t;
+    auto add = [&](char const* name, type ty, field_getter g) {
+        t.infos.push_back({name, ty, static_cast<std::uint16_t>(t.infos.size())});
+        t.getters.push_back(g);
+    };
+    type const txt = type::of(type_kind::text), dt = type::of(type_kind::date), bl = type::of(type_kind::boolean),
+               num = type::of(type_kind::number), mon = type::of(type_kind::money);
+    switch (e) {
+        case entity_id::werker:
+            add("id", txt, [](void const* p, eval_context&) { return value::text(&as<W>(p).id); });
+            add("naam", txt, [](void const* p, eval_context&) { return value::text(&as<W>(p).name); });
+            add("geboortedatum", dt, [](void const* p, eval_context&) { return opt_date(as<W>(p).birth_date); });
+            add("nationaliteit", txt, [](void const* p, eval_context&) { return opt_text(as<W>(p).nationality); });
+            add("identiteit", type::entity(entity_id::identiteit), [](void const* p, eval_context&) {
+                auto const& w = as<W>(p);
+                return w.ident ? value::entity(entity_id::identiteit, &*w.ident) : value{};
+            });
+            add("vergunning", type::entity(entity_id::vergunning), [](void const* p, eval_context&) {
+                auto const& w = as<W>(p);
+                return w.permit ? value::entity(entity_id::vergunning, &*w.permit) : value{};
+            });
+            add("sollicitatie", type::entity(entity_id::sollicitatie), [](void const* p, eval_context&) {
+                auto const& w = as<W>(p);
+                return w.appl ? value::entity(entity_id::sollicitatie, &*w.appl) : value{};
+            });
+            add("contracten", type::list_of(type::entity(entity_id::contract)), [](void const* p, eval_context& ctx) {
+                return list_value(ctx, entity_list(ctx, entity_id::contract, as<W>(p).contracts));
+            });
+            add("plaatsingen", type::list_of(type::entity(entity_id::plaatsing)), [](void const* p, eval_context& ctx) {
+                return list_value(ctx, entity_list(ctx, entity_id::plaatsing, as<W>(p).placements));
+            });
+            add("ziektes", type::list_of(type::entity(entity_id::ziekte)), [](void const* p, eval_context& ctx) {
+                return list_value(ctx, entity_list(ctx, entity_id::ziekte, as<W>(p).sicknesses));
+            });
+            add("gewerkte_weken", type::list_of(type::of(type_kind::week)), [](void const* p, eval_context& ctx) {
+                if (&as<W>(p) == ctx.w) {
+                    if (!ctx.worked_weeks) ctx.worked_weeks = week_list(ctx, ctx.w->worked_weeks);
+                    return list_value(ctx, *ctx.worked_weeks);
+                }
+                return list_value(ctx, week_list(ctx, as<W>(p).worked_weeks));
+            });
+            add("vakantieweken", type::list_of(type::of(type_kind::week)), [](void const* p, eval_context& ctx) {
+                if (&as<W>(p) == ctx.w) {
+                    if (!ctx.holiday_weeks) ctx.holiday_weeks = week_list(ctx, ctx.w->paid_holiday_weeks);
+                    return list_value(ctx, *ctx.holiday_weeks);
+                }
+                return list_value(ctx, week_list(ctx, as<W>(p).paid_holiday_weeks));
+            });
+            break;
+        case entity_id::bureau:
+            add("naam", txt, [](void const* p, eval_context&) { return value::text(&as<A>(p).name); });
+            add("cao", type::enumeration(enum_id::cao),
+                [](void const* p, eval_context&) { return value::enumeration(enum_id::cao, static_cast<int>(as<A>(p).cao)); });
+            add("fase_labels", type::enumeration(enum_id::labels), [](void const* p, eval_context&) {
+                return value::enumeration(enum_id::labels, static_cast<int>(as<A>(p).labels));
+            });
+            add("uitlener_geregistreerd_vanaf", dt,
+                [](void const* p, eval_context&) { return opt_date(as<A>(p).lender_registered_from); });
+            add("wtta_toegelaten_vanaf", dt, [](void const* p, eval_context&) { return opt_date(as<A>(p).wtta_admitted_from); });
+            add("eigenrisicodrager_ziektewet", bl, [](void const* p, eval_context&) { return value::boolean(as<A>(p).ziektewet_erd); });
+            break;
+        case entity_id::identiteit:
+            add("document", type::enumeration(enum_id::document),
+                [](void const* p, eval_context&) { return opt_enum(enum_id::document, as<identity>(p).document); });
+            add("verloopt", dt, [](void const* p, eval_context&) { return opt_date(as<identity>(p).expires); });
+            add("gecontroleerd_op", dt, [](void const* p, eval_context&) { return opt_date(as<identity>(p).checked_on); });
+            add("kopie_bewaard", bl, [](void const* p, eval_context&) { return opt_bool(as<identity>(p).copy_kept); });
+            break;
+        case entity_id::vergunning:
+            add("soort", type::enumeration(enum_id::permit), [](void const* p, eval_context&) {
+                return value::enumeration(enum_id::permit, static_cast<int>(as<work_permit>(p).kind));
+            });
+            add("geldig_vanaf", dt, [](void const* p, eval_context&) { return opt_date(as<work_permit>(p).valid_from); });
+            add("geldig_tot", dt, [](void const* p, eval_context&) { return opt_date(as<work_permit>(p).valid_until); });
+            add("gemeld_op", dt, [](void const* p, eval_context&) { return opt_date(as<work_permit>(p).notified_on); });
+            break;
+        case entity_id::sollicitatie:
+            add("status", type::enumeration(enum_id::status), [](void const* p, eval_context&) {
+                return value::enumeration(enum_id::status, static_cast<int>(as<application>(p).status));
+            });
+            add("gesloten_op", dt, [](void const* p, eval_context&) { return opt_date(as<application>(p).closed_on); });
+            add("bewaartoestemming", bl,
+                [](void const* p, eval_context&) { return opt_bool(as<application>(p).retention_consent); });
+            break;
+        case entity_id::contract:
+            add("id", txt, [](void const* p, eval_context&) { return value::text(&as<C>(p).id); });
+            add("soort", type::enumeration(enum_id::contract_kind), [](void const* p, eval_context&) {
+                return value::enumeration(enum_id::contract_kind, static_cast<int>(as<C>(p).kind));
+            });
+            add("start", dt, [](void const* p, eval_context&) { return value::date(as<C>(p).start); });
+            add("einde", dt, [](void const* p, eval_context&) { return opt_date(as<C>(p).effective_end()); });
+            add("overeengekomen_einde", dt, [](void const* p, eval_context&) { return opt_date(as<C>(p).end); });
+            add("beeindigd_op", dt, [](void const* p, eval_context&) { return opt_date(as<C>(p).ended_on); });
+            add("uren", num, [](void const* p, eval_context&) {
+                auto const& h = as<C>(p).hours_per_week;
+                return h ? value::number_milli(h->milli) : value{};
+            });
+            add("proeftijd", type::of(type_kind::months), [](void const* p, eval_context&) {
+                return value::duration(value_kind::months, as<C>(p).probation_months.value_or(0));
+            });
+            add("aanzegging_op", dt, [](void const* p, eval_context&) { return opt_date(as<C>(p).renewal_notice_on); });
+            add("beeindigd_door", type::enumeration(enum_id::ended_by),
+                [](void const* p, eval_context&) { return opt_enum(enum_id::ended_by, as<C>(p).ended_by); });
+            add("plaatsingen", type::list_of(type::entity(entity_id::plaatsing)), [](void const* p, eval_context& ctx) {
+                auto const& c = as<C>(p);
+                std::vector<value> out;
+                for (auto const& pl : ctx.w->placements)
+                    if (pl.contract == c.id) out.push_back(value::entity(entity_id::plaatsing, &pl));
+                return list_value(ctx, ctx.make_list(out));
+            });
+            add("klanten", type::list_of(type::entity(entity_id::klant)), [](void const* p, eval_context& ctx) {
+                auto const& c = as<C>(p);
+                std::vector<value> out;
+                for (auto const& pl : ctx.w->placements)
+                    if (pl.contract == c.id)
+                        if (auto const* k = ctx.clients->find(pl.client)) {
+                            bool seen = false;
+                            for (auto const& v : out) seen = seen || v.p == k;
+                            if (!seen) out.push_back(value::entity(entity_id::klant, k));
+                        }
+                return list_value(ctx, ctx.make_list(out));
+            });
+            break;
+        case entity_id::plaatsing:
+            add("id", txt, [](void const* p, eval_context&) { return value::text(&as<P>(p).id); });
+            add("contract", type::entity(entity_id::contract), [](void const* p, eval_context& ctx) {
+                for (auto const& c : ctx.w->contracts)
+                    if (c.id == as<P>(p).contract) return value::entity(entity_id::contract, &c);
+                return value{};
+            });
+            add("klant", type::entity(entity_id::klant), [](void const* p, eval_context& ctx) {
+                return value::entity(entity_id::klant, ctx.clients->find(as<P>(p).client));
+            });
+            add("functie", txt, [](void const* p, eval_context&) { return opt_text(as<P>(p).function); });
+            add("start", dt, [](void const* p, eval_context&) { return value::date(as<P>(p).start); });
+            add("einde", dt, [](void const* p, eval_context&) { return opt_date(as<P>(p).end); });
+            add("uurloon", mon, [](void const* p, eval_context&) {
+                auto const& m = as<P>(p).hourly_wage;
+                return m ? value::cents(m->cents) : value{};
+            });
+            break;
+        case entity_id::ziekte:
+            add("eerste_dag", dt, [](void const* p, eval_context&) { return value::date(as<Z>(p).first_day); });
+            add("hersteld_op", dt, [](void const* p, eval_context&) { return opt_date(as<Z>(p).recovered_on); });
+            add("bedrijfsarts_melding", dt, [](void const* p, eval_context&) { return opt_date(as<Z>(p).steps.bedrijfsarts_melding); });
+            add("probleemanalyse", dt, [](void const* p, eval_context&) { return opt_date(as<Z>(p).steps.probleemanalyse); });
+            add("plan_van_aanpak", dt, [](void const* p, eval_context&) { return opt_date(as<Z>(p).steps.plan_van_aanpak); });
+            add("uwv_ziekmelding", dt, [](void const* p, eval_context&) { return opt_date(as<Z>(p).steps.uwv_ziekmelding); });
+            add("eerstejaarsevaluatie", dt, [](void const* p, eval_context&) { return opt_date(as<Z>(p).steps.eerstejaarsevaluatie); });
+            add("wia_aanvraag", dt, [](void const* p, eval_context&) { return opt_date(as<Z>(p).steps.wia_aanvraag); });
+            add("nummer", num, [](void const* p, eval_context& ctx) {
+                auto const* z = static_cast<Z const*>(p);
+                return value::integer(z - ctx.w->sicknesses.data() + 1);
+            });
+            break;
+        case entity_id::klant:
+            add("id", txt, [](void const* p, eval_context&) { return value::text(&as<K>(p).id); });
+            add("naam", txt, [](void const* p, eval_context&) { return value::text(&as<K>(p).name); });
+            add("stakingen", type::list_of(type::entity(entity_id::staking)), [](void const* p, eval_context& ctx) {
+                return list_value(ctx, entity_list(ctx, entity_id::staking, as<K>(p).strikes));
+            });
+            add("referentielonen", type::list_of(type::entity(entity_id::referentieloon)), [](void const* p, eval_context& ctx) {
+                return list_value(ctx, entity_list(ctx, entity_id::referentieloon, as<K>(p).reference_wages));
+            });
+            break;
+        case entity_id::staking:
+            add("begin", dt, [](void const* p, eval_context&) { return value::date(as<period>(p).from); });
+            add("einde", dt, [](void const* p, eval_context&) { return value::date(as<period>(p).to); });
+            break;
+        case entity_id::referentieloon:
+            add("functie", txt, [](void const* p, eval_context&) { return value::text(&as<reference_wage>(p).function); });
+            add("uurloon", mon, [](void const* p, eval_context&) { return value::cents(as<reference_wage>(p).hourly.cents); });
+            add("vanaf", dt, [](void const* p, eval_context&) { return value::date(as<reference_wage>(p).from); });
+            break;
+        case entity_id::fasering:
+            add("fase_a_begin", dt, [](void const* p, eval_context&) { return opt_date(as<fasering_data>(p).fase_a_begin); });
+            add("fase_a_weken", type::of(type_kind::weeks), [](void const* p, eval_context&) {
+                return value::duration(value_kind::weeks, as<fasering_data>(p).fase_a_weken);
+            });
+            add("fase_b_start", dt, [](void const* p, eval_context&) { return opt_date(as<fasering_data>(p).fase_b_start); });
+            add("fase_c_start", dt, [](void const* p, eval_context&) { return opt_date(as<fasering_data>(p).fase_c_start); });
+            add("fase_b_contracten", num,
+                [](void const* p, eval_context&) { return value::integer(as<fasering_data>(p).fase_b_contracten); });
+            break;
+        case entity_id::keten:
+            add("start", dt, [](void const* p, eval_context&) { return value::date(as<keten_data>(p).start); });
+            add("telt_vanaf", dt, [](void const* p, eval_context&) { return opt_date(as<keten_data>(p).counts_from); });
+            add("contracten", num, [](void const* p, eval_context&) { return value::integer(as<keten_data>(p).contracts); });
+            add("overschreden_op", dt, [](void const* p, eval_context&) { return opt_date(as<keten_data>(p).crossed_on); });
+            add("contract", type::entity(entity_id::contract), [](void const* p, eval_context&) {
+                return value::entity(entity_id::contract, as<keten_data>(p).crossing_contract);
+            });
+            add("reden", txt, [](void const* p, eval_context&) { return value::text(&as<keten_data>(p).reason); });
+            add("einde", dt, [](void const* p, eval_context&) { return opt_date(as<keten_data>(p).end); });
+            break;
+        case entity_id::none:
+        case entity_id::count:
+            break;
+    }
+    return t;
+}
+
+}  // namespace
+
+entity_field_table const& field_table(entity_id e) {
+    static std::array<entity_field_table, static_cast<std::size_t>(entity_id::count)> const tables = [] {
+        std::array<entity_field_table, static_cast<std::size_t>(entity_id::count)> a;
+        for (std::size_t i = 0; i < a.size(); ++i) a[i] = build(static_cast<entity_id>(i));
+        return a;
+    }();
+    return tables[static_cast<std::size_t>(e)];
+}
+
+field_info const* find_week_field(std::string const& name) {
+    static std::vector<field_info> const fields = {{"maandag", type::of(type_kind::date), 0},
+                                                   {"zondag", type::of(type_kind::date), 1},
+                                                   {"code", type::of(type_kind::text), 2}};
+    for (auto const& f : fields)
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+value week_field(std::uint16_t index, value const& week, eval_context& ctx) {
+    day monday = week.as_date();
+    switch (index) {
+        case 0: return value::date(monday);
+        case 1: return value::date(monday + date::days{6});
+        default: return value::text(ctx.keep_text(format_iso_week(iso_week_of(monday))));
+    }
+}
+
+}  // namespace rw::engine::detail

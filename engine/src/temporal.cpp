@@ -1,0 +1,307 @@
+// Temporal primitives (see temporal.hpp). Every number of the law arrives as a dated function.
+#include "rw/engine/temporal.hpp"
+
+#include <algorithm>
+#include <limits>
+
+// GCC 12 reports std::optional<sys_days> members as "maybe uninitialized" after engaged checks
+// (a known false positive, GCC bug 105562); the code only reads them when engaged.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+namespace rw::engine::temporal {
+
+using date::days;
+
+static day sunday_of(day monday) { return monday + days{6}; }
+
+std::vector<day> counted_weeks(worker const& w, day R, std::function<bool(day)> const& holiday_counts) {
+    std::vector<day> out;
+    for (auto const& r : w.worked_weeks)
+        for (auto m = monday_of(r.first); m <= monday_of(r.last) && m <= R; m += days{7}) out.push_back(m);
+    for (auto const& r : w.paid_holiday_weeks)
+        for (auto m = monday_of(r.first); m <= monday_of(r.last) && m <= R; m += days{7})
+            if (holiday_counts(m)) out.push_back(m);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::vector<day> project_weeks(std::vector<day> weeks, std::vector<contract> const& contracts, day R, int horizon) {
+    day first = monday_of(R);
+    day last = first + days{7 * horizon};
+    std::size_t recorded = weeks.size();
+    for (auto m = first; m <= last; m += days{7}) {
+        bool covered = false;
+        for (auto const& c : contracts) {
+            auto e = c.effective_end();
+            if (c.start <= sunday_of(m) && (!e || *e >= m)) {
+                covered = true;
+                break;
+            }
+        }
+        if (covered && !std::binary_search(weeks.begin(), weeks.begin() + static_cast<std::ptrdiff_t>(recorded), m))
+            weeks.push_back(m);
+    }
+    std::sort(weeks.begin(), weeks.end());
+    weeks.erase(std::unique(weeks.begin(), weeks.end()), weeks.end());
+    return weeks;
+}
+
+std::optional<day> day_after_nth_week(std::vector<day> const& mondays, dated const& n, std::vector<day> const& breakpoints,
+                                      day from) {
+    std::optional<day> best;
+    auto consider = [&](day d, std::int64_t count) {
+        if (d < from) return;
+        auto need = n(d);
+        if (need && count >= *need && (!best || d < *best)) best = d;
+    };
+    // The day after each counted week: the count of weeks ending before it is k.
+    std::int64_t k = 0;
+    for (auto m : mondays) {
+        ++k;
+        consider(sunday_of(m) + days{1}, k);
+        if (best) break;  // later weeks only give later days
+    }
+    // Days on which the required number changes (a transition such as 2023-01-02).
+    for (auto b : breakpoints) {
+        auto count = static_cast<std::int64_t>(
+            std::count_if(mondays.begin(), mondays.end(), [&](day m) { return sunday_of(m) < b; }));
+        consider(b, count);
+    }
+    return best;
+}
+
+namespace {
+struct sorted_contract {
+    contract const* c;
+};
+std::vector<contract const*> by_start(std::vector<contract> const& cs) {
+    std::vector<contract const*> out;
+    for (auto const& c : cs) out.push_back(&c);
+    std::stable_sort(out.begin(), out.end(), [](auto a, auto b) { return a->start < b->start; });
+    return out;
+}
+}  // namespace
+
+std::vector<day> series_starts(std::vector<contract> const& contracts, day R, dated const& gap_months) {
+    std::vector<day> out;
+    std::optional<day> latest_end;
+    bool open = false;
+    for (auto const* c : by_start(contracts)) {
+        if (c->start > R) break;
+        if (out.empty()) {
+            out.push_back(c->start);
+        } else if (!open && latest_end) {
+            auto gap = gap_months(c->start);
+            if (gap && c->start > add_months(*latest_end, static_cast<int>(*gap))) out.push_back(c->start);
+        }
+        auto e = c->effective_end();
+        if (!e) open = true;
+        else if (!latest_end || *e > *latest_end) latest_end = e;
+    }
+    return out;
+}
+
+phase_timeline phases(worker const& w, std::vector<day> const& counted, day R, phase_parameters const& p) {
+    phase_timeline t;
+    auto starts = series_starts(w.contracts, R, p.gap_months);
+    if (starts.empty()) return t;
+    auto sorted = by_start(w.contracts);
+    for (std::size_t s = 0; s < starts.size(); ++s) {
+        day S = starts[s];
+        std::optional<day> next = s + 1 < starts.size() ? std::optional<day>(starts[s + 1]) : std::nullopt;
+        bool current = s + 1 == starts.size();
+        // The series' counted weeks: from S's week on, before the next series' week.
+        std::vector<day> weeks;
+        for (auto m : counted)
+            if (m >= monday_of(S) && (!next || m < monday_of(*next))) weeks.push_back(m);
+        std::vector<day> const recorded = weeks;  // facts count what is recorded, never the projection
+        if (current) {
+            // Projection: nothing after R is known but agreed contracts (rule-catalogue).
+            weeks = project_weeks(std::move(weeks), w.contracts, R, 520);
+        }
+        auto len = [&](day d) { return p.fase_a_weeks(d, S); };
+        auto B = day_after_nth_week(weeks, len, p.fase_a_breakpoints, S);
+        if (B && next && *B >= *next) B.reset();
+        std::optional<day> C;
+        std::int64_t b_contracts_to_R = 0;
+        if (B) {
+            // Fase B lasts fase_b.duur months from its start and at most fase_b.max_contracten
+            // contracts: the contract running on B is the first, later ones count in start order.
+            if (auto months = p.fase_b_months(*B)) C = add_months(*B, static_cast<int>(*months));
+            auto max = p.fase_b_max_contracts(*B);
+            std::int64_t k = 0;
+            for (auto const* c : sorted) {
+                auto e = c->effective_end();
+                bool in_series = c->start >= S && (!next || c->start < *next);
+                if (!in_series) continue;
+                bool counts = (c->start <= *B && (!e || *e >= *B)) || c->start > *B;
+                if (!counts) continue;
+                ++k;
+                if (c->start <= R) b_contracts_to_R = k;
+                if (max && k == *max + 1) {
+                    day d = std::max(c->start, *B);
+                    if (!C || d < *C) C = d;
+                }
+            }
+            if (C && next && *C >= *next) C.reset();
+        }
+        std::optional<day> series_end = next ? std::optional<day>(*next - days{1}) : std::nullopt;
+        day a_end_excl = B ? *B : day::max();
+        t.periods.push_back({0, S, B ? std::optional<day>(*B - days{1}) : series_end, static_cast<int>(s)});
+        if (B) t.periods.push_back({1, *B, C ? std::optional<day>(*C - days{1}) : series_end, static_cast<int>(s)});
+        if (C) t.periods.push_back({2, *C, series_end, static_cast<int>(s)});
+        if (current) {
+            t.current_series = static_cast<int>(s);
+            t.fase_a_begin = S;
+            t.fase_b_start = B;
+            t.fase_c_start = C;
+            bool in_a = !B || R < *B;
+            std::int64_t n = 0;
+            for (auto m : recorded) {
+                if (in_a ? (m <= R) : (sunday_of(m) < a_end_excl)) ++n;
+            }
+            t.fase_a_weken = n;
+            t.fase_b_contracten = in_a ? 0 : b_contracts_to_R;
+        }
+    }
+    return t;
+}
+
+int phase_on(phase_timeline const& t, day d) {
+    for (auto const& p : t.periods)
+        if (p.from <= d && (!p.to || d <= *p.to)) return p.fase;
+    return -1;
+}
+
+std::vector<chain> chains(worker const& w, day R, chain_parameters const& p) {
+    std::vector<chain> out;
+    // T: the day after the week of the 26th worked week (7:691 lid 1), where a gap of a year or
+    // more between worked weeks restarts that count (7:691 lid 4).
+    std::vector<day> worked;
+    for (auto const& r : w.worked_weeks)
+        for (auto m = monday_of(r.first); m <= monday_of(r.last) && m <= R; m += days{7}) worked.push_back(m);
+    std::sort(worked.begin(), worked.end());
+    std::optional<day> T;
+    {
+        std::int64_t k = 0;
+        std::optional<day> prev;
+        for (auto m : worked) {
+            if (prev) {
+                auto gap = p.threshold_gap_months(m);
+                if (gap && m >= add_months(sunday_of(*prev), static_cast<int>(*gap))) k = 0;
+            }
+            ++k;
+            prev = m;
+            auto need = p.threshold_weeks(m);
+            if (need && k >= *need) {
+                T = sunday_of(m) + days{1};
+                break;
+            }
+        }
+    }
+    auto sorted = by_start(w.contracts);
+    std::vector<std::vector<contract const*>> groups;
+    std::optional<day> latest_end;
+    bool open = false;
+    for (auto const* c : sorted) {
+        if (c->start > R) break;
+        if (c->kind == contract_kind::onbepaalde_tijd) {
+            // An indefinite contract ends the chain; what follows starts afresh.
+            groups.emplace_back();
+            latest_end.reset();
+            open = true;
+            continue;
+        }
+        bool continues = false;
+        if (!groups.empty() && !groups.back().empty() && !open && latest_end) {
+            auto gap = p.gap_months(c->start);
+            continues = gap && c->start <= add_months(*latest_end, static_cast<int>(*gap));
+        } else if (!groups.empty() && !groups.back().empty() && open) {
+            continues = true;
+        }
+        if (!continues) {
+            groups.emplace_back();
+            latest_end.reset();
+            open = false;
+        }
+        groups.back().push_back(c);
+        auto e = c->effective_end();
+        if (!e) open = true;
+        else if (!latest_end || *e > *latest_end) latest_end = e;
+    }
+    for (auto const& g : groups) {
+        if (g.empty()) continue;
+        chain ch;
+        ch.counts_from = T;
+        // Contracts of the chain that count: those running on or after T.
+        std::vector<contract const*> counted;
+        for (auto const* c : g) {
+            auto e = c->effective_end();
+            if (T && (!e || *e >= *T)) counted.push_back(c);
+        }
+        std::optional<day> end;
+        bool end_open = false;
+        for (auto const* c : g) {
+            auto e = c->effective_end();
+            if (!e) end_open = true;
+            else if (!end || *e > *end) end = e;
+        }
+        ch.end = end_open ? std::nullopt : end;
+        if (counted.empty()) {
+            ch.start = g.front()->start;
+            out.push_back(ch);
+            continue;
+        }
+        day start = std::max(*T, counted.front()->start);
+        ch.start = start;
+        ch.contracts = static_cast<std::int64_t>(std::count_if(counted.begin(), counted.end(), [&](auto c) { return c->start <= R; }));
+        std::optional<day> crossing;
+        contract const* crossing_contract = nullptr;
+        std::string reason;
+        // One contract more than allowed: the limit is crossed on its start.
+        for (std::size_t i = 0; i < counted.size(); ++i) {
+            auto max = p.max_contracts(counted[i]->start);
+            if (max && static_cast<std::int64_t>(i + 1) > *max) {
+                crossing = counted[i]->start;
+                crossing_contract = counted[i];
+                reason = "contract " + std::to_string(i + 1) + " in de keten (maximum " + std::to_string(*max) + ")";
+                break;
+            }
+        }
+        // Longer than allowed: the earliest day d with d >= start + max_duur(d) months that the chain
+        // still covers (gaps within the chain count toward the duration).
+        std::vector<day> bps = p.max_months_breakpoints;
+        bps.push_back(start);
+        std::sort(bps.begin(), bps.end());
+        for (std::size_t i = 0; i < bps.size(); ++i) {
+            day vf = std::max(bps[i], start);
+            std::optional<day> vt = i + 1 < bps.size() ? std::optional<day>(bps[i + 1] - days{1}) : std::nullopt;
+            auto months = p.max_months(vf);
+            if (!months) continue;
+            day d = std::max(add_months(start, static_cast<int>(*months)), vf);
+            if (vt && d > *vt) continue;
+            if (!end_open && end && d > *end) continue;
+            if (!crossing || d < *crossing) {
+                crossing = d;
+                reason = "keten langer dan " + std::to_string(*months) + " maanden";
+                crossing_contract = nullptr;
+                for (auto const* c : counted) {
+                    auto e = c->effective_end();
+                    if (c->start <= d && (!e || *e >= d)) crossing_contract = c;
+                }
+                if (!crossing_contract) crossing_contract = counted.back();
+            }
+            break;
+        }
+        if (crossing && *crossing <= R) {
+            ch.crossed_on = crossing;
+            ch.crossing_contract = crossing_contract;
+            ch.reason = reason;
+        }
+        out.push_back(ch);
+    }
+    return out;
+}
+
+}  // namespace rw::engine::temporal
