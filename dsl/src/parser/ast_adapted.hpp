@@ -1,25 +1,20 @@
 // Fusion adaptation of the AST nodes X3 fills by attribute propagation. Private to the parser.
+// Single-member nodes (literals, names, sets, source lists) are deliberately NOT adapted: X3 would
+// unwrap them to their one member and drop the node's span. Semantic actions fill them instead.
 #pragma once
 
 #include "rw/dsl/ast.hpp"
 
 #include <boost/fusion/include/adapt_struct.hpp>
 
-BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::date_literal, text)
-BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::number_literal, text)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::duration_literal, amount, unit)
-BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::money_literal, amount)
-BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::text_literal, value)
-BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::name_ref, name)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::argument, name, value)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::call, function, args)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::aggregate, op, var, collection, filter, body)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::conditional, condition, then_value, else_value)
-BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::set_literal, items)
 
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::type_ref, list, name)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::source_decl, name, title, url)
-BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::sources, names)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::param_arg, name, type)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::param_value, value, from, to, cited, uncertain)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::param_exception, label, value, from, to, condition, cited, uncertain)

@@ -46,7 +46,7 @@ inline bool is_reserved(char const* b, char const* e) {
     static char const* const words[] = {
         "bron",     "parameter", "tabel",   "feit",   "hulpfeit", "regel",  "geval",   "uitzondering", "soort",
         "artikel",  "volgens",   "onzeker", "geldig", "vanaf",    "tot",    "op",      "voor",         "elk",
-        "elke",     "in",        "waarvoor", "als",   "tenzij",   "dan",    "anders",  "termijn",      "gedaan",
+        "elke",     "in",        "waarvoor", "als",   "tenzij",   "dan",    "anders",  "gedaan",
         "zichtbaar", "na",       "melding", "advies", "en",       "of",     "niet",    "is",           "leeg",
         "waar",     "onwaar",    "url",     "lijst",  "van"};
     auto n = static_cast<std::size_t>(e - b);
@@ -86,6 +86,13 @@ struct name_parser : x3::parser<name_parser> {
 };
 inline name_parser const identifier{false};
 inline name_parser const dotted_name{true};
+
+/// Sets a node's span from the iterator range an x3::raw[] directive matched (after the pre-skip).
+template <typename Range, typename Node>
+void set_span(Range const& r, Node& n) {
+    n.begin = static_cast<std::uint32_t>(&*r.begin() - buffer_begin);
+    n.end = static_cast<std::uint32_t>(&*r.begin() - buffer_begin + (r.end() - r.begin()));
+}
 
 /// Records [begin, end) of every located node a rule produces (after the pre-skip).
 struct annotate {

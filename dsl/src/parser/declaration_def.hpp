@@ -83,7 +83,24 @@ auto const word = [](auto const& syms) { return x3::lexeme[syms >> end_of_word_d
 auto const uncertain_clause = kw("onzeker") > text_lit();
 
 auto const source_rule_def = kw("bron") > identifier > text_lit() > -(kw("url") > text_lit());
-auto const sources_rule_def = kw("volgens") > (identifier % ',');
+inline auto set_names = [](auto& ctx) {  // the range is "volgens a, b": split the names again
+    auto const& r = x3::_attr(ctx);
+    std::string t(r.begin(), r.end());
+    auto& n = x3::_val(ctx);
+    n.names.clear();
+    std::string cur;
+    for (std::size_t i = std::string("volgens").size(); i <= t.size(); ++i) {
+        char c = i < t.size() ? t[i] : ',';
+        if (c == ',') {
+            if (!cur.empty()) n.names.push_back(cur);
+            cur.clear();
+        } else if (word_char(c)) {
+            cur += c;
+        }
+    }
+    set_span(r, n);
+};
+auto const sources_rule_def = x3::raw[kw("volgens") > (identifier % ',')][set_names];
 auto const type_rule_def = (kw("lijst") > kw("van") > x3::attr(true) > word(types))
                          | (x3::attr(false) >> word(types));
 auto const param_arg_rule_def = identifier > ':' > type_rule;

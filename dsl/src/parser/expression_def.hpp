@@ -157,17 +157,36 @@ struct mul_symbols : x3::symbols<std::string> {
 };
 inline mul_symbols const mul_ops;
 
-// Single-member literal nodes are filled by actions (X3 would treat them as containers).
+// Single-member literal nodes are filled by actions (X3 would treat them as containers), and the
+// actions also record the node's span: on_success annotations do not reach nodes that X3 fills
+// as members of an enclosing struct across translation units.
 inline auto set_text = [](auto& ctx) {
     auto const& r = x3::_attr(ctx);
     x3::_val(ctx).text.assign(r.begin(), r.end());
+    set_span(r, x3::_val(ctx));
 };
-inline auto set_amount = [](auto& ctx) {
+inline auto set_amount = [](auto& ctx) {  // the range starts at the euro sign
     auto const& r = x3::_attr(ctx);
-    x3::_val(ctx).amount.assign(r.begin(), r.end());
+    std::string t(r.begin(), r.end());
+    auto p = t.find_first_of("0123456789");
+    x3::_val(ctx).amount = p == std::string::npos ? t : t.substr(p);
+    set_span(r, x3::_val(ctx));
 };
-inline auto set_value = [](auto& ctx) { x3::_val(ctx).value = std::move(x3::_attr(ctx)); };
-inline auto set_name = [](auto& ctx) { x3::_val(ctx).name = std::move(x3::_attr(ctx)); };
+inline auto set_value = [](auto& ctx) {  // the range is the quoted text: unescape it
+    auto const& r = x3::_attr(ctx);
+    std::string v;
+    for (auto it = r.begin() + 1; it + 1 < r.end(); ++it) {
+        if (*it == '\\' && it + 2 < r.end()) ++it;
+        v += *it;
+    }
+    x3::_val(ctx).value = std::move(v);
+    set_span(r, x3::_val(ctx));
+};
+inline auto set_name = [](auto& ctx) {
+    auto const& r = x3::_attr(ctx);
+    x3::_val(ctx).name.assign(r.begin(), r.end());
+    set_span(r, x3::_val(ctx));
+};
 
 auto const digits = +x3::digit;
 auto const number_text = x3::raw[x3::lexeme[digits >> -('.' >> digits)]];
@@ -178,14 +197,12 @@ auto const date_rule_def =
                        >> !x3::digit]][set_text];
 auto const number_rule_def = number_text[set_text];
 auto const duration_rule_def = number_text >> x3::lexeme[units >> end_of_word];
-auto const money_rule_def = (x3::lit("€") >> number_text)[set_amount];
-auto const text_chars = x3::rule<struct text_chars_class, std::string>{"a text"} =
-    x3::lexeme['"' > *(('\\' > x3::char_) | ~x3::char_('"')) > '"'];
-auto const text_rule_def = text_chars[set_value];
+auto const money_rule_def = x3::raw[x3::lexeme[x3::lit("€") >> *x3::lit(' ') >> digits >> -('.' >> digits)]][set_amount];
+auto const text_rule_def = x3::raw[x3::lexeme['"' > *(('\\' > x3::char_) | ~x3::char_('"')) > '"']][set_value];
 auto const bool_rule_def = (kw("waar") >> x3::attr(ast::bool_literal{{}, true}))
                          | (kw("onwaar") >> x3::attr(ast::bool_literal{{}, false}));
 auto const empty_rule_def = kw("leeg") >> x3::attr(ast::empty_literal{});
-auto const name_rule_def = dotted_name[set_name];
+auto const name_rule_def = x3::raw[dotted_name][set_name];
 // Argument names may be any word, reserved ones included ("vanaf: d"). The named alternative comes
 // first; the positional one states its empty name explicitly (X3 does not roll back attributes).
 auto const argument_name = x3::rule<struct argument_name_class, std::string>{"an argument name"} =
@@ -198,7 +215,17 @@ auto const aggregate_rule_def =
     > -(kw("waarvoor") > expression_rule) > -(':' > expression_rule) > ')';
 auto const conditional_rule_def =
     kw("als") > expression_rule > kw("dan") > expression_rule > kw("anders") > expression_rule;
-auto const set_rule_def = '{' > (expression_rule % ',') > '}';
+inline auto set_items = [](auto& ctx) {
+    auto& n = x3::_val(ctx);
+    n.items = std::move(x3::_attr(ctx));
+    if (!n.items.empty()) {  // from the first item to the last; the braces lie just outside
+        n.begin = ast::span_of(n.items.front()).begin - 1;
+        n.end = ast::span_of(n.items.back()).end + 1;
+    }
+};
+auto const set_items_rule = x3::rule<struct set_items_class, std::vector<ast::expr>>{"a set {a, b}"} =
+    '{' > (expression_rule % ',') > '}';
+auto const set_rule_def = set_items_rule[set_items];
 
 auto const primary_rule_def =
       date_rule | money_rule | duration_rule | number_rule | text_rule | bool_rule | empty_rule

@@ -23,6 +23,7 @@ struct var_info {
     std::string name;
     std::uint16_t slot;
     type t;
+    std::optional<std::uint32_t> alias = std::nullopt;  // a name for an existing node ("termijn" in messages)
 };
 
 struct bound {
@@ -418,6 +419,7 @@ bound binder::bind_name(ast::name_ref const& nr, type const* expected) {
     auto segs = split_dots(nr.name);
     dsl::span s = span(nr);
     for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
+        if (it->name == segs[0] && it->alias) return apply_fields({*it->alias, it->t}, segs, 1, nr);
         if (it->name == segs[0]) {
             node n;
             n.o = op::slot;
@@ -1036,17 +1038,25 @@ message_template binder::bind_message(ast::text_literal const& text, std::option
     std::string const& raw = cur_->text();
     // Placeholders are found in the source text (for their spans) and in the value (for the
     // literal parts between them); escapes never touch braces, so both sequences line up.
+    // A placeholder may itself hold braces (a set {B, C}): match them.
+    auto matching = [](std::string const& t, std::size_t open, std::size_t end) -> std::size_t {
+        int depth = 0;
+        for (std::size_t j = open; j < end; ++j) {
+            if (t[j] == '{') ++depth;
+            else if (t[j] == '}' && --depth == 0) return j;
+        }
+        return std::string::npos;
+    };
     std::vector<std::pair<std::uint32_t, std::uint32_t>> holes;
     for (std::uint32_t i = text.begin + 1; i + 1 < text.end; ++i) {
         if (raw[i] == '{') {
-            std::uint32_t j = i + 1;
-            while (j < text.end - 1 && raw[j] != '}') ++j;
-            if (j >= text.end - 1) {
+            auto j = matching(raw, i, text.end - 1);
+            if (j == std::string::npos) {
                 error({cur_, i, i + 1}, "'{' without a closing '}' in a message");
                 break;
             }
-            holes.emplace_back(i + 1, j);
-            i = j;
+            holes.emplace_back(i + 1, static_cast<std::uint32_t>(j));
+            i = static_cast<std::uint32_t>(j);
         }
     }
     std::string const& v = text.value;
@@ -1055,7 +1065,7 @@ message_template binder::bind_message(ast::text_literal const& text, std::option
         auto open = v.find('{', pos);
         out.parts.push_back({collapse_runs(v.substr(pos, open == std::string::npos ? std::string::npos : open - pos)), {}});
         if (open == std::string::npos) break;
-        auto close = v.find('}', open);
+        auto close = matching(v, open, v.size());
         if (close == std::string::npos) break;
         std::string inner = v.substr(open + 1, close - open - 1);
         pos = close + 1;
@@ -1070,7 +1080,9 @@ message_template binder::bind_message(ast::text_literal const& text, std::option
         auto e = dsl::parse_expression(cur_, hb, he, local);
         diags_.append(local);
         if (local.has_errors()) continue;
+        if (due) scope_.push_back({"termijn", 0, type::of(type_kind::date), due});
         bound b = bind(e);
+        if (due) scope_.pop_back();
         if (b.t.kind == type_kind::list || b.t.kind == type_kind::entity)
             error({cur_, hb, he}, "a placeholder must give a value to print, not " + type_name(b.t));
         out.parts.push_back({"", b.node});
