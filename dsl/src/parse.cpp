@@ -52,16 +52,23 @@ char const* token_end(char const* p, char const* end) {
     return p;
 }
 
-/// Skips whitespace and comments, collecting the comment lines (with their '#').
+/// Skips whitespace and comments, collecting the comment lines (with their '#'); a blank line
+/// between comment lines, or between the comments and what follows, is kept as "".
 char const* skip_space_collect(char const* p, char const* end, std::vector<std::string>& comments) {
+    int newlines = 0;
     for (;;) {
-        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) ++p;
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) {
+            if (*p == '\n') ++newlines;
+            ++p;
+        }
+        if (!comments.empty() && newlines >= 2) comments.push_back("");
         if (p < end && *p == '#') {
             char const* b = p;
             while (p < end && *p != '\n') ++p;
             std::string line(b, p);
             while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
             comments.push_back(line);
+            newlines = 0;
             continue;
         }
         return p;
@@ -142,7 +149,8 @@ ast::file parse(source_ptr const& src, diagnostics& diags) {
         ast::declaration decl;
         iterator_type it = p;
         try {
-            bool ok = x3::phrase_parse(it, end, parser::declaration(), parser::skipper, decl);
+            // No post-skip: the comments after a declaration belong to the next one.
+            bool ok = x3::phrase_parse(it, end, parser::declaration(), parser::skipper, decl, x3::skip_flag::dont_post_skip);
             if (ok && it > p) {
                 out.declarations.push_back(std::move(decl));
                 out.comments.push_back(std::move(comments));

@@ -146,6 +146,8 @@ struct expr_printer {
 
 void print_expr(std::ostream& out, expr const& e) { boost::apply_visitor(expr_printer{out}, e); }
 
+void print_term(std::ostream& out, expr const& e, int min_prec, std::string const& indent);
+
 /// A long condition breaks before each top-level 'en' / 'of' of the same kind, one per line.
 void print_clause(std::ostream& out, expr const& e, std::string const& cont_indent, std::size_t budget = 88) {
     std::ostringstream flat;
@@ -167,8 +169,30 @@ void print_clause(std::ostream& out, expr const& e, std::string const& cont_inde
     int min_prec = op == "en" ? 2 : 1;
     for (std::size_t i = terms.size(); i-- > 0;) {
         if (i + 1 != terms.size()) out << '\n' << cont_indent << op << ' ';
-        print_at(out, *terms[i], i + 1 == terms.size() ? min_prec : min_prec + 1);
+        print_term(out, *terms[i], i + 1 == terms.size() ? min_prec : min_prec + 1, cont_indent);
     }
+}
+
+/// A term of a long condition: an aggregate whose filter is long breaks inside its parentheses.
+void print_term(std::ostream& out, expr const& e, int min_prec, std::string const& indent) {
+    std::ostringstream flat;
+    print_at(flat, e, min_prec);
+    auto const* a = boost::get<x3::forward_ast<aggregate>>(&e);
+    if (flat.str().size() + indent.size() <= 100 || !a || !a->get().filter) {
+        out << flat.str();
+        return;
+    }
+    auto const& n = a->get();
+    std::string inner = indent + std::string(n.op.size() + 1, ' ');
+    out << n.op << '(' << n.var << " in ";
+    print_expr(out, n.collection);
+    out << " waarvoor ";
+    print_clause(out, *n.filter, inner + "    ", 60);
+    if (n.body) {
+        out << ": ";
+        print_expr(out, *n.body);
+    }
+    out << ')';
 }
 
 std::string type_text(type_ref const& t) { return (t.list ? "lijst van " : "") + t.name; }
@@ -246,7 +270,35 @@ struct decl_printer {
         out << f.keyword << ' ' << f.name;
         if (f.type) out << " : " << type_text(*f.type);
         out << " = ";
-        print_expr(out, f.value);
+        std::ostringstream flat;
+        print_expr(flat, f.value);
+        auto const* c = boost::get<x3::forward_ast<call>>(&f.value);
+        if (flat.str().size() + f.name.size() + 12 > 100 && c && c->get().args.size() > 1) {
+            // A long call: one argument per line.
+            out << c->get().function << "(\n";
+            for (std::size_t i = 0; i < c->get().args.size(); ++i) {
+                auto const& a = c->get().args[i];
+                out << "        ";
+                if (a.name) out << *a.name << ": ";
+                print_expr(out, a.value);
+                out << (i + 1 < c->get().args.size() ? ",\n" : ")");
+            }
+        } else if (auto const* k = boost::get<x3::forward_ast<conditional>>(&f.value);
+                   k && flat.str().size() + f.name.size() + 12 > 100) {
+            // A long conditional: "dan" and "anders" on lines of their own.
+            out << "(als ";
+            print_clause(out, k->get().condition, "        ");
+            out << "\n    dan ";
+            print_expr(out, k->get().then_value);
+            out << "\n    anders ";
+            print_expr(out, k->get().else_value);
+            out << ')';
+        } else if (flat.str().size() + f.name.size() + 12 > 100) {
+            if (boost::get<x3::forward_ast<aggregate>>(&f.value)) print_term(out, f.value, 1, "");
+            else print_clause(out, f.value, "    ");
+        } else {
+            out << flat.str();
+        }
         if (f.condition) {
             out << "\n    als ";
             print_clause(out, *f.condition, "        ");
@@ -543,8 +595,12 @@ std::string print(ast::file const& f) {
                               (boost::get<ast::source_decl>(&d) || boost::get<ast::fact_decl>(&d));
             if (!same_short || has_comments) out << '\n';
         }
-        if (has_comments)
-            for (auto const& c : f.comments[i]) out << c << '\n';
+        if (has_comments) {
+            auto const& cs = f.comments[i];
+            std::size_t b = 0;
+            while (b < cs.size() && cs[b].empty()) ++b;  // the printer already separates declarations
+            for (std::size_t k = b; k < cs.size(); ++k) out << cs[k] << '\n';
+        }
         boost::apply_visitor(decl_printer{out}, d);
     }
     if (!f.trailing_comments.empty()) {
