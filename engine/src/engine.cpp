@@ -66,6 +66,38 @@ std::shared_ptr<program const> bind_program(std::vector<dsl::source_ptr> const& 
     return prog;
 }
 
+std::string describe_program(program const& prog) {
+    std::string out;
+    for (auto const& s : prog.sources) out += "bron " + s.name + "\n";
+    for (auto const& p : prog.params) {
+        out += "parameter " + p.name;
+        if (!p.args.empty()) {
+            out += "(";
+            for (std::size_t i = 0; i < p.args.size(); ++i) out += (i ? ", " : "") + p.args[i].first + ": " + type_name(p.args[i].second);
+            out += ")";
+        }
+        out += " : " + type_name(p.t) + "\n";
+        for (auto const& v : p.versions)
+            out += "    " + to_text(v.v, "nl") + " vanaf " + format_date(v.from) + (v.to ? " tot en met " + format_date(*v.to) : "") +
+                   (v.uncertain.empty() ? "" : " [onzeker]") + "\n";
+        for (auto const& x : p.exceptions)
+            out += "    uitzondering " + x.label + ": " + to_text(x.v, "nl") + " vanaf " + format_date(x.from) +
+                   (x.to ? " tot en met " + format_date(*x.to) : "") + "\n";
+    }
+    for (auto const& t : prog.tables) out += "tabel " + t.name + " : " + type_name(t.t) + " (" + std::to_string(t.versions.size()) + " versies)\n";
+    for (auto const& f : prog.facts)
+        out += std::string(f.helper ? "hulpfeit " : "feit ") + f.name + " : " + type_name(f.t) + " (" + std::to_string(f.defs.size()) +
+               (f.defs.size() == 1 ? " definitie" : " definities") + ")\n";
+    for (auto const& r : prog.rules) {
+        out += "regel " + r.id + (r.variant.empty() ? "" : " geval " + r.variant) + " : " + dutch_name(r.kind) + ", geldig vanaf " +
+               format_date(r.valid_from) + (r.valid_to ? " tot en met " + format_date(*r.valid_to) : "") +
+               (r.agency_level ? ", voor het bureau" : "");
+        for (auto const& g : r.generators) out += ", voor elk " + g.var + " : " + type_name(g.element);
+        out += "\n";
+    }
+    return out;
+}
+
 client_index::client_index(std::vector<client> const& clients) {
     for (auto const& c : clients) by_id_[c.id] = &c;
 }

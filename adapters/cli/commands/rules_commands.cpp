@@ -24,6 +24,7 @@ static int run_check(std::string const& dir, bool gnu, std::string const& dump) 
     }
     auto prog = load_rules(dir, gnu);
     if (!prog) return findings;
+    if (dump == "bound") std::cout << engine::describe_program(*prog);
     std::size_t uncertain = 0;
     for (auto const& p : prog->params) {
         bool u = !p.uncertain.empty();
@@ -89,7 +90,8 @@ void register_rules_commands(CLI::App& app, int& result) {
     auto* check = rules->add_subcommand("check", "Parse and check every rule file; exit 1 with diagnostics on any error");
     check->add_option("dir", co->dir, "Rules folder or file")->capture_default_str();
     check->add_option("--diagnostics", co->diagnostics, "human | gnu")->check(CLI::IsMember({"human", "gnu"}));
-    check->add_option("--dump", co->dump, "Also print the parsed AST (ast)")->check(CLI::IsMember({"ast"}));
+    check->add_option("--dump", co->dump, "Also print the parsed AST (ast) or the bound program (bound)")
+        ->check(CLI::IsMember({"ast", "bound"}));
     check->callback([&result, co] { result = run_check(co->dir, co->diagnostics == "gnu", co->dump); });
 
     struct fmt_opts {

@@ -28,6 +28,10 @@ struct generator_class : annotate {};
 struct scope_class : annotate {};
 struct message_class : annotate {};
 struct rule_class : annotate {};
+struct citations_class;
+struct messages_class;
+struct table_rows_class;
+struct table_versions_class;
 
 // ---- Rules --------------------------------------------------------------------------------------
 declaration_type const declaration_rule = "a declaration (bron, parameter, tabel, feit, hulpfeit or regel)";
@@ -48,6 +52,13 @@ x3::rule<generator_class, ast::generator> const generator_rule = "a generator (n
 x3::rule<scope_class, ast::scope> const scope_rule = "'het bureau' or 'elk ...'";
 x3::rule<message_class, ast::message> const message_rule = "'melding' or 'advies' with a language (nl, en) and a text";
 x3::rule<rule_class, ast::rule_decl> const rule_rule = "a rule";
+// Named repetitions, so that an expectation failure names what was expected in words.
+x3::rule<citations_class, std::vector<ast::citation>> const citations_rule = "'artikel' with a text and 'volgens' (at least one)";
+x3::rule<messages_class, std::vector<ast::message>> const messages_rule =
+    "'melding nl', 'melding en', 'advies nl' and 'advies en' with their texts";
+x3::rule<table_rows_class, std::vector<ast::table_row>> const table_rows_rule = "table rows (key => value)";
+x3::rule<table_versions_class, std::vector<ast::table_version>> const table_versions_rule =
+    "a table version ('vanaf' and a date)";
 
 // clang-format off
 struct kind_symbols : x3::symbols<std::string> {
@@ -104,8 +115,9 @@ auto const sources_rule_def = x3::raw[kw("volgens") > (identifier % ',')][set_na
 auto const type_rule_def = (kw("lijst") > kw("van") > x3::attr(true) > word(types))
                          | (x3::attr(false) >> word(types));
 auto const param_arg_rule_def = identifier > ':' > type_rule;
+// After the value, 'vanaf' is certain: a new declaration cannot start with a value.
 auto const param_value_rule_def =
-    primary_expr() >> kw("vanaf") > date_lit() > -(kw("tot") > date_lit()) > sources_rule > -uncertain_clause;
+    primary_expr() > kw("vanaf") > date_lit() > -(kw("tot") > date_lit()) > sources_rule > -uncertain_clause;
 auto const param_exception_rule_def =
     kw("uitzondering") > identifier > ':' > primary_expr() > kw("vanaf") > date_lit() > -(kw("tot") > date_lit())
     > kw("als") > expression() > sources_rule > -uncertain_clause;
@@ -114,9 +126,9 @@ auto const parameter_rule_def =
     > -uncertain_clause > *param_value_rule > *param_exception_rule;
 auto const table_row_rule_def = primary_expr() >> "=>" > primary_expr();
 auto const table_version_rule_def =
-    kw("vanaf") > date_lit() > -(kw("tot") > date_lit()) > sources_rule > -uncertain_clause > +table_row_rule;
+    kw("vanaf") > date_lit() > -(kw("tot") > date_lit()) > sources_rule > -uncertain_clause > table_rows_rule;
 auto const table_rule_def =
-    kw("tabel") > dotted_name > '(' > param_arg_rule > ')' > ':' > type_rule > +table_version_rule;
+    kw("tabel") > dotted_name > '(' > param_arg_rule > ')' > ':' > type_rule > table_versions_rule;
 auto const fact_rule_def =
     word(fact_keywords) > dotted_name > -(':' > type_rule) > '=' > expression() > -(kw("als") > expression());
 auto const citation_rule_def = kw("artikel") > text_lit() > sources_rule;
@@ -134,7 +146,7 @@ auto const rule_rule_def =
     > -(kw("geval") > identifier)
     > -(kw("uitzondering") > kw("op") > dotted_name)
     > kw("soort") > word(kinds)
-    > +citation_rule
+    > citations_rule
     > -uncertain_clause
     > validity_rule
     > -(kw("voor") > scope_rule)
@@ -144,12 +156,17 @@ auto const rule_rule_def =
     > -(kw("gedaan") > expression())
     > -(kw("zichtbaar") > kw("vanaf") > expression() > kw("voor") > kw("termijn"))
     > -(kw("na") > kw("termijn") > word(late_kinds))
-    > +message_rule;
+    > messages_rule;
 auto const declaration_rule_def = source_rule | parameter_rule | table_rule | fact_rule | rule_rule;
+auto const citations_rule_def = +citation_rule;
+auto const messages_rule_def = +message_rule;
+auto const table_rows_rule_def = +table_row_rule;
+auto const table_versions_rule_def = +table_version_rule;
 // clang-format on
 
 BOOST_SPIRIT_DEFINE(declaration_rule, source_rule, sources_rule, type_rule, param_arg_rule, param_value_rule,
                     param_exception_rule, parameter_rule, table_row_rule, table_version_rule, table_rule, fact_rule,
-                    citation_rule, validity_rule, generator_rule, scope_rule, message_rule, rule_rule)
+                    citation_rule, validity_rule, generator_rule, scope_rule, message_rule, rule_rule, citations_rule,
+                    messages_rule, table_rows_rule, table_versions_rule)
 
 }  // namespace rw::dsl::parser

@@ -20,6 +20,10 @@ namespace rw::engine {
 /// there is no error.
 std::shared_ptr<program const> bind_program(std::vector<dsl::source_ptr> const& sources, dsl::diagnostics& diags);
 
+/// A readable listing of the bound program: sources, parameters with their dated versions, tables,
+/// facts with their types, rules with kind and validity (`rules check --dump bound`, golden files).
+std::string describe_program(program const& prog);
+
 /// Clients by id, for placements.
 class client_index {
 public:

@@ -1,0 +1,119 @@
+// Golden files for the parser and the checker (tests/dsl/{parse,check}/{good,bad}/*.rw with a
+// .expect next to each): good parse files expect the AST dump, good check files the bound program,
+// bad files the rendered diagnostics. RW_UPDATE_GOLDEN=1 rewrites the .expect files.
+// Also the printer invariant: parse(print(ast)) has the same dump as ast, over every good file
+// and the whole rulebook.
+#include "rw/dsl/parse.hpp"
+#include "rw/dsl/print.hpp"
+#include "rw/engine/engine.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace rw;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct golden_case {
+    fs::path file;
+    std::string stage;  // parse | check
+    bool good;
+};
+
+std::vector<golden_case> golden_cases() {
+    std::vector<golden_case> out;
+    for (std::string stage : {"parse", "check"})
+        for (std::string kind : {"good", "bad"}) {
+            auto dir = test::source_dir() / "tests/dsl" / stage / kind;
+            std::vector<fs::path> files;
+            for (auto const& e : fs::directory_iterator(dir))
+                if (e.path().extension() == ".rw") files.push_back(e.path());
+            std::sort(files.begin(), files.end());
+            for (auto const& f : files) out.push_back({f, stage, kind == "good"});
+        }
+    return out;
+}
+
+// Display paths relative to the golden folder, so the goldens do not depend on the checkout.
+dsl::source_ptr load(fs::path const& p) {
+    return std::make_shared<dsl::source_file>(p.parent_path().filename().string() + "/" + p.filename().string(),
+                                              test::read_file(p));
+}
+
+std::vector<fs::path> all_rule_files() {
+    std::vector<fs::path> out;
+    for (auto const& e : fs::recursive_directory_iterator(test::source_dir() / "rules"))
+        if (e.path().extension() == ".rw") out.push_back(e.path());
+    for (auto const& g : golden_cases())
+        if (g.good) out.push_back(g.file);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+class Golden : public ::testing::TestWithParam<golden_case> {};
+
+TEST_P(Golden, MatchesExpectation) {
+    auto const& g = GetParam();
+    auto src = load(g.file);
+    dsl::diagnostics diags;
+    std::string got;
+    if (g.stage == "parse") {
+        auto ast = dsl::parse(src, diags);
+        got = g.good ? dsl::dump(ast) : dsl::render_all(diags);
+    } else {
+        auto prog = engine::bind_program({src}, diags);
+        got = g.good ? (prog ? engine::describe_program(*prog) : "") : dsl::render_all(diags);
+    }
+    if (g.good) EXPECT_FALSE(diags.has_errors()) << dsl::render_all(diags);
+    else EXPECT_TRUE(diags.has_errors()) << "a bad file produced no error";
+    auto expect = fs::path(g.file).replace_extension(".expect");
+    if (test::update_golden()) {
+        test::write_file(expect, got);
+        return;
+    }
+    ASSERT_TRUE(fs::exists(expect)) << "missing " << expect << " (run with RW_UPDATE_GOLDEN=1 and review)";
+    EXPECT_EQ(got, test::read_file(expect));
+}
+
+INSTANTIATE_TEST_SUITE_P(Dsl, Golden, ::testing::ValuesIn(golden_cases()), [](auto const& param_info) {
+    std::string n = param_info.param.stage + "_" + (param_info.param.good ? "good_" : "bad_") + param_info.param.file.stem().string();
+    std::replace_if(n.begin(), n.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+    return n;
+});
+
+class PrinterRoundTrip : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(PrinterRoundTrip, ReparseGivesTheSameAst) {
+    auto src = load(GetParam());
+    dsl::diagnostics d1;
+    auto ast = dsl::parse(src, d1);
+    ASSERT_FALSE(d1.has_errors()) << dsl::render_all(d1);
+    std::string printed = dsl::print(ast);
+    auto again_src = std::make_shared<dsl::source_file>("printed.rw", printed);
+    dsl::diagnostics d2;
+    auto again = dsl::parse(again_src, d2);
+    ASSERT_FALSE(d2.has_errors()) << dsl::render_all(d2) << printed;
+    EXPECT_EQ(dsl::dump(again), dsl::dump(ast));
+    EXPECT_EQ(dsl::print(again), printed) << "the printer is not idempotent";
+}
+
+INSTANTIATE_TEST_SUITE_P(AllRules, PrinterRoundTrip, ::testing::ValuesIn(all_rule_files()), [](auto const& param_info) {
+    std::string n = param_info.param.parent_path().filename().string() + "_" + param_info.param.stem().string();
+    std::replace_if(n.begin(), n.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+    return n;
+});
+
+TEST(Diagnostics, CaretUnderlinesTheWholeToken) {
+    auto src = std::make_shared<dsl::source_file>("x.rw", "feit a = 1\nhulpfeit b = fase_a.weke\n");
+    dsl::diagnostics diags;
+    auto prog = engine::bind_program({src}, diags);
+    EXPECT_FALSE(prog);
+    auto text = dsl::render_all(diags);
+    EXPECT_NE(text.find("x.rw:2:14: error: unknown name 'fase_a.weke'"), std::string::npos) << text;
+    EXPECT_NE(text.find("^~~~~~~~~~"), std::string::npos) << text;
+}
