@@ -1,0 +1,178 @@
+// The evaluator's semantics on small programs: default logic (a fact's exception overrides its
+// default; two exceptions that both apply are a reported conflict), parameter exceptions, rules
+// that are exceptions to other rules, empty values, the action listing window and lateness,
+// messages (long dates, money, NBBU phase labels) and explanations with dated sources.
+#include "rw/engine/engine.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace rw;
+using namespace rw::engine;
+
+namespace {
+
+day d(char const* s) { return *parse_date(s); }
+
+std::string const prelude = R"(
+bron src "Bron" url "https://example.org/"
+parameter actie.vooruitblik : weken
+    8 weken vanaf 2000-01-01 volgens src
+)";
+
+std::shared_ptr<program const> compile(std::string const& text) {
+    dsl::diagnostics diags;
+    auto prog = bind_program({std::make_shared<dsl::source_file>("t.rw", prelude + text)}, diags);
+    EXPECT_TRUE(prog) << dsl::render_all(diags);
+    return prog;
+}
+
+worker one_worker() {
+    worker w;
+    w.id = "W1";
+    w.name = "Anna de Boer";
+    contract c;
+    c.id = "C1";
+    c.kind = contract_kind::bepaalde_tijd;
+    c.start = d("2026-01-05");
+    c.end = d("2026-12-31");
+    w.contracts.push_back(c);
+    return w;
+}
+
+std::string rule(std::string const& id, std::string const& body) {
+    return "regel " + id + "\n" + body +
+           "\n    melding nl \"n {werker.naam}\"\n    melding en \"e\"\n    advies nl \"a\"\n    advies en \"b\"\n";
+}
+
+}  // namespace
+
+TEST(Evaluator, AFactExceptionOverridesItsDefault) {
+    auto prog = compile("feit kleur = \"groen\"\nfeit kleur = \"rood\"\n    als werker.naam = \"Anna de Boer\"\n");
+    evaluator ev(prog);
+    agency ag;
+    auto r = ev.evaluate_worker(ag, client_index{}, one_worker(), {d("2026-06-01")});
+    ASSERT_EQ(r.facts.size(), 1u);
+    EXPECT_EQ(r.facts[0].text, "rood");
+}
+
+TEST(Evaluator, TwoExceptionsThatBothApplyAreAReportedConflict) {
+    auto prog = compile("feit kleur = \"groen\"\nfeit kleur = \"rood\" als waar\nfeit kleur = \"blauw\" als waar\n");
+    evaluator ev(prog);
+    agency ag;
+    auto r = ev.evaluate_worker(ag, client_index{}, one_worker(), {d("2026-06-01")});
+    ASSERT_EQ(r.findings.size(), 1u);
+    EXPECT_EQ(r.findings[0].rule, "regelwerk.conflict");
+    EXPECT_NE(r.findings[0].message_en.find("two definitions of fact kleur"), std::string::npos) << r.findings[0].message_en;
+}
+
+TEST(Evaluator, ParameterExceptionsFollowTheirCondition) {
+    auto prog = compile(R"(
+parameter lengte(begin: datum) : weken
+    78 weken vanaf 2015-07-01 volgens src
+    52 weken vanaf 2023-01-02 volgens src
+    uitzondering nieuw: 52 weken vanaf 2022-01-03 tot 2023-01-01 als begin >= 2022-01-03 volgens src
+feit oud = lengte(begin: 2021-06-01) op 2022-06-01
+feit nieuw = lengte(begin: 2022-02-01) op 2022-06-01
+feit later = lengte(begin: 2021-06-01) op 2023-06-01
+)");
+    evaluator ev(prog);
+    agency ag;
+    auto r = ev.evaluate_worker(ag, client_index{}, one_worker(), {d("2026-06-01")});
+    std::map<std::string, std::string> f;
+    for (auto const& x : r.facts) f[x.name] = x.text;
+    EXPECT_EQ(f["oud"], "78");
+    EXPECT_EQ(f["nieuw"], "52");
+    EXPECT_EQ(f["later"], "52");
+}
+
+TEST(Evaluator, ARuleExceptionSuppressesTheGeneralRuleForTheSameSubject) {
+    auto prog = compile(rule("x.algemeen", "    soort waarschuwing\n    artikel \"a\" volgens src\n    geldig vanaf 2020-01-01\n"
+                                           "    voor elk c in werker.contracten") +
+                        rule("x.bijzonder uitzondering op x.algemeen",
+                             "    soort info\n    artikel \"b\" volgens src\n    geldig vanaf 2020-01-01\n"
+                             "    voor elk c in werker.contracten waarvoor c.soort = bepaalde_tijd"));
+    evaluator ev(prog);
+    agency ag;
+    auto r = ev.evaluate_worker(ag, client_index{}, one_worker(), {d("2026-06-01")});
+    ASSERT_EQ(r.findings.size(), 1u);
+    EXPECT_EQ(r.findings[0].rule, "x.bijzonder");
+}
+
+TEST(Evaluator, EmptyValuesPropagateAndCompareFalse) {
+    auto prog = compile("feit a = werker.geboortedatum + 1 dag\nfeit b = werker.geboortedatum < 2030-01-01\n"
+                        "feit c = werker.geboortedatum is leeg\nfeit e = niet (werker.geboortedatum = 2030-01-01)\n");
+    evaluator ev(prog);
+    agency ag;
+    auto r = ev.evaluate_worker(ag, client_index{}, one_worker(), {d("2026-06-01")});
+    std::map<std::string, std::string> f;
+    for (auto const& x : r.facts) f[x.name] = x.text;
+    EXPECT_FALSE(f.count("a"));  // leeg: not a fact of the worker
+    EXPECT_EQ(f["b"], "onwaar");
+    EXPECT_EQ(f["c"], "waar");
+    EXPECT_EQ(f["e"], "waar");
+}
+
+TEST(Evaluator, ActionsAreListedFromEightWeeksAheadAndTurnLate) {
+    auto prog = compile(rule("x.aanzeggen", R"(    soort actie
+    artikel "a" volgens src
+    geldig vanaf 2020-01-01
+    voor elk c in werker.contracten
+    termijn c.overeengekomen_einde - 1 maand
+    gedaan c.aanzegging_op
+    na termijn overtreding)"));
+    evaluator ev(prog);
+    agency ag;
+    auto w = one_worker();  // due 2026-11-30
+    auto at = [&](char const* r) { return ev.evaluate_worker(ag, client_index{}, w, {d(r)}).findings; };
+    EXPECT_TRUE(at("2026-10-04").empty());       // 57 days ahead
+    ASSERT_EQ(at("2026-10-05").size(), 1u);      // 56 days ahead
+    EXPECT_EQ(at("2026-11-30")[0].kind, finding_kind::action);
+    EXPECT_EQ(at("2026-12-01")[0].kind, finding_kind::violation);
+    w.contracts[0].renewal_notice_on = d("2026-11-30");
+    EXPECT_TRUE(at("2026-12-15").empty());       // done on the due date
+    w.contracts[0].renewal_notice_on = d("2026-12-01");
+    EXPECT_EQ(at("2026-12-15")[0].kind, finding_kind::violation);  // done a day late
+}
+
+TEST(Evaluator, MessagesAndExplanations) {
+    auto prog = compile(R"(
+parameter grens : geld
+    € 14.71 vanaf 2026-01-01 volgens src onzeker "voorlopig"
+)" + std::string(R"(regel x.bericht
+    soort overtreding
+    artikel "art. 1" volgens src
+    geldig vanaf 2020-01-01
+    voor elk c in werker.contracten
+    als grens > € 10
+    termijn c.start
+    melding nl "{werker.naam}: sinds {termijn}, grens {grens}."
+    melding en "{werker.naam}: since {termijn}, limit {grens}."
+    advies nl "a"
+    advies en "b"
+)"));
+    evaluator ev(prog);
+    agency ag;
+    auto r = ev.evaluate_worker(ag, client_index{}, one_worker(), {d("2026-06-01"), true});
+    ASSERT_EQ(r.findings.size(), 1u);
+    auto const& f = r.findings[0];
+    EXPECT_EQ(f.message_nl, "Anna de Boer: sinds 5 januari 2026, grens € 14,71.");
+    EXPECT_EQ(f.message_en, "Anna de Boer: since 5 January 2026, limit €14.71.");
+    EXPECT_TRUE(f.uncertain);
+    bool param_line = false;
+    for (auto const& l : f.explanation)
+        if (l.kind == "parameter" && l.name == "grens") {
+            param_line = true;
+            EXPECT_NE(l.detail.find("vanaf 2026-01-01"), std::string::npos) << l.detail;
+            EXPECT_NE(l.detail.find("Bron <https://example.org/>"), std::string::npos) << l.detail;
+            EXPECT_NE(l.detail.find("ONZEKER: voorlopig"), std::string::npos) << l.detail;
+        }
+    EXPECT_TRUE(param_line);
+    EXPECT_EQ(f.citations.at(0), "art. 1 (Bron, https://example.org/)");
+}
+
+TEST(Evaluator, NbbuAgenciesSeePhaseNumbers) {
+    EXPECT_EQ(phase_label("A", phase_labels::numbers), "1-2");
+    EXPECT_EQ(phase_label("B", phase_labels::numbers), "3");
+    EXPECT_EQ(phase_label("C", phase_labels::numbers), "4");
+    EXPECT_EQ(phase_label("B", phase_labels::letters), "B");
+}
