@@ -18,5 +18,6 @@ void register_store_commands(CLI::App& app, int& result);
 void register_rules_commands(CLI::App& app, int& result);
 void register_case_commands(CLI::App& app, int& result);
 void register_advise_command(CLI::App& app, int& result);
+void register_scan_commands(CLI::App& app, int& result);
 
 }  // namespace rw::cli

@@ -115,6 +115,20 @@ std::string phase_label(std::string const& fase, phase_labels labels) {
     return fase;
 }
 
+finding data_quality_finding(data_issue const& issue) {
+    finding f;
+    f.rule = "data.kwaliteit";
+    f.kind = finding_kind::warning;
+    f.worker = issue.worker_id;
+    std::string what = issue.table + (issue.record.empty() ? "" : " " + issue.record) + ": " + issue.message;
+    f.message_nl = "Gegevens niet bruikbaar (" + what + "); deze rij is bij de controle overgeslagen.";
+    f.message_en = "Unusable data (" + what + "); this row was skipped in the audit.";
+    f.advice_nl = "Corrigeer de gegevens in de bronadministratie en importeer het dossier opnieuw.";
+    f.advice_en = "Correct the data in the source records and import the dossier again.";
+    f.citations.push_back("regelwerk: gegevenskwaliteit (dossier-format.md)");
+    return f;
+}
+
 void sort_findings(std::vector<finding>& fs) {
     auto key = [](finding const& f) {
         return std::make_tuple(f.overdue ? 0 : 1, f.due ? f.due->time_since_epoch().count() : std::int64_t{1} << 40, f.worker,
@@ -219,6 +233,8 @@ struct rule_runner {
                 } else if (ctx.R > *f.due) {
                     if (r.late_is_violation) f.kind = finding_kind::violation;
                     else f.overdue = true;
+                } else if (opts.lead_days) {
+                    if (*f.due > add_days(ctx.R, *opts.lead_days)) return;
                 } else {
                     // Listed once the due date is at most the lead time after R.
                     value lead;

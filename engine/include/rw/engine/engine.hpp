@@ -72,6 +72,9 @@ struct fact_value {
 struct evaluation_options {
     day reference;
     bool explain = false;
+    /// List actions due up to this many days after the reference date, instead of each rule's own
+    /// window (`actions --within`).
+    std::optional<int> lead_days = std::nullopt;
 };
 
 struct worker_result {
@@ -99,6 +102,9 @@ private:
     std::shared_ptr<program const> prog_;
     std::unique_ptr<eval_context> ctx_;
 };
+
+/// A row of the store that could not be read, as a data-quality finding (rule "data.kwaliteit").
+finding data_quality_finding(data_issue const& issue);
 
 /// Sort order of findings for people: overdue actions first, then by due date, then rule and ids.
 void sort_findings(std::vector<finding>& fs);
