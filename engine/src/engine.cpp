@@ -63,6 +63,21 @@ std::shared_ptr<program const> bind_program(std::vector<dsl::source_ptr> const& 
     if (diags.has_errors()) return nullptr;  // stop at the phase boundary: no binding of broken syntax
     bind_files(files, *prog, diags);  // (not "bind": ADL would find std::bind)
     if (diags.has_errors()) return nullptr;
+    // Citations are the same for every finding of a rule: render them once.
+    for (auto& r : prog->rules)
+        for (auto const& c : r.citations) {
+            std::string t = c.article;
+            if (!c.sources.empty()) {
+                t += " (";
+                for (std::size_t i = 0; i < c.sources.size(); ++i) {
+                    auto const& src = prog->sources[static_cast<std::size_t>(c.sources[i])];
+                    t += (i ? "; " : "") + (src.title.empty() ? src.name : src.title);
+                    if (!src.url.empty()) t += ", " + src.url;
+                }
+                t += ")";
+            }
+            r.citation_texts.push_back(std::move(t));
+        }
     return prog;
 }
 
@@ -186,20 +201,6 @@ struct rule_runner {
         return trim(s);
     }
 
-    std::string citation_text(citation_info const& c) {
-        std::string s = c.article;
-        if (!c.sources.empty()) {
-            s += " (";
-            for (std::size_t i = 0; i < c.sources.size(); ++i) {
-                auto const& src = ctx.prog.sources[static_cast<std::size_t>(c.sources[i])];
-                s += (i ? "; " : "") + (src.title.empty() ? src.name : src.title);
-                if (!src.url.empty()) s += ", " + src.url;
-            }
-            s += ")";
-        }
-        return s;
-    }
-
     /// Evaluates one instance of a rule (generator variables already in their slots).
     void instance(rule_info const& r, std::size_t index) {
         auto const& prog = ctx.prog;
@@ -266,11 +267,15 @@ struct rule_runner {
                 default: break;
             }
         }
-        for (auto const& c : r.citations) f.citations.push_back(citation_text(c));
-        f.message_nl = render(r.message_nl, "nl");
-        f.message_en = render(r.message_en, "en");
-        f.advice_nl = render(r.advice_nl, "nl");
-        f.advice_en = render(r.advice_en, "en");
+        f.citations = r.citation_texts;
+        if (opts.lang != "en") {
+            f.message_nl = render(r.message_nl, "nl");
+            f.advice_nl = render(r.advice_nl, "nl");
+        }
+        if (opts.lang != "nl") {
+            f.message_en = render(r.message_en, "en");
+            f.advice_en = render(r.advice_en, "en");
+        }
         if (opts.explain) explain(r, f);
         out.push_back(std::move(f));
     }
@@ -379,7 +384,7 @@ worker_result evaluator::evaluate_worker(agency const& ag, client_index const& c
     for (std::size_t i = 0; i < prog_->rules.size(); ++i)
         if (!prog_->rules[i].agency_level) runner.run(prog_->rules[i], i);
     apply_exceptions(*prog_, res.findings);
-    for (std::size_t i = 0; i < prog_->facts.size(); ++i) {
+    for (std::size_t i = 0; i < prog_->facts.size() && opts.facts; ++i) {
         auto const& f = prog_->facts[i];
         if (f.helper || f.t.kind == type_kind::list || f.t.kind == type_kind::entity) continue;
         value v = eval_fact(ctx, static_cast<std::uint16_t>(i));

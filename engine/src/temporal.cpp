@@ -27,20 +27,16 @@ std::vector<day> counted_weeks(worker const& w, day R, std::function<bool(day)> 
 }
 
 std::vector<day> project_weeks(std::vector<day> weeks, std::vector<contract> const& contracts, day R, int horizon) {
+    // Walk each contract's weeks from R's week on (not every week times every contract).
     day first = monday_of(R);
     day last = first + days{7 * horizon};
     std::size_t recorded = weeks.size();
-    for (auto m = first; m <= last; m += days{7}) {
-        bool covered = false;
-        for (auto const& c : contracts) {
-            auto e = c.effective_end();
-            if (c.start <= sunday_of(m) && (!e || *e >= m)) {
-                covered = true;
-                break;
-            }
-        }
-        if (covered && !std::binary_search(weeks.begin(), weeks.begin() + static_cast<std::ptrdiff_t>(recorded), m))
-            weeks.push_back(m);
+    for (auto const& c : contracts) {
+        auto e = c.effective_end();
+        day from = std::max(first, monday_of(c.start));
+        day to = e ? std::min(last, monday_of(*e)) : last;
+        for (auto m = from; m <= to; m += days{7})
+            if (!std::binary_search(weeks.begin(), weeks.begin() + static_cast<std::ptrdiff_t>(recorded), m)) weeks.push_back(m);
     }
     std::sort(weeks.begin(), weeks.end());
     weeks.erase(std::unique(weeks.begin(), weeks.end()), weeks.end());
@@ -50,10 +46,25 @@ std::vector<day> project_weeks(std::vector<day> weeks, std::vector<contract> con
 std::optional<day> day_after_nth_week(std::vector<day> const& mondays, dated const& n, std::vector<day> const& breakpoints,
                                       day from) {
     std::optional<day> best;
+    // n is constant between breakpoints: look it up once per interval, not once per week.
+    std::vector<day> bps = breakpoints;
+    std::sort(bps.begin(), bps.end());
+    std::size_t interval = 0;
+    std::optional<std::int64_t> need;
+    bool have = false;
+    auto required = [&](day d) {
+        std::size_t i = static_cast<std::size_t>(std::upper_bound(bps.begin(), bps.end(), d) - bps.begin());
+        if (!have || i != interval) {
+            need = n(d);
+            interval = i;
+            have = true;
+        }
+        return need;
+    };
     auto consider = [&](day d, std::int64_t count) {
         if (d < from) return;
-        auto need = n(d);
-        if (need && count >= *need && (!best || d < *best)) best = d;
+        auto r = required(d);
+        if (r && count >= *r && (!best || d < *best)) best = d;
     };
     // The day after each counted week: the count of weeks ending before it is k.
     std::int64_t k = 0;
@@ -63,9 +74,11 @@ std::optional<day> day_after_nth_week(std::vector<day> const& mondays, dated con
         if (best) break;  // later weeks only give later days
     }
     // Days on which the required number changes (a transition such as 2023-01-02).
-    for (auto b : breakpoints) {
+    for (auto b : bps) {
+        if (best && b >= *best) break;
         auto count = static_cast<std::int64_t>(
-            std::count_if(mondays.begin(), mondays.end(), [&](day m) { return sunday_of(m) < b; }));
+            std::lower_bound(mondays.begin(), mondays.end(), b - days{6}) - mondays.begin());  // weeks whose Sunday < b
+        have = false;
         consider(b, count);
     }
     return best;
@@ -118,7 +131,8 @@ phase_timeline phases(worker const& w, std::vector<day> const& counted, day R, p
         std::vector<day> const recorded = weeks;  // facts count what is recorded, never the projection
         if (current) {
             // Projection: nothing after R is known but agreed contracts (rule-catalogue).
-            weeks = project_weeks(std::move(weeks), w.contracts, R, 520);
+            // Fase A is at most 78 weeks long: two years of projection always decide fase_b.start.
+            weeks = project_weeks(std::move(weeks), w.contracts, R, 104);
         }
         auto len = [&](day d) { return p.fase_a_weeks(d, S); };
         auto B = day_after_nth_week(weeks, len, p.fase_a_breakpoints, S);

@@ -159,6 +159,8 @@ int run_actions(std::string const& db, std::string const& at, std::optional<int>
     if (int rc = open_inputs(db, rules, in); rc != ok) return rc;
     engine::evaluation_options opts;
     opts.reference = parse_at(at);
+    opts.facts = false;
+    opts.lang = lang;
     if (within) opts.lead_days = 7 * *within;
     struct row {
         finding f;
@@ -354,6 +356,8 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
     if (int rc = open_inputs(db, rules, in); rc != ok) return rc;
     engine::evaluation_options opts;
     opts.reference = parse_at(at);
+    opts.facts = false;
+    opts.lang = lang;
     bool en = lang == "en";
     char s = sep.empty() ? ',' : sep[0];
     audit_summary sum;

@@ -75,6 +75,10 @@ struct evaluation_options {
     /// List actions due up to this many days after the reference date, instead of each rule's own
     /// window (`actions --within`).
     std::optional<int> lead_days = std::nullopt;
+    /// Also compute the worker's facts (advise, cases); the audit only needs findings.
+    bool facts = true;
+    /// Render messages and advice only in this language ("nl" or "en"); empty renders both.
+    std::string lang = {};
 };
 
 struct worker_result {

@@ -167,6 +167,7 @@ struct rule_info {
     std::string exception_of;
     finding_kind kind = finding_kind::violation;
     std::vector<citation_info> citations;
+    std::vector<std::string> citation_texts;  // rendered once at bind time
     std::string uncertain;
     day valid_from;
     opt_day valid_to;
