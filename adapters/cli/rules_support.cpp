@@ -25,16 +25,44 @@ std::vector<std::string> rule_files(std::string const& path) {
     return out;
 }
 
+std::vector<std::string>& override_files() {
+    static std::vector<std::string> files = [] {
+        std::vector<std::string> out;
+        if (char const* env = std::getenv("RW_OVERRIDES"); env && *env) {
+            std::string all = env;
+            std::size_t start = 0;
+            for (;;) {
+                auto p = all.find(':', start);
+                std::string part = all.substr(start, p == std::string::npos ? std::string::npos : p - start);
+                if (!part.empty()) out.push_back(part);
+                if (p == std::string::npos) break;
+                start = p + 1;
+            }
+        }
+        return out;
+    }();
+    return files;
+}
+
+void add_rules_options(CLI::App* cmd, std::string& rules) {
+    cmd->add_option("--rules", rules, "Rules folder (default: $RW_RULES or the checkout's rules/)")->capture_default_str();
+    cmd->add_option("--override", override_files(),
+                    "A rules file whose 'parameter'/'tabel'/'bron' declarations replace those of the same name "
+                    "(repeatable; also $RW_OVERRIDES)")
+        ->check(CLI::ExistingFile);
+}
+
 std::shared_ptr<engine::program const> load_rules(std::string const& path, bool gnu) {
     auto files = rule_files(path);
     if (files.empty()) {
         std::cerr << "regelwerk: no rule files (*.rw) in '" << path << "'\n";
         return nullptr;
     }
-    std::vector<dsl::source_ptr> sources;
+    std::vector<dsl::source_ptr> sources, overrides;
     for (auto const& f : files) sources.push_back(dsl::load_source(f));
+    for (auto const& f : override_files()) overrides.push_back(dsl::load_source(f));
     dsl::diagnostics diags;
-    auto prog = engine::bind_program(sources, diags);
+    auto prog = engine::bind_program(sources, diags, overrides);
     if (!diags.empty()) std::cerr << dsl::render_all(diags, gnu);
     return prog;
 }

@@ -4,6 +4,8 @@
 #include "rw/dsl/diagnostic.hpp"
 #include "rw/engine/engine.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,7 +18,13 @@ std::string default_rules_dir();
 /// Every *.rw file under `path` (or `path` itself), sorted.
 std::vector<std::string> rule_files(std::string const& path);
 
-/// Loads, parses and binds; prints diagnostics to stderr and returns null on any error.
+/// Override files: --override FILE (repeatable), plus $RW_OVERRIDES (colon-separated).
+std::vector<std::string>& override_files();
+/// Adds --rules and --override to a command.
+void add_rules_options(CLI::App* cmd, std::string& rules);
+
+/// Loads, parses and binds (with the override files); prints diagnostics to stderr and returns
+/// null on any error.
 std::shared_ptr<engine::program const> load_rules(std::string const& path, bool gnu_diagnostics = false);
 
 }  // namespace rw::cli

@@ -45,10 +45,19 @@ int program::param_index(std::string const& name) const {
     return -1;
 }
 
-std::shared_ptr<program const> bind_program(std::vector<dsl::source_ptr> const& sources, dsl::diagnostics& diags) {
+std::shared_ptr<program const> bind_program(std::vector<dsl::source_ptr> const& sources, dsl::diagnostics& diags,
+                                            std::vector<dsl::source_ptr> const& overrides) {
     auto prog = std::make_shared<program>();
-    std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> files;
+    std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> files, override_files;
     std::uint64_t h = 14695981039346656037ULL;
+    for (auto const& src : overrides) {
+        override_files.emplace_back(src, dsl::parse(src, diags));
+        prog->files.push_back(src->path() + " (override)");
+        for (unsigned char c : src->text()) {
+            h ^= c;
+            h *= 1099511628211ULL;
+        }
+    }
     for (auto const& src : sources) {
         files.emplace_back(src, dsl::parse(src, diags));
         prog->files.push_back(src->path());
@@ -61,7 +70,7 @@ std::shared_ptr<program const> bind_program(std::vector<dsl::source_ptr> const& 
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     prog->rules_hash = buf;
     if (diags.has_errors()) return nullptr;  // stop at the phase boundary: no binding of broken syntax
-    bind_files(files, *prog, diags);  // (not "bind": ADL would find std::bind)
+    bind_files(files, override_files, *prog, diags);  // (not "bind": ADL would find std::bind)
     if (diags.has_errors()) return nullptr;
     // Citations are the same for every finding of a rule: render them once.
     for (auto& r : prog->rules)

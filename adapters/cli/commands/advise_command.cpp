@@ -156,7 +156,7 @@ void register_advise_command(CLI::App& app, int& result) {
     c->add_option("--lang", o->lang, "nl | en")->check(CLI::IsMember({"nl", "en"}))->capture_default_str();
     c->add_option("--format", o->format, "text | json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     c->add_flag("--explain", o->explain, "Add why: facts, dated parameters with their sources, conditions");
-    c->add_option("--rules", o->rules, "Rules folder")->capture_default_str();
+    add_rules_options(c, o->rules);
     c->callback([&result, o] { result = run_advise(o->db, o->worker, o->at, o->lang, o->format, o->explain, o->rules); });
 }
 

@@ -76,7 +76,7 @@ void register_case_commands(CLI::App& app, int& result) {
     auto o = std::make_shared<opts>();
     auto* verify = cs->add_subcommand("verify", "Run case files or folders (recursively *.yaml); exit 0 only when all pass");
     verify->add_option("paths", o->paths, "Case files or folders")->required();
-    verify->add_option("--rules", o->rules, "Rules folder")->capture_default_str();
+    add_rules_options(verify, o->rules);
     verify->add_flag("--quiet", o->quiet, "Print only failing cases and the summary");
     verify->callback([&result, o] { result = run_verify(o->paths, o->rules, o->quiet); });
 }

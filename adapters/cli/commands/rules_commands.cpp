@@ -89,6 +89,8 @@ void register_rules_commands(CLI::App& app, int& result) {
     auto co = std::make_shared<check_opts>();
     auto* check = rules->add_subcommand("check", "Parse and check every rule file; exit 1 with diagnostics on any error");
     check->add_option("dir", co->dir, "Rules folder or file")->capture_default_str();
+    check->add_option("--override", override_files(), "Override files to check with the rules (repeatable)")
+        ->check(CLI::ExistingFile);
     check->add_option("--diagnostics", co->diagnostics, "human | gnu")->check(CLI::IsMember({"human", "gnu"}));
     check->add_option("--dump", co->dump, "Also print the parsed AST (ast) or the bound program (bound)")
         ->check(CLI::IsMember({"ast", "bound"}));

@@ -475,7 +475,7 @@ void register_scan_commands(CLI::App& app, int& result) {
     a->add_option("--separator", ao->sep, "CSV separator (';' for Dutch Excel)")->check(CLI::IsMember({",", ";"}));
     a->add_option("--lang", ao->lang, "nl | en")->check(CLI::IsMember({"nl", "en"}))->capture_default_str();
     a->add_option("--threads", ao->threads, "Evaluation threads (0 = every core)");
-    a->add_option("--rules", ao->rules, "Rules folder")->capture_default_str();
+    add_rules_options(a, ao->rules);
     a->callback([&result, ao, within] {
         result = run_actions(ao->db, ao->at, within->count() ? std::optional<int>(ao->within) : std::nullopt, ao->worker, ao->format,
                              ao->lang, ao->rules, ao->sep, ao->threads);
@@ -498,7 +498,7 @@ void register_scan_commands(CLI::App& app, int& result) {
     u->add_option("--threads", uo->threads, "Evaluation threads (0 = every core)");
     u->add_option("--fail-on", uo->fail_on, "Exit 1 when there are findings of this kind: violation | action | any")
         ->check(CLI::IsMember({"violation", "action", "any"}));
-    u->add_option("--rules", uo->rules, "Rules folder")->capture_default_str();
+    add_rules_options(u, uo->rules);
     u->callback([&result, uo] {
         result = run_audit(uo->db, uo->at, uo->format, uo->out, uo->lang, uo->rules, uo->sep, uo->threads, uo->fail_on);
     });

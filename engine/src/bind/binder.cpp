@@ -97,7 +97,8 @@ class binder {
 public:
     binder(program& p, dsl::diagnostics& d) : prog_(p), diags_(d) {}
 
-    void run(std::vector<std::pair<dsl::source_ptr, ast::file>> const& files);
+    void run(std::vector<std::pair<dsl::source_ptr, ast::file>> const& files,
+             std::vector<std::pair<dsl::source_ptr, ast::file>> const& overrides);
 
 private:
     program& prog_;
@@ -1174,7 +1175,71 @@ void binder::bind_rule(ast::rule_decl const& r) {
     prog_.rules.push_back(std::move(ri));
 }
 
-void binder::run(std::vector<std::pair<dsl::source_ptr, ast::file>> const& files) {
+void binder::run(std::vector<std::pair<dsl::source_ptr, ast::file>> const& rulebook,
+                 std::vector<std::pair<dsl::source_ptr, ast::file>> const& overrides) {
+    // Overrides replace rulebook declarations by name: only sources, parameters and tables, each
+    // with the type of the declaration it replaces.
+    std::map<std::string, ast::type_ref const*> replaced;
+    std::set<std::string> replaced_sources;
+    for (auto const& [src, f] : overrides) {
+        cur_ = src;
+        for (auto const& d : f.declarations) {
+            if (auto const* p = boost::get<ast::parameter_decl>(&d)) replaced[p->name] = &p->type;
+            else if (auto const* t = boost::get<ast::table_decl>(&d)) replaced[t->name] = &t->type;
+            else if (auto const* b = boost::get<ast::source_decl>(&d)) replaced_sources.insert(b->name);
+            else
+                error(span(boost::apply_visitor([](auto const& x) { return static_cast<ast::located const&>(x); }, d)),
+                      "an override file may only hold 'bron', 'parameter' and 'tabel' declarations");
+        }
+    }
+    std::vector<std::pair<dsl::source_ptr, ast::file>> files;
+    std::set<std::string> found;
+    for (auto const& [src, f] : rulebook) {
+        ast::file kept;
+        for (std::size_t i = 0; i < f.declarations.size(); ++i) {
+            auto const& d = f.declarations[i];
+            std::string name;
+            ast::type_ref const* type = nullptr;
+            if (auto const* p = boost::get<ast::parameter_decl>(&d)) name = p->name, type = &p->type;
+            else if (auto const* t = boost::get<ast::table_decl>(&d)) name = t->name, type = &t->type;
+            else if (auto const* b = boost::get<ast::source_decl>(&d); b && replaced_sources.count(b->name)) continue;
+            if (type && replaced.count(name)) {
+                found.insert(name);
+                auto const* by = replaced[name];
+                if (by->list != type->list || by->name != type->name) {
+                    cur_ = overrides.front().first;
+                    for (auto const& [osrc, of] : overrides)
+                        for (auto const& od : of.declarations) {
+                            auto const* op = boost::get<ast::parameter_decl>(&od);
+                            if (op && op->name == name) cur_ = osrc;
+                        }
+                    error(span(*by), "the override of " + name + " must keep its type (" + std::string(type->list ? "lijst van " : "") +
+                                         type->name + ")");
+                }
+                continue;
+            }
+            kept.declarations.push_back(d);
+        }
+        files.emplace_back(src, std::move(kept));
+    }
+    for (auto const& [name, type] : replaced)
+        if (!found.count(name)) {
+            for (auto const& [src, f] : overrides)
+                for (auto const& d : f.declarations) {
+                    auto const* p = boost::get<ast::parameter_decl>(&d);
+                    auto const* t = boost::get<ast::table_decl>(&d);
+                    if ((p && p->name == name) || (t && t->name == name)) {
+                        cur_ = src;
+                        std::vector<std::string> names;
+                        for (auto const& [rs, rf] : rulebook)
+                            for (auto const& rd : rf.declarations)
+                                if (auto const* rp = boost::get<ast::parameter_decl>(&rd)) names.push_back(rp->name);
+                        error(p ? span(*p) : span(*t), "override of '" + name + "', which the rules do not declare",
+                              dsl::closest_matches(name, names));
+                    }
+                }
+        }
+    files.insert(files.end(), overrides.begin(), overrides.end());
     for (auto const& [src, f] : files) {
         cur_ = src;
         for (auto const& d : f.declarations) collect(d);
@@ -1227,9 +1292,10 @@ void binder::run(std::vector<std::pair<dsl::source_ptr, ast::file>> const& files
 
 }  // namespace
 
-void bind_files(std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> const& files, program& prog, dsl::diagnostics& diags) {
+void bind_files(std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> const& files,
+                std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> const& overrides, program& prog, dsl::diagnostics& diags) {
     binder b(prog, diags);
-    b.run(files);
+    b.run(files, overrides);
 }
 
 }  // namespace rw::engine

@@ -6,6 +6,7 @@
 
 namespace rw::engine {
 
-void bind_files(std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> const& files, program& prog, dsl::diagnostics& diags);
+void bind_files(std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> const& files,
+                std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> const& overrides, program& prog, dsl::diagnostics& diags);
 
 }  // namespace rw::engine

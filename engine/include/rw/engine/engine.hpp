@@ -17,8 +17,10 @@
 namespace rw::engine {
 
 /// Parses and binds rule sources (all errors of all files go to diags). Returns the program when
-/// there is no error.
-std::shared_ptr<program const> bind_program(std::vector<dsl::source_ptr> const& sources, dsl::diagnostics& diags);
+/// there is no error. `overrides` hold `bron`, `parameter` and `tabel` declarations that replace the
+/// rulebook's declarations of the same name (same type), e.g. for a value marked onzeker.
+std::shared_ptr<program const> bind_program(std::vector<dsl::source_ptr> const& sources, dsl::diagnostics& diags,
+                                            std::vector<dsl::source_ptr> const& overrides = {});
 
 /// A readable listing of the bound program: sources, parameters with their dated versions, tables,
 /// facts with their types, rules with kind and validity (`rules check --dump bound`, golden files).
