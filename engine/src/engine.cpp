@@ -154,11 +154,19 @@ finding data_quality_finding(data_issue const& issue) {
 }
 
 void sort_findings(std::vector<finding>& fs) {
-    auto key = [](finding const& f) {
-        return std::make_tuple(f.overdue ? 0 : 1, f.due ? f.due->time_since_epoch().count() : std::int64_t{1} << 40, f.worker,
-                               f.rule, f.variant, f.contract, f.placement, f.sickness);
-    };
-    std::stable_sort(fs.begin(), fs.end(), [&](finding const& a, finding const& b) { return key(a) < key(b); });
+    // References, not copies: this runs for every worker of an audit.
+    std::stable_sort(fs.begin(), fs.end(), [](finding const& a, finding const& b) {
+        if (a.overdue != b.overdue) return a.overdue;
+        auto da = a.due ? a.due->time_since_epoch().count() : std::int64_t{1} << 40;
+        auto db = b.due ? b.due->time_since_epoch().count() : std::int64_t{1} << 40;
+        if (da != db) return da < db;
+        if (int c = a.worker.compare(b.worker)) return c < 0;
+        if (int c = a.rule.compare(b.rule)) return c < 0;
+        if (int c = a.variant.compare(b.variant)) return c < 0;
+        if (int c = a.contract.compare(b.contract)) return c < 0;
+        if (int c = a.placement.compare(b.placement)) return c < 0;
+        return a.sickness < b.sickness;
+    });
 }
 
 namespace {
@@ -321,24 +329,25 @@ struct rule_runner {
         for (auto const& l : f.explanation) f.uncertain = f.uncertain || l.uncertain;
     }
 
+    void generate(rule_info const& r, std::size_t index, std::size_t g) {
+        if (g == r.generators.size()) {
+            instance(r, index);
+            return;
+        }
+        auto const& gen = r.generators[g];
+        value coll = eval(ctx, gen.collection);
+        if (coll.kind != value_kind::list || !coll.p) return;
+        list_data items = coll.as<list_data>();
+        for (auto const& item : items) {
+            ctx.slots[gen.slot] = item;
+            generate(r, index, g + 1);
+        }
+        ctx.slots[gen.slot] = value{};
+    }
+
     void run(rule_info const& r, std::size_t index) {
         if (!r.valid_on && (ctx.R < r.valid_from || (r.valid_to && ctx.R > *r.valid_to))) return;
-        std::function<void(std::size_t)> loop = [&](std::size_t g) {
-            if (g == r.generators.size()) {
-                instance(r, index);
-                return;
-            }
-            auto const& gen = r.generators[g];
-            value coll = eval(ctx, gen.collection);
-            if (coll.kind != value_kind::list || !coll.p) return;
-            list_data items = coll.as<list_data>();
-            for (auto const& item : items) {
-                ctx.slots[gen.slot] = item;
-                loop(g + 1);
-            }
-            ctx.slots[gen.slot] = value{};
-        };
-        loop(0);
+        generate(r, index, 0);
     }
 };
 

@@ -31,8 +31,9 @@ dated series_fn(eval_context& ctx, value const& s) {
 std::vector<day> week_mondays(value const& v) {
     std::vector<day> out;
     if (v.kind != value_kind::list || !v.p) return out;
+    out.reserve(v.as<list_data>().size);
     for (auto const& w : v.as<list_data>()) out.push_back(w.as_date());
-    std::sort(out.begin(), out.end());
+    if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
     return out;
 }
 
@@ -56,11 +57,10 @@ bool period_of(eval_context& ctx, value const& v, day& start, opt_day& end) {
             auto const& p = v.as<placement>();
             start = p.start;
             end = p.end;
-            for (auto const& c : ctx.w->contracts)
-                if (c.id == p.contract) {
-                    auto e = c.effective_end();
-                    if (e && (!end || *e < *end)) end = e;
-                }
+            if (auto const* c = ctx.contract_of(p)) {
+                auto e = c->effective_end();
+                if (e && (!end || *e < *end)) end = e;
+            }
             return true;
         }
         case entity_id::ziekte: {

@@ -85,6 +85,21 @@ struct eval_context {
     std::optional<list_data> worked_weeks, holiday_weeks;
 
     void reset_for(worker const* worker_ptr, day reference);
+    /// The contract a placement belongs to (looked up once per worker, not by string each time).
+    contract const* contract_of(placement const& p) {
+        if (placement_contracts.size() != w->placements.size()) {
+            placement_contracts.assign(w->placements.size(), nullptr);
+            for (std::size_t i = 0; i < w->placements.size(); ++i)
+                for (auto const& c : w->contracts)
+                    if (c.id == w->placements[i].contract) {
+                        placement_contracts[i] = &c;
+                        break;
+                    }
+        }
+        auto i = static_cast<std::size_t>(&p - w->placements.data());
+        return i < placement_contracts.size() ? placement_contracts[i] : nullptr;
+    }
+    std::vector<contract const*> placement_contracts;
     list_data make_list(std::vector<value> const& items);
     list_data make_list(value const* items, std::size_t n);
     /// A list value whose header lives until the next worker.

@@ -356,7 +356,12 @@ bool equal(value const& a, value const& b) {
     if (a.kind != b.kind) return false;
     switch (a.kind) {
         case value_kind::empty: return true;
-        case value_kind::text: return a.as_text() == b.as_text();
+        case value_kind::text: {
+            if (a.p == b.p) return true;
+            auto const& x = a.as_text();
+            auto const& y = b.as_text();
+            return x.size() == y.size() && (x.empty() || (x[0] == y[0] && x == y));
+        }
         case value_kind::enumeration: return a.tag == b.tag && a.i == b.i;
         case value_kind::entity: return a.p == b.p;
         case value_kind::list: return a.p == b.p;
@@ -447,6 +452,7 @@ void eval_context::reset_for(worker const* worker_ptr, day reference) {
     issues.clear();
     worked_weeks.reset();
     holiday_weeks.reset();
+    placement_contracts.clear();
 }
 
 list_data eval_context::make_list(std::vector<value> const& items) { return make_list(items.data(), items.size()); }

@@ -176,9 +176,7 @@ entity_field_table build(entity_id e) {
         case entity_id::plaatsing:
             add("id", txt, [](void const* p, eval_context&) { return value::text(&as<P>(p).id); });
             add("contract", type::entity(entity_id::contract), [](void const* p, eval_context& ctx) {
-                for (auto const& c : ctx.w->contracts)
-                    if (c.id == as<P>(p).contract) return value::entity(entity_id::contract, &c);
-                return value{};
+                return value::entity(entity_id::contract, ctx.contract_of(as<P>(p)));
             });
             add("klant", type::entity(entity_id::klant), [](void const* p, eval_context& ctx) {
                 return value::entity(entity_id::klant, ctx.clients->find(as<P>(p).client));
