@@ -18,10 +18,16 @@ std::vector<day> counted_weeks(worker const& w, day R, std::function<bool(day)> 
     std::vector<day> out;
     for (auto const& r : w.worked_weeks)
         for (auto m = monday_of(r.first); m <= monday_of(r.last) && m <= R; m += days{7}) out.push_back(m);
+    std::size_t worked = out.size();
     for (auto const& r : w.paid_holiday_weeks)
         for (auto m = monday_of(r.first); m <= monday_of(r.last) && m <= R; m += days{7})
             if (holiday_counts(m)) out.push_back(m);
-    std::sort(out.begin(), out.end());
+    // Imported week lists ascend; merge the two instead of sorting (stored data may not, so check).
+    if (std::is_sorted(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(worked)) &&
+        std::is_sorted(out.begin() + static_cast<std::ptrdiff_t>(worked), out.end()))
+        std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(worked), out.end());
+    else
+        std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 namespace rw::adapters::sqlite {
@@ -590,16 +591,26 @@ struct child_cursor {
     void next() { has = st.step(); }
 };
 
+// A 64-bit hash of every column, eight bytes at a time (FNV-1a per byte cost 8% of an audit).
+inline std::uint64_t mix64(std::uint64_t h, std::uint64_t v) {
+    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h *= 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 32);
+}
+
 void hash_row(std::uint64_t* h, statement const& st) {
     if (!h) return;
     for (int c = 0, n = st.columns(); c < n; ++c) {
         auto t = st.text(c);
-        for (unsigned char ch : t) {
-            *h ^= ch;
-            *h *= 1099511628211ULL;
+        std::size_t i = 0;
+        for (; i + 8 <= t.size(); i += 8) {
+            std::uint64_t v;
+            std::memcpy(&v, t.data() + i, 8);
+            *h = mix64(*h, v);
         }
-        *h ^= 0x1f;  // field separator
-        *h *= 1099511628211ULL;
+        std::uint64_t tail = 0;
+        std::memcpy(&tail, t.data() + i, t.size() - i);
+        *h = mix64(*h, tail ^ (static_cast<std::uint64_t>(t.size()) << 56));  // the length separates fields
     }
 }
 }  // namespace

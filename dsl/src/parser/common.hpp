@@ -87,6 +87,36 @@ struct name_parser : x3::parser<name_parser> {
 inline name_parser const identifier{false};
 inline name_parser const dotted_name{true};
 
+/// How deeply expressions may nest. Real rules nest a handful of levels; without a limit a file of
+/// a few thousand '(' overflows the stack of this recursive-descent parser (found by fuzzing).
+inline constexpr int max_nesting = 64;
+inline thread_local int nesting = 0;
+
+/// Wraps a recursive point of the grammar: past max_nesting it fails with a diagnostic, not a crash.
+template <typename Subject>
+struct nesting_guard : x3::unary_parser<Subject, nesting_guard<Subject>> {
+    using base_type = x3::unary_parser<Subject, nesting_guard<Subject>>;
+    static bool const is_pass_through_unary = true;
+    constexpr explicit nesting_guard(Subject const& guarded_parser) : base_type(guarded_parser) {}
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext& rctx, Attribute& attr) const {
+        struct level {
+            level() { ++nesting; }
+            ~level() { --nesting; }
+        } here;
+        if (nesting > max_nesting)
+            boost::throw_exception(x3::expectation_failure<Iterator>(
+                first, "an expression nested at most " + std::to_string(max_nesting) + " levels deep"));
+        return this->subject.parse(first, last, ctx, rctx, attr);
+    }
+};
+
+template <typename Subject>
+constexpr nesting_guard<typename x3::extension::as_parser<Subject>::value_type> guarded(Subject const& p) {
+    return nesting_guard<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(p));
+}
+
 /// Sets a node's span from the iterator range an x3::raw[] directive matched (after the pre-skip).
 template <typename Range, typename Node>
 void set_span(Range const& r, Node& n) {

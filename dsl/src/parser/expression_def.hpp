@@ -233,8 +233,8 @@ auto const primary_rule_def =
     | ('(' > expression_rule > ')');
 
 using namespace actions;
-auto const postfix_rule_def = primary_rule[assign] >> -(kw("op") > primary_rule)[as_of];
-auto const unary_rule_def = ('-' > unary_rule)[prefix("-")] | postfix_rule[assign];
+auto const postfix_rule_def = guarded(primary_rule)[assign] >> -(kw("op") > guarded(primary_rule))[as_of];
+auto const unary_rule_def = ('-' > guarded(unary_rule))[prefix("-")] | postfix_rule[assign];
 auto const mul_rule_def = unary_rule[assign] >> *((mul_ops > unary_rule)[fold_op]);
 auto const add_rule_def = mul_rule[assign] >> *((add_ops > mul_rule)[fold_op]);
 auto const cmp_rule_def =
@@ -244,7 +244,7 @@ auto const cmp_rule_def =
         | (kw("niet") >> kw("in") > postfix_rule)[membership(true)]
         | (kw("is") >> kw("niet") > kw("leeg"))[emptiness(true)]
         | (kw("is") > kw("leeg"))[emptiness(false)]);
-auto const not_rule_def = (kw("niet") > not_rule)[prefix("niet")] | cmp_rule[assign];
+auto const not_rule_def = (kw("niet") > guarded(not_rule))[prefix("niet")] | cmp_rule[assign];
 auto const and_rule_def = not_rule[assign] >> *((kw("en") > not_rule)[fold("en")]);
 auto const or_rule_def = and_rule[assign] >> *((kw("of") > and_rule)[fold("of")]);
 auto const expression_rule_def = or_rule;
