@@ -26,8 +26,13 @@ std::string explanation_text(engine::explanation_line const& l, std::string cons
     std::string s;
     if (l.kind == "rule") s = (en ? "rule " : "regel ") + l.name + " (" + l.value + "), " + l.detail;
     else if (l.kind == "fact") s = (en ? "fact " : "feit ") + l.name + " = " + l.value;
-    else if (l.kind == "parameter") s = "parameter " + l.name + " = " + l.value + " (" + l.detail + ")";
-    else if (l.kind == "table") s = (en ? "table " : "tabel ") + l.name + " = " + l.value + " (" + l.detail + ")";
+    else if (l.kind == "parameter" || l.kind == "table") {
+        std::string when = l.when.empty() ? "" : (en ? "on " : "op ") + l.when;
+        if (l.more_days > 0)
+            when += (en ? " and " : " en ") + std::to_string(l.more_days) + (en ? " other days" : " andere dagen");
+        s = (l.kind == "parameter" ? std::string("parameter ") : std::string(en ? "table " : "tabel ")) + l.name + " = " + l.value +
+            " (" + (when.empty() ? "" : when + "; ") + l.detail + ")";
+    }
     else if (l.kind == "condition") s = l.name + " " + l.detail + "  =>  " + (l.value.empty() ? "leeg" : l.value);
     else s = l.name + ": " + l.detail;
     return s;
@@ -50,7 +55,8 @@ nlohmann::ordered_json finding_json(engine::finding const& f, std::string const&
     if (explain) {
         auto& e = j["explanation"] = nlohmann::ordered_json::array();
         for (auto const& l : f.explanation)
-            e.push_back({{"kind", l.kind}, {"name", l.name}, {"value", l.value}, {"detail", l.detail}, {"uncertain", l.uncertain}});
+            e.push_back({{"kind", l.kind}, {"name", l.name}, {"value", l.value}, {"detail", l.detail}, {"uncertain", l.uncertain},
+                         {"on", l.when}, {"more_days", l.more_days}});
     }
     return j;
 }

@@ -304,8 +304,8 @@ struct rule_runner {
         std::string version = "geldig vanaf " + format_date(r.valid_from);
         if (r.valid_to) version += " tot en met " + format_date(*r.valid_to);
         t.add({"rule", r.id + (r.variant.empty() ? "" : " (geval " + r.variant + ")"), dutch_name(r.kind),
-               version + "; " + r.location, false});
-        if (!r.uncertain.empty()) t.add({"note", "onzeker", "", r.uncertain, true});
+               version + "; " + r.location, false, "", 0});
+        if (!r.uncertain.empty()) t.add({"note", "onzeker", "", r.uncertain, true, "", 0});
         auto saved_values = ctx.fact_values;
         auto saved_state = ctx.fact_state;
         std::fill(ctx.fact_state.begin(), ctx.fact_state.end(), 0);
@@ -313,7 +313,7 @@ struct rule_runner {
         auto clause = [&](char const* kw, std::optional<std::uint32_t> const& n) {
             if (!n) return;
             value v = eval(ctx, *n);
-            t.add({"condition", kw, to_text(v), source_text(ctx.prog.nodes[*n].where), false});
+            t.add({"condition", kw, to_text(v, "nl"), source_text(ctx.prog.nodes[*n].where), false, "", 0});
         };
         clause("waarvoor", r.filter);
         clause("geldig op", r.valid_on);

@@ -177,20 +177,20 @@ value param_at(eval_context& ctx, std::uint16_t pid, day d, value const* args, s
         explanation_line l;
         l.kind = "parameter";
         l.name = p.name;
-        l.value = to_text(out);
+        l.value = to_text(out, "nl");
+        l.when = format_date(d);
         if (chosen) {
-            l.detail = "op " + format_date(d) + ": uitzondering '" + chosen->label + "', " + period_text(chosen->from, chosen->to) +
+            l.detail = "uitzondering '" + chosen->label + "', " + period_text(chosen->from, chosen->to) +
                        ", volgens " + describe_sources(ctx.prog, chosen->sources);
             l.uncertain = !chosen->uncertain.empty();
             if (l.uncertain) l.detail += "; ONZEKER: " + chosen->uncertain;
         } else if (base) {
-            l.detail = "op " + format_date(d) + ": " + period_text(base->from, base->to) + ", volgens " +
-                       describe_sources(ctx.prog, base->sources);
+            l.detail = period_text(base->from, base->to) + ", volgens " + describe_sources(ctx.prog, base->sources);
             l.uncertain = !base->uncertain.empty() || !p.uncertain.empty();
             if (!base->uncertain.empty()) l.detail += "; ONZEKER: " + base->uncertain;
             else if (!p.uncertain.empty()) l.detail += "; ONZEKER: " + p.uncertain;
         } else {
-            l.detail = "geen waarde van kracht op " + format_date(d);
+            l.detail = "geen waarde van kracht";
         }
         ctx.tr->add(std::move(l));
     }
@@ -216,14 +216,15 @@ value table_at(eval_context& ctx, std::uint16_t tid, value const& key, day d) {
         explanation_line l;
         l.kind = "table";
         l.name = t.name + "(" + to_text(key) + ")";
-        l.value = to_text(out);
+        l.value = to_text(out, "nl");
+        l.when = format_date(d);
         if (ver) {
-            l.detail = "op " + format_date(d) + ": rij " + to_text(row_key) + ", " + period_text(ver->from, ver->to) +
-                       ", volgens " + describe_sources(ctx.prog, ver->sources);
+            l.detail = "rij " + to_text(row_key) + ", " + period_text(ver->from, ver->to) + ", volgens " +
+                       describe_sources(ctx.prog, ver->sources);
             l.uncertain = !ver->uncertain.empty();
             if (l.uncertain) l.detail += "; ONZEKER: " + ver->uncertain;
         } else {
-            l.detail = "geen tabelversie van kracht op " + format_date(d);
+            l.detail = "geen tabelversie van kracht";
         }
         ctx.tr->add(std::move(l));
     }
@@ -236,7 +237,7 @@ value eval_fact(eval_context& ctx, std::uint16_t id) {
         if (ctx.tr) {
             auto const& f = ctx.prog.facts[id];
             if (!f.helper && ctx.fact_values[id].kind != value_kind::list && ctx.fact_values[id].kind != value_kind::entity)
-                ctx.tr->add({"fact", f.name, to_text(ctx.fact_values[id]), "", false});
+                ctx.tr->add({"fact", f.name, to_text(ctx.fact_values[id], "nl"), "", false, "", 0});
         }
         return ctx.fact_values[id];
     }
@@ -267,7 +268,7 @@ value eval_fact(eval_context& ctx, std::uint16_t id) {
     ctx.fact_values[id] = out;
     state = 2;
     if (ctx.tr && !f.helper && out.kind != value_kind::list && out.kind != value_kind::entity)
-        ctx.tr->add({"fact", f.name, to_text(out), "", false});
+        ctx.tr->add({"fact", f.name, to_text(out, "nl"), "", false, "", 0});
     return out;
 }
 
@@ -433,8 +434,12 @@ value* arena::alloc(std::size_t n) {
 }
 
 void trace::add(explanation_line l) {
-    for (auto const& x : lines)
-        if (x.kind == l.kind && x.name == l.name && x.value == l.value && x.detail == l.detail) return;
+    // The same value from the same version, read on other days (a parameter read per week): one line.
+    for (auto& x : lines)
+        if (x.kind == l.kind && x.name == l.name && x.value == l.value && x.detail == l.detail) {
+            if (!l.when.empty() && l.when != x.when) ++x.more_days;
+            return;
+        }
     lines.push_back(std::move(l));
 }
 

@@ -170,6 +170,29 @@ parameter grens : geld
     EXPECT_EQ(f.citations.at(0), "art. 1 (Bron, https://example.org/)");
 }
 
+// A parameter read on several days with the same value and version is one explanation line that
+// names the first day and how many other days; a different version would be its own line.
+TEST(Evaluator, RepeatedParameterReadsCollapseIntoOneExplanationLine) {
+    auto prog = compile(R"(
+parameter grens : geld
+    € 14.71 vanaf 2026-01-01 volgens src
+)" + rule("x.vaak", "    soort overtreding\n    artikel \"art. 1\" volgens src\n    geldig vanaf 2020-01-01\n"
+              "    voor elk c in werker.contracten\n    als grens op c.start > € 10 en grens > € 10 en grens op 2026-03-01 > € 10"));
+    evaluator ev(prog);
+    agency ag;
+    auto r = ev.evaluate_worker(ag, client_index{}, one_worker(), {d("2026-06-01"), true});
+    ASSERT_EQ(r.findings.size(), 1u);
+    int lines = 0;
+    for (auto const& l : r.findings[0].explanation)
+        if (l.kind == "parameter" && l.name == "grens") {
+            ++lines;
+            EXPECT_EQ(l.when, "2026-01-05");
+            EXPECT_EQ(l.more_days, 2);
+            EXPECT_EQ(l.value, "€ 14,71");
+        }
+    EXPECT_EQ(lines, 1);
+}
+
 TEST(Evaluator, NbbuAgenciesSeePhaseNumbers) {
     EXPECT_EQ(phase_label("A", phase_labels::numbers), "1-2");
     EXPECT_EQ(phase_label("B", phase_labels::numbers), "3");

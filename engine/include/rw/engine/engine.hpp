@@ -45,6 +45,8 @@ struct explanation_line {
     std::string value;
     std::string detail;  // period and source of a parameter; the clause text of a condition
     bool uncertain = false;
+    std::string when;    // parameters and tables: the day it was read on (the first one)
+    int more_days = 0;   // ... and on this many other days with the same value and version
 };
 
 struct finding {
