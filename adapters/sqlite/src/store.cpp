@@ -609,7 +609,7 @@ void hash_row(std::uint64_t* h, statement const& st) {
             *h = mix64(*h, v);
         }
         std::uint64_t tail = 0;
-        std::memcpy(&tail, t.data() + i, t.size() - i);
+        if (i < t.size()) std::memcpy(&tail, t.data() + i, t.size() - i);  // an empty or NULL column has no data pointer
         *h = mix64(*h, tail ^ (static_cast<std::uint64_t>(t.size()) << 56));  // the length separates fields
     }
 }
