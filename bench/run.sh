@@ -22,7 +22,7 @@ build-bench/bin/bench_rules rules 50
 for n in $SIZES; do
     db="$DATA/synthetic-$n.db"
     [ -f "$db" ] || $RW generate --workers "$n" --seed 1 --db "$db" --at 2026-11-25
-    echo "== $n workers ($(du -h "$db" | cut -f1))"
+    echo "== $n workers ($(du -hL "$db" | cut -f1))"
     for run in 1 2 3; do
         /usr/bin/time -f "scan  run $run: %e s wall, %U s user, %M KB peak" build-bench/bin/bench_scan "$db" > /dev/null
     done
