@@ -46,4 +46,19 @@ source_ptr load_source(std::string const& path) {
     return std::make_shared<source_file>(path, ss.str());
 }
 
+std::string collapse_whitespace(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
 }  // namespace rw::dsl

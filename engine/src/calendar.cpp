@@ -135,7 +135,10 @@ day working_days_before(day d, int n) {
     return cur;
 }
 
-std::optional<money> parse_money(std::string_view t) {
+namespace {
+// "[-]W[.F]" with at most `places` digits after the point, as an integer in units of 10^-places
+// (money: cents, decimals: thousandths). Exact: never through a float.
+std::optional<std::int64_t> parse_fixed(std::string_view t, std::size_t places) {
     if (t.empty()) return std::nullopt;
     bool neg = false;
     if (t[0] == '-') {
@@ -144,21 +147,30 @@ std::optional<money> parse_money(std::string_view t) {
     }
     auto dot = t.find('.');
     std::string_view whole = t.substr(0, dot), frac = dot == std::string_view::npos ? "" : t.substr(dot + 1);
-    if (whole.empty() || frac.size() > 2 || (dot != std::string_view::npos && frac.empty())) return std::nullopt;
-    unsigned long long w = 0;
+    if (whole.empty() || frac.size() > places || (dot != std::string_view::npos && frac.empty())) return std::nullopt;
+    std::int64_t w = 0;
     for (char c : whole) {
         if (c < '0' || c > '9') return std::nullopt;
-        w = w * 10 + static_cast<unsigned>(c - '0');
-        if (w > 1000000000000ULL) return std::nullopt;
+        w = w * 10 + (c - '0');
+        if (w > 1000000000000LL) return std::nullopt;
     }
-    unsigned f = 0;
+    std::int64_t f = 0;
     for (char c : frac) {
         if (c < '0' || c > '9') return std::nullopt;
-        f = f * 10 + static_cast<unsigned>(c - '0');
+        f = f * 10 + (c - '0');
     }
-    if (frac.size() == 1) f *= 10;
-    auto cents = static_cast<std::int64_t>(w * 100 + f);
-    return money{neg ? -cents : cents};
+    std::int64_t scale = 1;
+    for (std::size_t i = 0; i < places; ++i) scale *= 10;
+    for (std::size_t i = frac.size(); i < places; ++i) f *= 10;
+    std::int64_t v = w * scale + f;
+    return neg ? -v : v;
+}
+}  // namespace
+
+std::optional<money> parse_money(std::string_view t) {
+    auto v = parse_fixed(t, 2);
+    if (!v) return std::nullopt;
+    return money{*v};
 }
 
 std::string format_money(money m) {
@@ -170,29 +182,9 @@ std::string format_money(money m) {
 }
 
 std::optional<decimal> parse_decimal(std::string_view t) {
-    if (t.empty()) return std::nullopt;
-    bool neg = false;
-    if (t[0] == '-') {
-        neg = true;
-        t.remove_prefix(1);
-    }
-    auto dot = t.find('.');
-    std::string_view whole = t.substr(0, dot), frac = dot == std::string_view::npos ? "" : t.substr(dot + 1);
-    if (whole.empty() || frac.size() > 3 || (dot != std::string_view::npos && frac.empty())) return std::nullopt;
-    long long w = 0;
-    for (char c : whole) {
-        if (c < '0' || c > '9') return std::nullopt;
-        w = w * 10 + (c - '0');
-        if (w > 1000000000000LL) return std::nullopt;
-    }
-    long long f = 0;
-    for (char c : frac) {
-        if (c < '0' || c > '9') return std::nullopt;
-        f = f * 10 + (c - '0');
-    }
-    for (std::size_t i = frac.size(); i < 3; ++i) f *= 10;
-    long long v = w * 1000 + f;
-    return decimal{neg ? -v : v};
+    auto v = parse_fixed(t, 3);
+    if (!v) return std::nullopt;
+    return decimal{*v};
 }
 
 std::string format_decimal(decimal d) {

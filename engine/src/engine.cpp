@@ -173,19 +173,7 @@ namespace {
 
 std::string source_text(dsl::span const& s) {
     if (!s.file) return "";
-    std::string t = s.file->text().substr(s.begin, s.end - s.begin);
-    std::string out;
-    bool space = false;
-    for (char c : t) {
-        if (c == '\n' || c == ' ' || c == '\t' || c == '\r') {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
+    return dsl::collapse_whitespace(std::string_view(s.file->text()).substr(s.begin, s.end - s.begin));
 }
 
 std::string trim(std::string s) {

@@ -37,20 +37,7 @@ struct fact_group {
     int state = 0;  // 0 unbound, 1 binding, 2 bound
 };
 
-std::string collapse_whitespace(std::string const& s) {
-    std::string out;
-    bool space = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
+using dsl::collapse_whitespace;
 
 /// Runs of whitespace become one space, keeping a leading or trailing one (message parts sit
 /// between placeholders).
@@ -177,6 +164,15 @@ private:
     bound bind_as_of(ast::as_of const& a);
     bound bind_series_arg(ast::expr const& e, type expected);
     bound param_node(int pid, std::vector<std::uint32_t> args, std::optional<bound> at, dsl::span s);
+    /// The day a parameter or table is read on: the 'op' expression, or else the reference date.
+    std::uint32_t read_day(std::optional<bound> const& at, dsl::span s) {
+        if (at) return at->node;
+        node r;
+        r.o = op::reference_date;
+        r.t = type::of(type_kind::date);
+        r.where = s;
+        return add(r);
+    }
 
     // ---- declarations ----
     void collect(ast::declaration const& d);
@@ -401,16 +397,7 @@ bound binder::param_node(int pid, std::vector<std::uint32_t> args, std::optional
     n.t = p.t;
     n.id = static_cast<std::uint16_t>(pid);
     n.where = s;
-    std::uint32_t date_node;
-    if (at) {
-        date_node = at->node;
-    } else {
-        node r;
-        r.o = op::reference_date;
-        r.t = type::of(type_kind::date);
-        r.where = s;
-        date_node = add(r);
-    }
+    std::uint32_t date_node = read_day(at, s);
     std::vector<std::uint32_t> kids{date_node};
     kids.insert(kids.end(), args.begin(), args.end());
     return {add(n, kids), p.t};
@@ -651,16 +638,7 @@ bound binder::bind_call(ast::call const& c, std::optional<bound> at) {
         }
         bound key = bind(c.args[0].value, &ti.key_type);
         expect_type(key, ti.key_type, span(c.args[0].value), "the key of table " + ti.name);
-        std::uint32_t date_node;
-        if (at) {
-            date_node = at->node;
-        } else {
-            node r;
-            r.o = op::reference_date;
-            r.t = type::of(type_kind::date);
-            r.where = s;
-            date_node = add(r);
-        }
+        std::uint32_t date_node = read_day(at, s);
         node n;
         n.o = op::table_at;
         n.id = static_cast<std::uint16_t>(t->second);

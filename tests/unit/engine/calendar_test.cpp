@@ -80,6 +80,12 @@ TEST(Calendar, MoneyAndDecimals) {
     EXPECT_EQ(format_decimal(decimal{37500}), "37.5");
     EXPECT_EQ(format_decimal(decimal{32000}), "32");
     EXPECT_FALSE(parse_decimal("veertig"));
+    EXPECT_EQ(parse_money("-3.5")->cents, -350);
+    EXPECT_EQ(parse_decimal("-0.125")->milli, -125);
+    EXPECT_FALSE(parse_decimal("1.2345"));
+    EXPECT_FALSE(parse_money(""));
+    EXPECT_FALSE(parse_money("-"));
+    EXPECT_FALSE(parse_money(".5"));
 }
 
 TEST(Calendar, LongDates) {
