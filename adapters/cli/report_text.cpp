@@ -61,4 +61,19 @@ nlohmann::ordered_json finding_json(engine::finding const& f, std::string const&
     return j;
 }
 
+std::string column(std::string const& s, std::size_t width) {
+    std::string out;
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        if (chars + 1 > width) break;
+        out.append(s, i, len);
+        i += len;
+        ++chars;
+    }
+    out.append(width - chars, ' ');
+    return out;
+}
+
 }  // namespace rw::cli

@@ -17,5 +17,7 @@ engine::day parse_at(std::string const& at);
 nlohmann::ordered_json finding_json(engine::finding const& f, std::string const& lang, bool explain);
 std::string kind_label(engine::finding_kind k, std::string const& lang);
 std::string explanation_text(engine::explanation_line const& l, std::string const& lang);
+/// Pads or cuts to a width in characters, not bytes (UTF-8), so that names like Wiśniewski align.
+std::string column(std::string const& s, std::size_t width);
 
 }  // namespace rw::cli

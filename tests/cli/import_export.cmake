@@ -20,3 +20,10 @@ endif()
 run(${CLI} export --db ${WORK}/a.db --worker W1021 --out ${WORK}/one.yaml)
 run(${CLI} import --db ${WORK}/c.db ${WORK}/one.yaml)
 run(${CLI} workers --db ${WORK}/c.db)
+# The listing aligns by characters, not bytes: "Tomasz Wiśniewski" (ś is two bytes) is padded to
+# the same 28 columns as an ASCII name.
+execute_process(COMMAND ${CLI} workers --db ${WORK}/a.db OUTPUT_VARIABLE listing RESULT_VARIABLE rc)
+string(FIND "${listing}" "W1004      Tomasz Wiśniewski                    1          2 2025-03-03  open" at)
+if(NOT rc EQUAL 0 OR at EQUAL -1)
+    message(FATAL_ERROR "workers listing misaligned for a non-ASCII name:\n${listing}")
+endif()

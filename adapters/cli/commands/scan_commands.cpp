@@ -52,22 +52,6 @@ private:
     clock::time_point start_, last_;
 };
 
-/// Pads or cuts to a width in characters (UTF-8 aware), for aligned terminal columns.
-std::string column(std::string const& s, std::size_t width) {
-    std::string out;
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        if (chars + 1 > width) break;
-        out.append(s, i, len);
-        i += len;
-        ++chars;
-    }
-    out.append(width - chars, ' ');
-    return out;
-}
-
 std::string csv_field(std::string const& s, char sep) {
     if (s.find_first_of(std::string("\"\n\r") + sep) == std::string::npos) return s;
     std::string out = "\"";

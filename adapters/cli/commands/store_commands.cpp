@@ -1,5 +1,6 @@
 // import, export, workers: moving dossiers between YAML files and the store.
 #include "cli_common.hpp"
+#include "report_text.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/adapters/yaml/dossier_yaml.hpp"
 #include "rw/dsl/diagnostic.hpp"
@@ -99,7 +100,7 @@ static int run_workers(std::string const& db) {
         for (auto const& w : list) {
             std::string first = w.first_start ? engine::format_date(*w.first_start) : "-";
             std::string last = w.open_contract ? "open" : (w.last_end ? engine::format_date(*w.last_end) : "-");
-            std::printf("%-10s %-28.28s %9d %10d %-11s %-11s %5d\n", w.id.c_str(), w.name.c_str(), w.contracts,
+            std::printf("%-10s %s %9d %10d %-11s %-11s %5d\n", w.id.c_str(), column(w.name, 28).c_str(), w.contracts,
                         w.placements, first.c_str(), last.c_str(), w.sicknesses);
         }
         std::printf("%zu worker(s)\n", list.size());
