@@ -46,7 +46,7 @@ source_ptr load_source(std::string const& path) {
     return std::make_shared<source_file>(path, ss.str());
 }
 
-std::string collapse_whitespace(std::string_view text) {
+std::string collapse_whitespace(std::string_view text, bool keep_ends) {
     std::string out;
     bool space = false;
     for (char c : text) {
@@ -54,10 +54,11 @@ std::string collapse_whitespace(std::string_view text) {
             space = true;
             continue;
         }
-        if (space && !out.empty()) out += ' ';
+        if (space && (keep_ends || !out.empty())) out += ' ';
         space = false;
         out += c;
     }
+    if (space && keep_ends) out += ' ';
     return out;
 }
 

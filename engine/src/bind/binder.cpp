@@ -41,21 +41,7 @@ using dsl::collapse_whitespace;
 
 /// Runs of whitespace become one space, keeping a leading or trailing one (message parts sit
 /// between placeholders).
-std::string collapse_runs(std::string const& s) {
-    std::string out;
-    bool space = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = true;
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    if (space) out += ' ';
-    return out;
-}
+std::string collapse_runs(std::string const& s) { return collapse_whitespace(s, true); }
 
 bool ordered(type t) {
     switch (t.kind) {

@@ -117,3 +117,10 @@ TEST(Diagnostics, CaretUnderlinesTheWholeToken) {
     EXPECT_NE(text.find("x.rw:2:14: error: unknown name 'fase_a.weke'"), std::string::npos) << text;
     EXPECT_NE(text.find("^~~~~~~~~~"), std::string::npos) << text;
 }
+
+TEST(Source, CollapseWhitespaceFoldsRunsAndOptionallyKeepsTheEnds) {
+    EXPECT_EQ(dsl::collapse_whitespace("  art. 7:668\n    lid 1\tBW  "), "art. 7:668 lid 1 BW");
+    EXPECT_EQ(dsl::collapse_whitespace(" sinds\n  ", true), " sinds ");
+    EXPECT_EQ(dsl::collapse_whitespace("   ", true), " ");
+    EXPECT_EQ(dsl::collapse_whitespace("   "), "");
+}

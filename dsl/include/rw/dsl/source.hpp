@@ -49,8 +49,9 @@ struct span {
 /// Reads a whole file; throws std::runtime_error naming the path when it cannot be read.
 source_ptr load_source(std::string const& path);
 
-/// The text with every run of white space (newlines included) folded into one space and none at
-/// the ends: how a multi-line string or expression is shown in a message.
-std::string collapse_whitespace(std::string_view text);
+/// The text with every run of white space (newlines included) folded into one space: how a
+/// multi-line string or expression is shown in a message. With keep_ends, a run at either end
+/// stays as one space (a message part that sits between two placeholders).
+std::string collapse_whitespace(std::string_view text, bool keep_ends = false);
 
 }  // namespace rw::dsl
