@@ -137,8 +137,7 @@ phase_timeline phases(worker const& w, std::vector<day> const& counted, day R, p
         std::vector<day> const recorded = weeks;  // facts count what is recorded, never the projection
         if (current) {
             // Projection: nothing after R is known but agreed contracts (rule-catalogue).
-            // Fase A is at most 78 weeks long: two years of projection always decide fase_b.start.
-            weeks = project_weeks(std::move(weeks), w.contracts, R, 104);
+            weeks = project_weeks(std::move(weeks), w.contracts, R, projection_horizon_weeks);
         }
         auto len = [&](day d) { return p.fase_a_weeks(d, S); };
         auto B = day_after_nth_week(weeks, len, p.fase_a_breakpoints, S);

@@ -107,7 +107,8 @@ value getelde_weken(eval_context& ctx, value const* a) {
 }
 
 value projectie(eval_context& ctx, value const* a) {
-    return week_list_value(ctx, temporal::project_weeks(week_mondays(a[0]), ctx.w->contracts, ctx.R, 104));
+    return week_list_value(ctx, temporal::project_weeks(week_mondays(a[0]), ctx.w->contracts, ctx.R,
+                                                        temporal::projection_horizon_weeks));
 }
 
 value dag_na_week(eval_context& ctx, value const* a) {

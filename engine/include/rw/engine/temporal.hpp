@@ -19,6 +19,10 @@ using dated = std::function<std::optional<std::int64_t>(day)>;
 /// whose Monday `holiday_counts` is true. Sorted, each week once.
 std::vector<day> counted_weeks(worker const& w, day R, std::function<bool(day)> const& holiday_counts);
 
+/// How far a phase forecast projects: a computation bound, not a legal term. Fase A has never been
+/// longer than 78 weeks (rules/cao/fasen.rw), so two years always decide fase_b.start.
+inline constexpr int projection_horizon_weeks = 104;
+
 /// Adds, from R's week on, every week not yet in `weeks` that overlaps a contract (start <= Sunday,
 /// end open or >= Monday), up to `horizon_weeks` weeks after R. Sorted.
 std::vector<day> project_weeks(std::vector<day> weeks, std::vector<contract> const& contracts, day R, int horizon_weeks);
