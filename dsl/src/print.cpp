@@ -312,6 +312,8 @@ struct decl_printer {
         out << "\n    soort " << r.kind << '\n';
         for (auto const& c : r.citations) {
             out << "    artikel " << quote(c.article.value) << ' ';
+            if (c.from) out << "vanaf " << c.from->text << ' ';
+            if (c.to) out << "tot " << c.to->text << ' ';
             print_sources(out, c.cited);
             out << '\n';
         }
@@ -541,6 +543,8 @@ struct decl_dumper {
         out << ' ' << r.kind;
         for (auto const& c : r.citations) {
             out << "\n  (artikel " << quote(c.article.value);
+            if (c.from) out << " (vanaf " << c.from->text << ')';
+            if (c.to) out << " (tot " << c.to->text << ')';
             dump_sources(out, c.cited);
             out << ')';
         }

@@ -266,13 +266,19 @@ struct rule_runner {
                     if (f.contract.empty()) f.contract = v.as<placement>().contract;
                     break;
                 case entity_id::ziekte: f.sickness = static_cast<int>(&v.as<sickness>() - ctx.w->sicknesses.data()); break;
+                case entity_id::ziektegeval:
+                    f.sickness = static_cast<int>(v.as<ziektegeval_data>().periods.front() - ctx.w->sicknesses.data());
+                    break;
                 case entity_id::keten:
                     if (auto const* c = v.as<keten_data>().crossing_contract) f.contract = c->id;
                     break;
                 default: break;
             }
         }
-        f.citations = r.citation_texts;
+        // A dated citation names the text in force on the finding's day (its due date, else R).
+        day cited_on = f.due ? *f.due : ctx.R;
+        for (std::size_t i = 0; i < r.citations.size(); ++i)
+            if (r.citations[i].in_force_on(cited_on)) f.citations.push_back(r.citation_texts[i]);
         if (opts.lang != "en") {
             f.message_nl = render(r.message_nl, "nl");
             f.advice_nl = render(r.advice_nl, "nl");
@@ -363,12 +369,18 @@ static void apply_exceptions(program const& prog, std::vector<finding>& fs) {
 static void report_issues(eval_context& ctx, std::vector<finding>& out) {
     for (auto const& issue : ctx.issues) {
         finding f;
-        f.rule = "regelwerk.conflict";
+        f.rule = issue.rule;
         f.kind = finding_kind::warning;
         if (ctx.w) f.worker = ctx.w->id;
         f.message_nl = f.message_en = issue.message + " (" + dsl::location_string(issue.where) + ")";
-        f.advice_nl = "Laat een regelbeheerder de tegenstrijdige regels of parameters herzien.";
-        f.advice_en = "Ask a rule maintainer to resolve the conflicting rules or parameters.";
+        if (issue.rule == "regelwerk.parameter_ontbreekt") {
+            f.advice_nl = "De regels kennen deze waarde niet voor die dag: controleer dit dossier met de hand of laat "
+                          "een regelbeheerder de waarde toevoegen.";
+            f.advice_en = "The rules have no value for that day: check this dossier by hand or ask a rule maintainer to add it.";
+        } else {
+            f.advice_nl = "Laat een regelbeheerder de tegenstrijdige regels of parameters herzien.";
+            f.advice_en = "Ask a rule maintainer to resolve the conflicting rules or parameters.";
+        }
         bool dup = false;
         for (auto const& o : out) dup = dup || (o.rule == f.rule && o.message_en == f.message_en);
         if (!dup) out.push_back(std::move(f));

@@ -14,6 +14,13 @@ using date::days;
 
 static day sunday_of(day monday) { return monday + days{6}; }
 
+bool gap_exceeds(day prev_end, day next_start, std::int64_t months) {
+    // The gap is prev_end + 1 ... next_start - 1; it is longer than N months when its last day
+    // lies after prev_end + N months (rule-catalogue v1.1: prev.end 2025-03-16, next.start
+    // 2025-09-17 is exactly 6 months, "niet meer dan zes maanden", 7:668a lid 1 BW).
+    return next_start - days{1} > add_months(prev_end, static_cast<int>(months));
+}
+
 std::vector<day> counted_weeks(worker const& w, day R, std::function<bool(day)> const& holiday_counts) {
     std::vector<day> out;
     for (auto const& r : w.worked_weeks)
@@ -90,6 +97,22 @@ std::optional<day> day_after_nth_week(std::vector<day> const& mondays, dated con
     return best;
 }
 
+std::optional<day> end_of_dated_duration(day start, dated const& months, std::vector<day> breakpoints) {
+    breakpoints.push_back(start);
+    std::sort(breakpoints.begin(), breakpoints.end());
+    for (std::size_t i = 0; i < breakpoints.size(); ++i) {
+        if (i + 1 < breakpoints.size() && breakpoints[i + 1] <= start) continue;  // interval before start
+        day vf = std::max(breakpoints[i], start);
+        std::optional<day> vt = i + 1 < breakpoints.size() ? std::optional<day>(breakpoints[i + 1] - days{1}) : std::nullopt;
+        auto m = months(vf);
+        if (!m) continue;
+        day d = std::max(add_months(start, static_cast<int>(*m)), vf);
+        if (vt && d > *vt) continue;
+        return d;
+    }
+    return std::nullopt;
+}
+
 namespace {
 struct sorted_contract {
     contract const* c;
@@ -112,7 +135,7 @@ std::vector<day> series_starts(std::vector<contract> const& contracts, day R, da
             out.push_back(c->start);
         } else if (!open && latest_end) {
             auto gap = gap_months(c->start);
-            if (gap && c->start > add_months(*latest_end, static_cast<int>(*gap))) out.push_back(c->start);
+            if (gap && gap_exceeds(*latest_end, c->start, *gap)) out.push_back(c->start);
         }
         auto e = c->effective_end();
         if (!e) open = true;
@@ -147,7 +170,24 @@ phase_timeline phases(worker const& w, std::vector<day> const& counted, day R, p
         if (B) {
             // Fase B lasts fase_b.duur months from its start and at most fase_b.max_contracten
             // contracts: the contract running on B is the first, later ones count in start order.
-            if (auto months = p.fase_b_months(*B)) C = add_months(*B, static_cast<int>(*months));
+            // The duration in force on each day (4 years until 2023-01-02, 3 years from then): a fase B
+            // begun before 2022-01-03 that had lasted 3 years by 2023-01-02 ends on that day
+            // (rule-catalogue v1.1, CAO voor Uitzendkrachten 2022-2023 overgangsrecht).
+            C = end_of_dated_duration(*B, p.fase_b_months, p.fase_b_breakpoints);
+            if (C && p.fase_b_months(*B)) {
+                day normal_end = add_months(*B, static_cast<int>(*p.fase_b_months(*B)));
+                // A fase-B fixed-term contract concluded before the cut-off may run to its agreed end,
+                // within the duration that applied when fase B began.
+                auto cutoff = p.fase_b_contract_concluded_before(*C);
+                if (*C < normal_end && cutoff) {
+                    for (auto const* c : sorted) {
+                        auto e = c->effective_end();
+                        if (c->kind != contract_kind::bepaalde_tijd || !e || c->start > *C || *e < *C) continue;
+                        if (c->concluded() >= day{date::days{*cutoff}}) continue;
+                        C = std::min(*e + days{1}, normal_end);
+                    }
+                }
+            }
             auto max = p.fase_b_max_contracts(*B);
             std::int64_t k = 0;
             for (auto const* c : sorted) {
@@ -208,7 +248,7 @@ std::vector<chain> chains(worker const& w, day R, chain_parameters const& p) {
         for (auto m : worked) {
             if (prev) {
                 auto gap = p.threshold_gap_months(m);
-                if (gap && m >= add_months(sunday_of(*prev), static_cast<int>(*gap))) k = 0;
+                if (gap && gap_exceeds(sunday_of(*prev), m, *gap)) k = 0;
             }
             ++k;
             prev = m;
@@ -235,7 +275,7 @@ std::vector<chain> chains(worker const& w, day R, chain_parameters const& p) {
         bool continues = false;
         if (!groups.empty() && !groups.back().empty() && !open && latest_end) {
             auto gap = p.gap_months(c->start);
-            continues = gap && c->start <= add_months(*latest_end, static_cast<int>(*gap));
+            continues = gap && !gap_exceeds(*latest_end, c->start, *gap);
         } else if (!groups.empty() && !groups.back().empty() && open) {
             continues = true;
         }
@@ -290,20 +330,12 @@ std::vector<chain> chains(worker const& w, day R, chain_parameters const& p) {
         }
         // Longer than allowed: the earliest day d with d >= start + max_duur(d) months that the chain
         // still covers (gaps within the chain count toward the duration).
-        std::vector<day> bps = p.max_months_breakpoints;
-        bps.push_back(start);
-        std::sort(bps.begin(), bps.end());
-        for (std::size_t i = 0; i < bps.size(); ++i) {
-            day vf = std::max(bps[i], start);
-            std::optional<day> vt = i + 1 < bps.size() ? std::optional<day>(bps[i + 1] - days{1}) : std::nullopt;
-            auto months = p.max_months(vf);
-            if (!months) continue;
-            day d = std::max(add_months(start, static_cast<int>(*months)), vf);
-            if (vt && d > *vt) continue;
-            if (!end_open && end && d > *end) continue;
+        if (auto longest = end_of_dated_duration(start, p.max_months, p.max_months_breakpoints);
+            longest && (end_open || !end || *longest <= *end)) {
+            day d = *longest;
             if (!crossing || d < *crossing) {
                 crossing = d;
-                reason = "keten langer dan " + std::to_string(*months) + " maanden";
+                reason = "keten langer dan " + std::to_string(p.max_months(d).value_or(0)) + " maanden";
                 crossing_contract = nullptr;
                 for (auto const* c : counted) {
                     auto e = c->effective_end();
@@ -311,7 +343,6 @@ std::vector<chain> chains(worker const& w, day R, chain_parameters const& p) {
                 }
                 if (!crossing_contract) crossing_contract = counted.back();
             }
-            break;
         }
         if (crossing && *crossing <= R) {
             ch.crossed_on = crossing;

@@ -40,7 +40,8 @@ int enum_member(enum_id e, std::string const& m) {
 std::string const& entity_name(entity_id e) {
     static std::array<std::string, static_cast<std::size_t>(entity_id::count)> const names = {
         "",           "werker", "bureau",     "contract",   "plaatsing",    "ziekte",   "klant",
-        "staking",    "referentieloon", "identiteit", "vergunning", "sollicitatie", "fasering", "keten"};
+        "staking",    "referentieloon", "identiteit", "vergunning", "sollicitatie", "fasering", "keten",
+        "ziektegeval"};
     return names[static_cast<std::size_t>(e)];
 }
 

@@ -131,7 +131,8 @@ auto const table_rule_def =
     kw("tabel") > dotted_name > '(' > param_arg_rule > ')' > ':' > type_rule > table_versions_rule;
 auto const fact_rule_def =
     word(fact_keywords) > dotted_name > -(':' > type_rule) > '=' > expression() > -(kw("als") > expression());
-auto const citation_rule_def = kw("artikel") > text_lit() > sources_rule;
+auto const citation_rule_def =
+    kw("artikel") > text_lit() > -(kw("vanaf") > date_lit()) > -(kw("tot") > date_lit()) > sources_rule;
 auto const validity_rule_def =
     kw("geldig") > kw("vanaf") > date_lit() > -(kw("tot") > date_lit()) > -(kw("op") > primary_expr());
 auto const generator_rule_def = identifier > kw("in") > expression();

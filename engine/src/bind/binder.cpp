@@ -63,7 +63,7 @@ bool has_period(type t) {
     if (t.kind != type_kind::entity) return false;
     auto e = static_cast<entity_id>(t.sub);
     return e == entity_id::contract || e == entity_id::plaatsing || e == entity_id::ziekte || e == entity_id::staking ||
-           e == entity_id::keten;
+           e == entity_id::keten || e == entity_id::ziektegeval;
 }
 
 class binder {
@@ -167,6 +167,7 @@ private:
     void bind_table(ast::table_decl const& t);
     void ensure_fact(int id);
     void bind_rule(ast::rule_decl const& r);
+    void check_coverage();
     std::vector<int> bind_sources(ast::sources const& s);
     message_template bind_message(ast::text_literal const& text, std::optional<std::uint32_t> due);
 };
@@ -944,6 +945,65 @@ void binder::bind_table(ast::table_decl const& t) {
         if (!ti.versions[i].to) ti.versions[i].to = ti.versions[i + 1].from - date::days{1};
 }
 
+/// Every parameter and table a rule reads (directly or through facts) must have a declared value
+/// on every day the rule is in force: a day without one would silently read as "no" (issue 8).
+/// A value that is deliberately absent is declared as `leeg vanaf ...`.
+void binder::check_coverage() {
+    if (diags_.has_errors()) return;
+    std::set<std::string> reported;  // one error per parameter or table
+    for (auto const& r : prog_.rules) {
+        std::set<std::uint32_t> seen_nodes;
+        std::set<int> seen_facts;
+        std::set<int> params, tables;
+        std::vector<std::uint32_t> todo;
+        auto push_opt = [&](std::optional<std::uint32_t> const& n) {
+            if (n) todo.push_back(*n);
+        };
+        push_opt(r.filter), push_opt(r.condition), push_opt(r.unless), push_opt(r.due), push_opt(r.done), push_opt(r.lead);
+        push_opt(r.valid_on);
+        for (auto const& g : r.generators) todo.push_back(g.collection);
+        for (auto const* m : {&r.message_nl, &r.message_en, &r.advice_nl, &r.advice_en})
+            for (auto const& part : m->parts) push_opt(part.node);
+        while (!todo.empty()) {
+            std::uint32_t i = todo.back();
+            todo.pop_back();
+            if (!seen_nodes.insert(i).second) continue;
+            node const& n = prog_.nodes[i];
+            if (n.o == op::param_at || n.o == op::param_series) params.insert(n.id);
+            if (n.o == op::table_at || n.o == op::table_series) tables.insert(n.id);
+            if (n.o == op::fact && seen_facts.insert(n.id).second)
+                for (auto const& d : prog_.facts[n.id].defs) {
+                    todo.push_back(d.value_node);
+                    push_opt(d.condition);
+                }
+            for (std::size_t k = 0; k < n.child_count; ++k) todo.push_back(prog_.child(n, k));
+            if (n.o == op::param_at || n.o == op::param_series)
+                for (auto const& x : prog_.params[n.id].exceptions) todo.push_back(x.condition);
+        }
+        auto report = [&](dsl::span const& where, std::string const& what, day first, opt_day last) {
+            if (reported.count(what)) return;
+            if (first > r.valid_from || (last && (!r.valid_to || *r.valid_to > *last))) reported.insert(what);
+            if (first > r.valid_from)
+                error(where, what + " has no value before " + format_date(first) + ", but rule " + r.id +
+                                 " (geldig vanaf " + format_date(r.valid_from) + ") reads it; declare the earlier value "
+                                 "(or 'leeg vanaf " + format_date(r.valid_from) + "' where it deliberately has none)");
+            else if (last && (!r.valid_to || *r.valid_to > *last))
+                error(where, what + " has no value after " + format_date(*last) + ", but rule " + r.id + " reads it" +
+                                 (r.valid_to ? " until " + format_date(*r.valid_to) : " with no end"));
+        };
+        for (int p : params) {
+            auto const& pi = prog_.params[static_cast<std::size_t>(p)];
+            if (pi.versions.empty()) continue;
+            report(pi.where, "parameter " + pi.name, pi.versions.front().from, pi.versions.back().to);
+        }
+        for (int t : tables) {
+            auto const& ti = prog_.tables[static_cast<std::size_t>(t)];
+            if (ti.versions.empty()) continue;
+            report(ti.where, "table " + ti.name, ti.versions.front().from, ti.versions.back().to);
+        }
+    }
+}
+
 void binder::ensure_fact(int id) {
     auto& g = fact_groups_[static_cast<std::size_t>(id)];
     auto& fi = prog_.facts[static_cast<std::size_t>(id)];
@@ -1068,7 +1128,14 @@ void binder::bind_rule(ast::rule_decl const& r) {
                                                              {"waarschuwing", finding_kind::warning},
                                                              {"info", finding_kind::info}};
     ri.kind = kinds.at(r.kind);
-    for (auto const& c : r.citations) ri.citations.push_back({collapse_whitespace(c.article.value), bind_sources(c.cited)});
+    for (auto const& c : r.citations) {
+        citation_info ci{collapse_whitespace(c.article.value), bind_sources(c.cited), {}, {}};
+        if (c.from) ci.from = literal_date(*c.from);
+        if (c.to) ci.to = literal_date(*c.to);
+        if (ci.from && ci.to && *ci.to < *ci.from)
+            error(span(c), "the citation's 'tot' " + c.to->text + " lies before its 'vanaf' " + c.from->text);
+        ri.citations.push_back(std::move(ci));
+    }
     if (r.uncertain) ri.uncertain = collapse_whitespace(r.uncertain->value);
     if (auto f = literal_date(r.valid.from)) ri.valid_from = *f;
     if (r.valid.to) ri.valid_to = literal_date(*r.valid.to);
@@ -1245,6 +1312,7 @@ void binder::run(std::vector<std::pair<dsl::source_ptr, ast::file>> const& ruleb
             error(r.where, "rule " + r.id + " is an exception to unknown rule '" + r.exception_of + "'",
                   dsl::closest_matches(r.exception_of, names));
         }
+    check_coverage();
     if (auto it = param_ids_.find("actie.vooruitblik"); it != param_ids_.end()) {
         prog_.default_lead_param = it->second;
         if (!prog_.params[static_cast<std::size_t>(it->second)].t.is_duration())

@@ -15,7 +15,7 @@ namespace {
 using temporal::dated;
 
 type const T_DATE = type::of(type_kind::date), T_BOOL = type::of(type_kind::boolean), T_NUM = type::of(type_kind::number),
-           T_WEEKS = type::of(type_kind::weeks), T_MONTHS = type::of(type_kind::months), T_TEXT = type::of(type_kind::text),
+           T_WEEKS = type::of(type_kind::weeks), T_DAYS = type::of(type_kind::days), T_MONTHS = type::of(type_kind::months), T_TEXT = type::of(type_kind::text),
            T_ANY_ENTITY = type::entity(entity_id::none);
 type const T_WEEKLIST = type::list_of(type::of(type_kind::week));
 
@@ -73,6 +73,12 @@ bool period_of(eval_context& ctx, value const& v, day& start, opt_day& end) {
             auto const& s = v.as<period>();
             start = s.from;
             end = s.to;
+            return true;
+        }
+        case entity_id::ziektegeval: {
+            auto const& g = v.as<ziektegeval_data>();
+            start = g.first_day;
+            end = g.recovered_on ? opt_day(*g.recovered_on - date::days{1}) : std::nullopt;
             return true;
         }
         case entity_id::keten: {
@@ -140,7 +146,9 @@ value fasen(eval_context& ctx, value const* a) {
     };
     p.fase_a_breakpoints = param_breakpoints(ctx.prog.params[len_id]);
     p.fase_b_months = series_fn(ctx, a[3]);
+    p.fase_b_breakpoints = param_breakpoints(ctx.prog.params[a[3].tag]);
     p.fase_b_max_contracts = series_fn(ctx, a[4]);
+    if (a[5].kind == value_kind::series) p.fase_b_contract_concluded_before = series_fn(ctx, a[5]);
     return fasering_value(ctx, temporal::phases(*ctx.w, week_mondays(a[0]), ctx.R, p));
 }
 
@@ -196,6 +204,82 @@ value ketens(eval_context& ctx, value const* a) {
         items[i] = value::entity(entity_id::keten, &ctx.ketens.back());
     }
     return ctx.list_value({items, cs.size()});
+}
+
+/// The worker's periods of sickness (first day <= R), those following each other with a break
+/// (next first day - recovery day) shorter than `onderbreking` joined into one illness.
+value ziektegevallen(eval_context& ctx, value const* a) {
+    std::vector<sickness const*> zs;
+    for (auto const& z : ctx.w->sicknesses)
+        if (z.first_day <= ctx.R) zs.push_back(&z);
+    std::stable_sort(zs.begin(), zs.end(), [](auto x, auto y) { return x->first_day < y->first_day; });
+    auto gap = series_fn(ctx, a[0]);
+    auto earliest = [](opt_day& into, opt_day const& d) {
+        if (d && (!into || *d < *into)) into = d;
+    };
+    std::size_t first = ctx.ziektegevallen.size();
+    for (auto const* z : zs) {
+        bool joins = false;
+        if (ctx.ziektegevallen.size() > first) {
+            auto const& prev = ctx.ziektegevallen.back();
+            auto weeks = gap(z->first_day);
+            joins = !prev.recovered_on || (weeks && (z->first_day - *prev.recovered_on).count() < 7 * *weeks);
+        }
+        if (!joins) {
+            ctx.ziektegevallen.emplace_back();
+            ctx.ziektegevallen.back().first_day = z->first_day;
+        }
+        auto& g = ctx.ziektegevallen.back();
+        g.periods.push_back(z);
+        if (!z->recovered_on) g.recovered_on.reset();
+        else if (g.periods.size() == 1 || (g.recovered_on && *z->recovered_on > *g.recovered_on)) g.recovered_on = z->recovered_on;
+        earliest(g.steps.bedrijfsarts_melding, z->steps.bedrijfsarts_melding);
+        earliest(g.steps.probleemanalyse, z->steps.probleemanalyse);
+        earliest(g.steps.plan_van_aanpak, z->steps.plan_van_aanpak);
+        earliest(g.steps.uwv_ziekmelding, z->steps.uwv_ziekmelding);
+        earliest(g.steps.eerstejaarsevaluatie, z->steps.eerstejaarsevaluatie);
+        earliest(g.steps.wia_aanvraag, z->steps.wia_aanvraag);
+    }
+    std::size_t n = ctx.ziektegevallen.size() - first;
+    value* items = ctx.lists.alloc(n);
+    for (std::size_t i = 0; i < n; ++i) items[i] = value::entity(entity_id::ziektegeval, &ctx.ziektegevallen[first + i]);
+    return ctx.list_value({items, n});
+}
+
+value ziektedag(eval_context&, value const* a) {
+    if (a[0].empty() || a[1].empty()) return {};
+    return value::date(a[0].as<ziektegeval_data>().sick_day(a[1].i));
+}
+
+value ziektedagen(eval_context&, value const* a) {
+    if (a[0].empty() || a[1].empty()) return {};
+    return value::duration(value_kind::days, a[0].as<ziektegeval_data>().sick_days_through(a[1].as_date()));
+}
+
+value ziekteweek(eval_context&, value const* a) {
+    if (a[0].empty() || a[1].empty()) return {};
+    auto n = a[0].as<ziektegeval_data>().sick_days_through(a[1].as_date());
+    if (n <= 0) return {};
+    return value::integer((n - 1) / 7 + 1);
+}
+
+value ziek_op(eval_context&, value const* a) {
+    if (a[0].empty() || a[1].empty()) return value::boolean(false);
+    return value::boolean(a[0].as<ziektegeval_data>().sick_on(a[1].as_date()));
+}
+
+value eerstvolgende_werkdag(eval_context&, value const* a) {
+    if (a[0].empty()) return {};
+    day d = a[0].as_date();
+    while (!is_working_day(d)) d += date::days{1};
+    return value::date(d);
+}
+
+value laatste_werkdag(eval_context&, value const* a) {
+    if (a[0].empty()) return {};
+    day d = a[0].as_date();
+    while (!is_working_day(d)) d -= date::days{1};
+    return value::date(d);
 }
 
 value loopt_op(eval_context& ctx, value const* a) {
@@ -352,8 +436,11 @@ std::vector<builtin> make_table() {
           {"onderbreking", type::series_of(T_MONTHS)},
           {"lengte_a", type::series_of(T_WEEKS)},
           {"duur_b", type::series_of(T_MONTHS)},
-          {"max_contracten_b", type::series_of(T_NUM)}},
-         fasering, fasen, "the phase timeline (fasensysteem)"},
+          {"max_contracten_b", type::series_of(T_NUM)},
+          {"overgang_b_gesloten_voor", type::series_of(T_DATE), true}},
+         fasering, fasen,
+         "the phase timeline (fasensysteem); duur_b is read on each day of fase B; a fixed-term contract concluded "
+         "before overgang_b_gesloten_voor (read on the first day of fase C) runs to its end"},
         {"fase_op", {{"fasering", fasering}, {"dag", T_DATE}}, type::enumeration(enum_id::fase), fase_op,
          "the phase on a day"},
         {"eerste_dag_in_fase", {{"fasering", fasering}, {"periode", T_ANY_ENTITY}, {"fasen", fase_list}}, T_DATE,
@@ -365,6 +452,22 @@ std::vector<builtin> make_table() {
           {"drempel", type::series_of(T_WEEKS)},
           {"drempel_onderbreking", type::series_of(T_MONTHS)}},
          type::list_of(type::entity(entity_id::keten)), ketens, "chains of fixed-term contracts (7:668a, 7:691)"},
+        {"ziektegevallen", {{"onderbreking", type::series_of(T_WEEKS)}}, type::list_of(type::entity(entity_id::ziektegeval)),
+         ziektegevallen,
+         "the worker's periods of sickness (first day <= peildatum), those with a break shorter than `onderbreking` "
+         "joined into one illness"},
+        {"ziektedag", {{"geval", type::entity(entity_id::ziektegeval)}, {"dagen", T_DAYS}}, T_DATE, ziektedag,
+         "first day + N days, counting only days of sickness (as if the last period went on)"},
+        {"ziektedagen", {{"geval", type::entity(entity_id::ziektegeval)}, {"tot_en_met", T_DATE}}, T_DAYS, ziektedagen,
+         "days of sickness of the illness up to and including a day"},
+        {"ziekteweek", {{"geval", type::entity(entity_id::ziektegeval)}, {"dag", T_DATE}}, T_NUM, ziekteweek,
+         "the week of sickness a day falls in, counting only days of sickness"},
+        {"ziek_op", {{"geval", type::entity(entity_id::ziektegeval)}, {"dag", T_DATE}}, T_BOOL, ziek_op,
+         "the day lies in one of the periods of sickness"},
+        {"eerstvolgende_werkdag", {{"dag", T_DATE}}, T_DATE, eerstvolgende_werkdag,
+         "the day itself or the next day that is no Saturday, Sunday or public holiday (Algemene termijnenwet art. 1 and 3)"},
+        {"laatste_werkdag", {{"dag", T_DATE}}, T_DATE, laatste_werkdag,
+         "the day itself or the last earlier day that is no Saturday, Sunday or public holiday (Atw art. 3)"},
         {"loopt_op", {{"periode", T_ANY_ENTITY}, {"dag", T_DATE}}, T_BOOL, loopt_op, "the period includes the day"},
         {"overlapt", {{"periode", T_ANY_ENTITY}, {"andere", T_ANY_ENTITY}}, T_BOOL, overlapt, "two periods share a day"},
         {"leeftijd", {{"geboortedatum", T_DATE}, {"op", T_DATE}}, T_NUM, leeftijd, "age in whole years on a day"},

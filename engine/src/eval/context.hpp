@@ -39,6 +39,21 @@ struct keten_data {
     opt_day end;               // end of the chain's last contract (none = open)
 };
 
+/// Periods of sickness that follow each other with a break of less than 4 weeks: one illness for
+/// every deadline (ZW art. 29 and 38, BW 7:629 lid 10), counted in days of sickness only.
+struct ziektegeval_data {
+    std::vector<sickness const*> periods;  // in order of first day
+    day first_day;
+    opt_day recovered_on;  // of the last period (none = still sick)
+    sickness_steps steps;  // per step the earliest date recorded on any period
+    /// The date of sick day n + 1 (first_day is sick day 1), as if the last period went on.
+    day sick_day(std::int64_t n) const;
+    /// Sick days from first_day up to and including d.
+    std::int64_t sick_days_through(day d) const;
+    /// Whether d lies in one of the periods.
+    bool sick_on(day d) const;
+};
+
 class arena {
 public:
     value* alloc(std::size_t n);
@@ -63,6 +78,7 @@ struct trace {
 struct runtime_issue {
     std::string message;
     dsl::span where;
+    std::string rule = "regelwerk.conflict";
 };
 
 struct eval_context {
@@ -78,6 +94,7 @@ struct eval_context {
     arena lists;
     std::deque<fasering_data> faseringen;
     std::deque<keten_data> ketens;
+    std::deque<ziektegeval_data> ziektegevallen;
     std::deque<std::string> texts;
     std::deque<list_data> list_headers;
     trace* tr = nullptr;

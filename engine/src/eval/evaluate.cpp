@@ -173,6 +173,15 @@ value param_at(eval_context& ctx, std::uint16_t pid, day d, value const* args, s
         for (std::size_t i = 0; i < nargs; ++i) ctx.slots[p.first_arg_slot + i] = saved[i];
     }
     value out = chosen ? chosen->v : base ? base->v : value{};
+    if (!chosen && !base) {
+        // A day without a declared value must not read as a silent "no" (rules check demands values
+        // on the days rules are in force; dossier dates before that land here).
+        std::string msg = "parameter " + p.name + " has no value on " + format_date(d);
+        bool known = false;
+        for (auto const& i : ctx.issues)
+            known = known || (i.rule == "regelwerk.parameter_ontbreekt" && i.where.begin == p.where.begin && i.where.file == p.where.file);
+        if (!known) ctx.issues.push_back({std::move(msg), p.where, "regelwerk.parameter_ontbreekt"});
+    }
     if (ctx.tr) {
         explanation_line l;
         l.kind = "parameter";
@@ -452,12 +461,42 @@ void eval_context::reset_for(worker const* worker_ptr, day reference) {
     lists.reset();
     faseringen.clear();
     ketens.clear();
+    ziektegevallen.clear();
     texts.clear();
     list_headers.clear();
     issues.clear();
     worked_weeks.reset();
     holiday_weeks.reset();
     placement_contracts.clear();
+}
+
+day ziektegeval_data::sick_day(std::int64_t n) const {
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        auto const* z = periods[i];
+        bool last = i + 1 == periods.size();
+        opt_day end = z->recovered_on ? opt_day(*z->recovered_on - date::days{1}) : std::nullopt;
+        if (last || !end) return z->first_day + date::days{n};
+        std::int64_t len = (*end - z->first_day).count() + 1;
+        if (n < len) return z->first_day + date::days{n};
+        n -= len;
+    }
+    return first_day + date::days{n};
+}
+
+std::int64_t ziektegeval_data::sick_days_through(day d) const {
+    std::int64_t n = 0;
+    for (auto const* z : periods) {
+        if (d < z->first_day) break;
+        day to = z->recovered_on && *z->recovered_on - date::days{1} < d ? *z->recovered_on - date::days{1} : d;
+        if (to >= z->first_day) n += (to - z->first_day).count() + 1;
+    }
+    return n;
+}
+
+bool ziektegeval_data::sick_on(day d) const {
+    for (auto const* z : periods)
+        if (z->first_day <= d && (!z->recovered_on || d < *z->recovered_on)) return true;
+    return false;
 }
 
 list_data eval_context::make_list(std::vector<value> const& items) { return make_list(items.data(), items.size()); }

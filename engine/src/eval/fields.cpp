@@ -222,6 +222,24 @@ entity_field_table build(entity_id e) {
             add("uurloon", mon, [](void const* p, eval_context&) { return value::cents(as<reference_wage>(p).hourly.cents); });
             add("vanaf", dt, [](void const* p, eval_context&) { return value::date(as<reference_wage>(p).from); });
             break;
+        case entity_id::ziektegeval: {
+            using G = ziektegeval_data;
+            add("eerste_dag", dt, [](void const* p, eval_context&) { return value::date(as<G>(p).first_day); });
+            add("hersteld_op", dt, [](void const* p, eval_context&) { return opt_date(as<G>(p).recovered_on); });
+            add("bedrijfsarts_melding", dt, [](void const* p, eval_context&) { return opt_date(as<G>(p).steps.bedrijfsarts_melding); });
+            add("probleemanalyse", dt, [](void const* p, eval_context&) { return opt_date(as<G>(p).steps.probleemanalyse); });
+            add("plan_van_aanpak", dt, [](void const* p, eval_context&) { return opt_date(as<G>(p).steps.plan_van_aanpak); });
+            add("uwv_ziekmelding", dt, [](void const* p, eval_context&) { return opt_date(as<G>(p).steps.uwv_ziekmelding); });
+            add("eerstejaarsevaluatie", dt, [](void const* p, eval_context&) { return opt_date(as<G>(p).steps.eerstejaarsevaluatie); });
+            add("wia_aanvraag", dt, [](void const* p, eval_context&) { return opt_date(as<G>(p).steps.wia_aanvraag); });
+            add("perioden", num, [](void const* p, eval_context&) {
+                return value::integer(static_cast<std::int64_t>(as<G>(p).periods.size()));
+            });
+            add("ziekte", type::entity(entity_id::ziekte), [](void const* p, eval_context&) {
+                return value::entity(entity_id::ziekte, as<G>(p).periods.front());
+            });
+            break;
+        }
         case entity_id::fasering:
             add("fase_a_begin", dt, [](void const* p, eval_context&) { return opt_date(as<fasering_data>(p).fase_a_begin); });
             add("fase_a_weken", type::of(type_kind::weeks), [](void const* p, eval_context&) {

@@ -141,7 +141,7 @@ parameter grens : geld
 )" + std::string(R"(regel x.bericht
     soort overtreding
     artikel "art. 1" volgens src
-    geldig vanaf 2020-01-01
+    geldig vanaf 2026-01-01
     voor elk c in werker.contracten
     als grens > € 10
     termijn c.start
@@ -176,7 +176,7 @@ TEST(Evaluator, RepeatedParameterReadsCollapseIntoOneExplanationLine) {
     auto prog = compile(R"(
 parameter grens : geld
     € 14.71 vanaf 2026-01-01 volgens src
-)" + rule("x.vaak", "    soort overtreding\n    artikel \"art. 1\" volgens src\n    geldig vanaf 2020-01-01\n"
+)" + rule("x.vaak", "    soort overtreding\n    artikel \"art. 1\" volgens src\n    geldig vanaf 2026-01-01\n"
               "    voor elk c in werker.contracten\n    als grens op c.start > € 10 en grens > € 10 en grens op 2026-03-01 > € 10"));
     evaluator ev(prog);
     agency ag;
@@ -191,6 +191,72 @@ parameter grens : geld
             EXPECT_EQ(l.value, "€ 14,71");
         }
     EXPECT_EQ(lines, 1);
+}
+
+// Issue 8: a parameter without a value on a day a rule is in force is an error of `rules check`,
+// not a silent "no"; 'leeg vanaf' declares a deliberate absence.
+TEST(Evaluator, AParameterWithoutValueOnARuleDayIsAnError) {
+    std::string const text = R"(
+parameter grens : geld
+    € 14.71 vanaf 2026-01-01 volgens src
+regel x.vroeg
+    soort overtreding
+    artikel "art. 1" volgens src
+    geldig vanaf 2025-01-01
+    als grens > € 10
+    melding nl "a"
+    melding en "b"
+    advies nl "a"
+    advies en "b"
+)";
+    dsl::diagnostics diags;
+    auto prog = bind_program({std::make_shared<dsl::source_file>("t.rw", prelude + text)}, diags);
+    EXPECT_FALSE(prog);
+    EXPECT_NE(dsl::render_all(diags).find("parameter grens has no value before 2026-01-01, but rule x.vroeg"), std::string::npos)
+        << dsl::render_all(diags);
+    std::string fixed = text;
+    fixed.replace(fixed.find("    € 14.71"), 0, "    leeg vanaf 2025-01-01 volgens src\n");
+    dsl::diagnostics diags2;
+    EXPECT_TRUE(bind_program({std::make_shared<dsl::source_file>("t.rw", prelude + fixed)}, diags2)) << dsl::render_all(diags2);
+}
+
+// A parameter read on a day before its first value (a dossier date older than the rules) gives a
+// warning finding that names the parameter and the day.
+TEST(Evaluator, AParameterReadOnADayWithoutValueIsReported) {
+    auto prog = compile(R"(
+parameter grens : geld
+    € 14.71 vanaf 2026-01-01 volgens src
+)" + rule("x.oud", "    soort overtreding\n    artikel \"art. 1\" volgens src\n    geldig vanaf 2026-01-01\n"
+              "    voor elk c in werker.contracten\n    als grens op (c.start - 1 jaren) > € 10"));
+    evaluator ev(prog);
+    agency ag;
+    auto r = ev.evaluate_worker(ag, client_index{}, one_worker(), {d("2026-06-01"), false});
+    ASSERT_EQ(r.findings.size(), 1u);
+    EXPECT_EQ(r.findings[0].rule, "regelwerk.parameter_ontbreekt");
+    EXPECT_NE(r.findings[0].message_nl.find("parameter grens has no value on 2025-01-05"), std::string::npos)
+        << r.findings[0].message_nl;
+}
+
+// Issue 8 point 8: a citation can be dated; a finding cites the texts in force on its due date.
+TEST(Evaluator, DatedCitationsNameTheTextInForceOnTheDueDate) {
+    auto prog = compile(rule("x.cao", "    soort overtreding\n"
+                                      "    artikel \"cao 2022\" tot 2025-12-31 volgens src\n"
+                                      "    artikel \"cao 2026\" vanaf 2026-01-01 volgens src\n"
+                                      "    artikel \"wet\" volgens src\n"
+                                      "    geldig vanaf 2020-01-01\n"
+                                      "    voor elk c in werker.contracten\n    termijn c.start"));
+    evaluator ev(prog);
+    agency ag;
+    auto w = one_worker();
+    auto r = ev.evaluate_worker(ag, client_index{}, w, {d("2026-06-01"), false});
+    ASSERT_EQ(r.findings.size(), 1u);
+    ASSERT_EQ(r.findings[0].citations.size(), 2u);
+    EXPECT_EQ(r.findings[0].citations[0], "cao 2026 (Bron, https://example.org/)");
+    EXPECT_EQ(r.findings[0].citations[1], "wet (Bron, https://example.org/)");
+    w.contracts[0].start = d("2025-12-31");
+    r = ev.evaluate_worker(ag, client_index{}, w, {d("2026-06-01"), false});
+    ASSERT_EQ(r.findings.size(), 1u);
+    EXPECT_EQ(r.findings[0].citations.at(0), "cao 2022 (Bron, https://example.org/)");
 }
 
 TEST(Evaluator, NbbuAgenciesSeePhaseNumbers) {

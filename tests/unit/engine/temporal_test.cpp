@@ -63,10 +63,13 @@ TEST(Temporal, AGapOfExactlySixMonthsDoesNotRestart) {
     std::vector<contract> cs = {make_contract("C1", contract_kind::uitzendbeding, "2025-01-06", "2025-03-31"),
                                 make_contract("C2", contract_kind::uitzendbeding, "2025-09-30", "2025-12-31")};
     EXPECT_EQ(series_starts(cs, d("2026-01-01"), constant(6)).size(), 1u);
-    cs[1].start = d("2025-10-01");  // one day more than 6 months after 2025-03-31
+    // The gap 2025-04-01 ... 2025-09-30 is exactly 6 months: "niet meer dan zes maanden" (rule-catalogue v1.1).
+    cs[1].start = d("2025-10-01");
+    EXPECT_EQ(series_starts(cs, d("2026-01-01"), constant(6)).size(), 1u);
+    cs[1].start = d("2025-10-02");  // the gap is one day more than 6 months
     auto s = series_starts(cs, d("2026-01-01"), constant(6));
     ASSERT_EQ(s.size(), 2u);
-    EXPECT_EQ(s[1], d("2025-10-01"));
+    EXPECT_EQ(s[1], d("2025-10-02"));
 }
 
 static phase_parameters catalogue_parameters() {

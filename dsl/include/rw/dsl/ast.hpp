@@ -189,8 +189,10 @@ struct fact_decl : located {  // feit x [: T] = expr [als cond]
     boost::optional<expr> condition;
 };
 
-struct citation : located {  // artikel "7:668 lid 1 BW" volgens bw
+struct citation : located {  // artikel "7:668 lid 1 BW" [vanaf D [tot D]] volgens bw
     text_literal article;
+    boost::optional<date_literal> from;  // the text cited is in force from ... to (inclusive)
+    boost::optional<date_literal> to;
     sources cited;
 };
 

@@ -83,6 +83,11 @@ struct contract {
     std::optional<ended_by_kind> ended_by;
     /// Free-form `extra:` block, kept verbatim as JSON text by the adapters (never interpreted).
     std::optional<std::string> extra_json;
+    /// v1.1: when the contract was agreed; null = not recorded (the engine then takes `start`).
+    opt_day concluded_on;
+
+    /// The day the contract was concluded: concluded_on, defaulting to start (dossier-format v1.1).
+    day concluded() const { return concluded_on ? *concluded_on : start; }
 
     /// The contract's end in the catalogue's sense: ended_on if set, else end (null = open).
     opt_day effective_end() const { return ended_on ? ended_on : end; }

@@ -152,6 +152,8 @@ struct message_template {
 struct citation_info {
     std::string article;
     std::vector<int> sources;
+    opt_day from, to;  // the cited text is in force on these days (inclusive; none = open)
+    bool in_force_on(day d) const { return (!from || *from <= d) && (!to || d <= *to); }
 };
 
 struct generator_info {

@@ -19,6 +19,10 @@ using dated = std::function<std::optional<std::int64_t>(day)>;
 /// whose Monday `holiday_counts` is true. Sorted, each week once.
 std::vector<day> counted_weeks(worker const& w, day R, std::function<bool(day)> const& holiday_counts);
 
+/// Whether the days strictly between prev_end and next_start (the gap) span more than `months`
+/// months: next_start > prev_end + months + 1 day (rule-catalogue "Date arithmetic", v1.1).
+bool gap_exceeds(day prev_end, day next_start, std::int64_t months);
+
 /// How far a phase forecast projects: a computation bound, not a legal term. Fase A has never been
 /// longer than 78 weeks (rules/cao/fasen.rw), so two years always decide fase_b.start.
 inline constexpr int projection_horizon_weeks = 104;
@@ -31,6 +35,10 @@ std::vector<day> project_weeks(std::vector<day> weeks, std::vector<contract> con
 /// the day after each week and the days n changes (`breakpoints`). None when never reached.
 std::optional<day> day_after_nth_week(std::vector<day> const& mondays, dated const& n, std::vector<day> const& breakpoints,
                                       day from);
+
+/// The earliest day d >= start with d >= start + months(d) months, where months(d) is the dated
+/// duration in force on d (it changes only on `breakpoints`). None when never reached.
+std::optional<day> end_of_dated_duration(day start, dated const& months, std::vector<day> breakpoints);
 
 /// Start days of the series of contracts (start <= R): a contract starting more than gap(start)
 /// months after the latest end of all earlier contracts starts a new series.
@@ -55,7 +63,11 @@ struct phase_parameters {
     dated gap_months;                                           // onderbreking.max
     std::function<std::optional<std::int64_t>(day, day)> fase_a_weeks;  // (on day, series start) -> weeks
     std::vector<day> fase_a_breakpoints;
-    dated fase_b_months;                                        // as of fase_b_start
+    dated fase_b_months;                                        // in force on each day of fase B
+    std::vector<day> fase_b_breakpoints;                        // the days fase_b_months changes
+    /// Overgangsrecht (days since epoch, read on the first day of fase C): a fixed-term contract
+    /// concluded before it runs to its end. None: no such rule.
+    dated fase_b_contract_concluded_before = [](day) -> std::optional<std::int64_t> { return std::nullopt; };
     dated fase_b_max_contracts;                                 // as of fase_b_start
 };
 

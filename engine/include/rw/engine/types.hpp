@@ -44,6 +44,7 @@ enum class entity_id : std::uint16_t {
     sollicitatie,
     fasering,  // computed: the phase timeline of a worker
     keten,     // computed: one chain of contracts (7:668a)
+    ziektegeval,  // computed: periods of sickness added together (ZW art. 29, BW 7:629 lid 10)
     count
 };
 
