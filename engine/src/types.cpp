@@ -23,6 +23,8 @@ std::array<enum_def, static_cast<std::size_t>(enum_id::count)> const& enum_table
         {"sollicitatiestatus", {"active", "placed", "rejected", "withdrawn"}},
         {"beeindigd_door", {"client_request", "employer", "employee", "agreement", "expiry"}},
         {"fase_labels", {"letters", "numbers"}},
+        {"werkgeversoort", {"agency", "client", "other"}},
+        {"dienst", {"dag", "avond", "nacht", "weekend"}},
     }};
     return t;
 }
@@ -40,7 +42,8 @@ int enum_member(enum_id e, std::string const& m) {
 std::string const& entity_name(entity_id e) {
     static std::array<std::string, static_cast<std::size_t>(entity_id::count)> const names = {
         "",           "werker", "bureau",     "contract",   "plaatsing",    "ziekte",   "klant",
-        "staking",    "referentieloon", "identiteit", "vergunning", "sollicitatie", "fasering", "keten"};
+        "staking",    "referentieloon", "identiteit", "vergunning", "sollicitatie", "fasering", "keten",
+        "eerder_werk"};
     return names[static_cast<std::size_t>(e)];
 }
 
