@@ -35,6 +35,13 @@ constexpr name_table<application_status, 4> status_names{{{application_status::a
                                                           {application_status::placed, "placed"},
                                                           {application_status::rejected, "rejected"},
                                                           {application_status::withdrawn, "withdrawn"}}};
+constexpr name_table<prior_employer_kind, 3> prior_kind_names{{{prior_employer_kind::agency, "agency"},
+                                                             {prior_employer_kind::client, "client"},
+                                                             {prior_employer_kind::other, "other"}}};
+constexpr name_table<shift_kind, 4> shift_names{
+    {{shift_kind::dag, "dag"}, {shift_kind::avond, "avond"}, {shift_kind::nacht, "nacht"}, {shift_kind::weekend, "weekend"}}};
+constexpr name_table<vacancy_status, 3> vacancy_status_names{
+    {{vacancy_status::open, "open"}, {vacancy_status::filled, "filled"}, {vacancy_status::cancelled, "cancelled"}}};
 
 template <typename Enum, std::size_t N>
 char const* name_of(name_table<Enum, N> const& t, Enum v) {
@@ -51,6 +58,9 @@ constexpr auto const& table_for() {
     else if constexpr (std::is_same_v<Enum, permit_kind>) return permit_names;
     else if constexpr (std::is_same_v<Enum, contract_kind>) return contract_names;
     else if constexpr (std::is_same_v<Enum, ended_by_kind>) return ended_by_names;
+    else if constexpr (std::is_same_v<Enum, prior_employer_kind>) return prior_kind_names;
+    else if constexpr (std::is_same_v<Enum, shift_kind>) return shift_names;
+    else if constexpr (std::is_same_v<Enum, vacancy_status>) return vacancy_status_names;
     else return status_names;
 }
 }  // namespace
@@ -62,6 +72,9 @@ char const* to_string(permit_kind v) { return name_of(permit_names, v); }
 char const* to_string(contract_kind v) { return name_of(contract_names, v); }
 char const* to_string(ended_by_kind v) { return name_of(ended_by_names, v); }
 char const* to_string(application_status v) { return name_of(status_names, v); }
+char const* to_string(prior_employer_kind v) { return name_of(prior_kind_names, v); }
+char const* to_string(shift_kind v) { return name_of(shift_names, v); }
+char const* to_string(vacancy_status v) { return name_of(vacancy_status_names, v); }
 
 template <typename Enum>
 std::optional<Enum> enum_from_string(std::string_view s) {
@@ -87,6 +100,9 @@ RW_INSTANTIATE_ENUM(permit_kind)
 RW_INSTANTIATE_ENUM(contract_kind)
 RW_INSTANTIATE_ENUM(ended_by_kind)
 RW_INSTANTIATE_ENUM(application_status)
+RW_INSTANTIATE_ENUM(prior_employer_kind)
+RW_INSTANTIATE_ENUM(shift_kind)
+RW_INSTANTIATE_ENUM(vacancy_status)
 #undef RW_INSTANTIATE_ENUM
 
 bool is_education_level(std::string_view s) {

@@ -23,6 +23,8 @@ std::array<enum_def, static_cast<std::size_t>(enum_id::count)> const& enum_table
         {"sollicitatiestatus", {"active", "placed", "rejected", "withdrawn"}},
         {"beeindigd_door", {"client_request", "employer", "employee", "agreement", "expiry"}},
         {"fase_labels", {"letters", "numbers"}},
+        {"werkgeversoort", {"agency", "client", "other"}},
+        {"dienst", {"dag", "avond", "nacht", "weekend"}},
     }};
     return t;
 }
@@ -41,7 +43,7 @@ std::string const& entity_name(entity_id e) {
     static std::array<std::string, static_cast<std::size_t>(entity_id::count)> const names = {
         "",           "werker", "bureau",     "contract",   "plaatsing",    "ziekte",   "klant",
         "staking",    "referentieloon", "identiteit", "vergunning", "sollicitatie", "fasering", "keten",
-        "ziektegeval"};
+        "ziektegeval", "eerder_werk"};
     return names[static_cast<std::size_t>(e)];
 }
 

@@ -131,7 +131,25 @@ CREATE TABLE application_item (
 ) WITHOUT ROWID;
 )SQL";
 
-static char const* const migrations[] = {migration_1};
+// v1.1 of the dossier format (dossier-format.md, "Additions in v1.1"), part 1: when a contract was
+// concluded (NULL = not recorded; the engine takes its start) and work before this agency.
+static char const* const migration_2 = R"SQL(
+ALTER TABLE contract ADD COLUMN concluded_on TEXT;
+CREATE TABLE prior_employment (
+    worker_id  TEXT NOT NULL REFERENCES worker(id) ON DELETE CASCADE,
+    ordinal    INTEGER NOT NULL,
+    employer   TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    client_id  TEXT REFERENCES client(id),
+    start      TEXT NOT NULL,
+    end_date   TEXT,
+    same_work  INTEGER,
+    extra_json TEXT,
+    PRIMARY KEY (worker_id, ordinal)
+) WITHOUT ROWID;
+)SQL";
+
+static char const* const migrations[] = {migration_1, migration_2};
 
 int latest_schema_version() { return static_cast<int>(std::size(migrations)); }
 

@@ -123,17 +123,20 @@ struct store::writer::statements {
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
                      "?20, ?21, ?22, ?23, ?24)"),
           contract(db, "INSERT INTO contract(worker_id, ordinal, id, kind, start, end_date, hours_milli, "
-                       "probation_months, renewal_notice_on, ended_on, ended_by, extra_json) VALUES (?1, ?2, ?3, ?4, "
-                       "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
+                       "probation_months, renewal_notice_on, ended_on, ended_by, extra_json, concluded_on) VALUES (?1, ?2, "
+                       "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
           placement(db, "INSERT INTO placement(worker_id, ordinal, id, contract_id, client_id, function, start, "
                         "end_date, hourly_cents, extra_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
           weeks(db, "INSERT INTO week_range(worker_id, list, ordinal, first_week, last_week) VALUES (?1, ?2, ?3, ?4, ?5)"),
           sickness(db, "INSERT INTO sickness(worker_id, ordinal, first_day, recovered_on, bedrijfsarts_melding, "
                        "probleemanalyse, plan_van_aanpak, uwv_ziekmelding, eerstejaarsevaluatie, wia_aanvraag, extra_json) "
                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
-          item(db, "INSERT INTO application_item(worker_id, list, ordinal, name, valid_until) VALUES (?1, ?2, ?3, ?4, ?5)") {}
+          item(db, "INSERT INTO application_item(worker_id, list, ordinal, name, valid_until) VALUES (?1, ?2, ?3, ?4, ?5)"),
+          prior(db, "INSERT INTO prior_employment(worker_id, ordinal, employer, kind, client_id, start, end_date, same_work, "
+                    "extra_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") {}
     statement agency, client, clear_strikes, clear_wages, strike, wage, delete_worker, worker, contract, placement,
         weeks, sickness, item;
+    statement prior;  // v1.1
 };
 
 store::writer::writer(store& s) : store_(s) {
@@ -248,6 +251,7 @@ void store::writer::put_worker(worker const& w) {
         st.bind(10, date_text(c.ended_on));
         st.bind(11, enum_text(c.ended_by));
         st.bind(12, c.extra_json);
+        st.bind(13, date_text(c.concluded_on));
         st.run();
     }
     for (std::size_t i = 0; i < w.placements.size(); ++i) {
@@ -312,6 +316,20 @@ void store::writer::put_worker(worker const& w) {
         for (std::size_t i = 0; i < w.appl->languages.size(); ++i)
             put_item("language", static_cast<std::int64_t>(i), w.appl->languages[i], std::nullopt);
     }
+    for (std::size_t i = 0; i < w.prior_employments.size(); ++i) {
+        auto const& e = w.prior_employments[i];
+        auto& st = st_->prior;
+        st.bind(1, w.id);
+        st.bind(2, static_cast<std::int64_t>(i));
+        st.bind(3, e.employer);
+        st.bind(4, to_string(e.kind));
+        st.bind(5, e.client);
+        st.bind(6, format_date(e.start));
+        st.bind(7, date_text(e.end));
+        st.bind(8, e.same_work);
+        st.bind(9, e.extra_json);
+        st.run();
+    }
 }
 
 void store::import(std::vector<dossier> const& dossiers) {
@@ -336,7 +354,7 @@ constexpr char const* worker_columns =
     "id_extra_json, permit_extra_json, app_extra_json";
 constexpr char const* contract_columns =
     "worker_id, id, kind, start, end_date, hours_milli, probation_months, renewal_notice_on, ended_on, ended_by, "
-    "extra_json";
+    "extra_json, concluded_on";
 constexpr char const* placement_columns =
     "worker_id, id, contract_id, client_id, function, start, end_date, hourly_cents, extra_json";
 constexpr char const* week_columns = "worker_id, list, first_week, last_week";
@@ -344,6 +362,7 @@ constexpr char const* sickness_columns =
     "worker_id, first_day, recovered_on, bedrijfsarts_melding, probleemanalyse, plan_van_aanpak, "
     "uwv_ziekmelding, eerstejaarsevaluatie, wia_aanvraag, extra_json";
 constexpr char const* item_columns = "worker_id, list, name, valid_until";
+constexpr char const* prior_columns = "worker_id, employer, kind, client_id, start, end_date, same_work, extra_json";
 
 /// Decodes columns of one row, reporting values that do not fit instead of throwing.
 struct decoder {
@@ -432,6 +451,7 @@ bool decode_contract(statement const& st, std::string const& wid, contract& c, s
     c.ended_on = d.date(8, "ended_on");
     c.ended_by = d.enumeration<ended_by_kind>(9, "ended_by");
     c.extra_json = st.opt_text(10);
+    c.concluded_on = d.date(11, "concluded_on");
     if (c.end && *c.end < c.start) d.issue("end_date " + format_date(*c.end) + " lies before start " + format_date(c.start));
     return true;
 }
@@ -489,6 +509,23 @@ void decode_item(statement const& st, worker& w, std::vector<data_issue>& issues
         decoder d{st, issues, w.id, "application_item", name};
         w.appl->certificates.push_back({name, d.date(3, "valid_until")});
     }
+}
+
+void decode_prior(statement const& st, worker& w, std::vector<data_issue>& issues) {
+    decoder d{st, issues, w.id, "prior_employment", std::string(st.text(1))};
+    auto kind = d.enumeration<prior_employer_kind>(2, "kind");
+    auto start = d.date(4, "start");
+    if (!kind || !start) return;  // unusable without them; reported above
+    prior_employment e;
+    e.employer = std::string(st.text(1));
+    e.kind = *kind;
+    e.client = st.opt_text(3);
+    e.start = *start;
+    e.end = d.date(5, "end_date");
+    e.same_work = d.flag(6);
+    e.extra_json = st.opt_text(7);
+    if (e.end && *e.end < e.start) d.issue("end_date " + format_date(*e.end) + " lies before start " + format_date(e.start));
+    w.prior_employments.push_back(std::move(e));
 }
 
 /// Checks that each placement's contract exists; a dangling id is a data-quality issue.
@@ -576,6 +613,9 @@ std::optional<worker> store::load_worker(std::string const& id, std::vector<data
     statement it(db_, std::string("SELECT ") + item_columns + " FROM application_item WHERE worker_id = ?1 ORDER BY list, ordinal");
     it.bind(1, id);
     while (it.step()) decode_item(it, w, is);
+    statement pe(db_, std::string("SELECT ") + prior_columns + " FROM prior_employment WHERE worker_id = ?1 ORDER BY ordinal");
+    pe.bind(1, id);
+    while (pe.step()) decode_prior(pe, w, is);
     check_references(w, is);
     return w;
 }
@@ -623,6 +663,7 @@ void store::for_each_worker(std::function<bool(worker&&, std::vector<data_issue>
     child_cursor weeks(db_, std::string("SELECT ") + week_columns + " FROM week_range ORDER BY worker_id, list, ordinal");
     child_cursor sick(db_, std::string("SELECT ") + sickness_columns + " FROM sickness ORDER BY worker_id, ordinal");
     child_cursor items(db_, std::string("SELECT ") + item_columns + " FROM application_item ORDER BY worker_id, list, ordinal");
+    child_cursor prior(db_, std::string("SELECT ") + prior_columns + " FROM prior_employment ORDER BY worker_id, ordinal");
 
     auto drain_orphans = [&](child_cursor& cur, char const* table, std::string_view upto, bool all) {
         while (cur.has && (all || cur.worker_id() < upto)) {
@@ -662,10 +703,15 @@ void store::for_each_worker(std::function<bool(worker&&, std::vector<data_issue>
             hash_row(hash, items.st);
             decode_item(items.st, w, issues);
         }
+        drain_orphans(prior, "prior_employment", w.id, false);
+        for (; prior.has && prior.worker_id() == w.id; prior.next()) {
+            hash_row(hash, prior.st);
+            decode_prior(prior.st, w, issues);
+        }
         check_references(w, issues);
         if (!visit(std::move(w), std::move(issues))) return;
     }
-    for (auto* c : {&contracts, &placements, &weeks, &sick, &items}) drain_orphans(*c, "child", {}, true);
+    for (auto* c : {&contracts, &placements, &weeks, &sick, &items, &prior}) drain_orphans(*c, "child", {}, true);
 }
 
 store::scan_result store::scan_rows() const {
@@ -675,7 +721,8 @@ store::scan_result store::scan_rows() const {
                             std::string("SELECT ") + placement_columns + " FROM placement ORDER BY worker_id, ordinal",
                             std::string("SELECT ") + week_columns + " FROM week_range ORDER BY worker_id, list, ordinal",
                             std::string("SELECT ") + sickness_columns + " FROM sickness ORDER BY worker_id, ordinal",
-                            std::string("SELECT ") + item_columns + " FROM application_item ORDER BY worker_id, list, ordinal"}) {
+                            std::string("SELECT ") + item_columns + " FROM application_item ORDER BY worker_id, list, ordinal",
+                            std::string("SELECT ") + prior_columns + " FROM prior_employment ORDER BY worker_id, ordinal"}) {
         statement st(db_, sql);
         // Touch every column, as the audit's decoders do, so the comparison is fair.
         while (st.step()) {

@@ -169,7 +169,7 @@ static std::vector<contract> read_contracts(node_reader& r, YAML::Node const& n,
         auto const& cn = n[i];
         std::string p = index_path(path, i);
         if (!r.check_map(cn, p, {"id", "kind", "start", "end", "hours_per_week", "probation_months",
-                                 "renewal_notice_on", "ended_on", "ended_by", "extra"}) &&
+                                 "renewal_notice_on", "ended_on", "ended_by", "extra", "concluded_on"}) &&
             !cn.IsMap())
             continue;
         contract c;
@@ -185,6 +185,7 @@ static std::vector<contract> read_contracts(node_reader& r, YAML::Node const& n,
         c.ended_on = r.date(cn, "ended_on", p);
         c.ended_by = r.enumeration<ended_by_kind>(cn, "ended_by", p);
         c.extra_json = read_extra(r, cn, p);
+        c.concluded_on = r.date(cn, "concluded_on", p);  // v1.1; may lie before start (agreed in advance)
         if (start) {
             c.start = *start;
             if (c.end && *c.end < *start)
@@ -353,6 +354,41 @@ static void warn_weeks_outside_contracts(node_reader& r, YAML::Node const& wn, s
     }
 }
 
+// v1.1: work before this agency (opvolgend werkgeverschap). Records have no id.
+static std::vector<prior_employment> read_prior_employment(node_reader& r, YAML::Node const& n, std::string const& path,
+                                                           std::set<std::string> const& client_ids) {
+    std::vector<prior_employment> out;
+    if (!n.IsDefined() || n.IsNull() || !r.expect_seq(n, path)) return out;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        auto const& en = n[i];
+        std::string p = index_path(path, i);
+        if (!r.check_map(en, p, {"employer", "kind", "client", "start", "end", "same_work", "extra"}) && !en.IsMap())
+            continue;
+        prior_employment e;
+        e.employer = r.text(en, "employer", p, true).value_or("");
+        e.kind = r.enumeration<prior_employer_kind>(en, "kind", p, true).value_or(prior_employer_kind::other);
+        e.client = r.text(en, "client", p);
+        auto start = r.date(en, "start", p, true);
+        e.end = r.date(en, "end", p);
+        e.same_work = r.boolean(en, "same_work", p);
+        e.extra_json = read_extra(r, en, p);
+        if (e.client && !client_ids.count(*e.client)) {
+            std::vector<std::string> names(client_ids.begin(), client_ids.end());
+            dsl::diagnostic d{dsl::severity::error, "dossier", key_path(p, "client") + ": no client '" + *e.client + "'",
+                              r.span_of(r.field(en, "client", p, false)), {}, dsl::closest_matches(*e.client, names)};
+            r.diags().add(std::move(d));
+        }
+        if (start) {
+            e.start = *start;
+            if (e.end && *e.end < *start)
+                r.error(r.field(en, "end", p, false), key_path(p, "end"),
+                        "prior employment ends (" + format_date(*e.end) + ") before it starts (" + format_date(*start) + ")");
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 static std::vector<worker> read_workers(node_reader& r, YAML::Node const& n, std::string const& path,
                                         std::set<std::string> const& client_ids) {
     std::vector<worker> out;
@@ -362,7 +398,8 @@ static std::vector<worker> read_workers(node_reader& r, YAML::Node const& n, std
         auto const& wn = n[i];
         std::string p = index_path(path, i);
         if (!r.check_map(wn, p, {"id", "name", "birth_date", "nationality", "identity", "work_permit", "contracts",
-                                 "placements", "worked_weeks", "paid_holiday_weeks", "sickness", "application", "extra"}) &&
+                                 "placements", "worked_weeks", "paid_holiday_weeks", "sickness", "application", "extra",
+                                 "prior_employment"}) &&
             !wn.IsMap())
             continue;
         worker w;
@@ -388,6 +425,8 @@ static std::vector<worker> read_workers(node_reader& r, YAML::Node const& n, std
         w.sicknesses = read_sickness(r, r.field(wn, "sickness", p, false), key_path(p, "sickness"));
         w.appl = read_application(r, r.field(wn, "application", p, false), key_path(p, "application"));
         w.extra_json = read_extra(r, wn, p);
+        w.prior_employments = read_prior_employment(r, r.field(wn, "prior_employment", p, false),
+                                                    key_path(p, "prior_employment"), client_ids);
         warn_weeks_outside_contracts(r, wn, p, w);
         out.push_back(std::move(w));
     }
@@ -551,6 +590,25 @@ std::string write_dossier(dossier const& d) {
             put_extra(out, p.extra_json);
             out << YAML::EndMap;
         });
+        if (!w.prior_employments.empty()) {  // v1.1: written only when there is any, so a v1 dossier exports as before
+            out << YAML::Key << "prior_employment" << YAML::Value << YAML::BeginSeq;
+            for (auto const& e : w.prior_employments) {
+                out << YAML::Flow << YAML::BeginMap;
+                out << YAML::Key << "employer" << YAML::Value;
+                put_text(out, e.employer);
+                out << YAML::Key << "kind" << YAML::Value << to_string(e.kind);
+                out << YAML::Key << "client" << YAML::Value;
+                put_opt(out, e.client, [&](auto const& v) { put_text(out, v); });
+                out << YAML::Key << "start" << YAML::Value << format_date(e.start);
+                out << YAML::Key << "end" << YAML::Value;
+                put_date(out, e.end);
+                out << YAML::Key << "same_work" << YAML::Value;
+                put_opt(out, e.same_work, [&](bool v) { out << (v ? "true" : "false"); });
+                put_extra(out, e.extra_json);
+                out << YAML::EndMap;
+            }
+            out << YAML::EndSeq;
+        }
         out << YAML::Key << "contracts" << YAML::Value << YAML::BeginSeq;
         for (auto const& c : w.contracts) {
             out << YAML::Flow << YAML::BeginMap;
@@ -570,6 +628,7 @@ std::string write_dossier(dossier const& d) {
             put_date(out, c.ended_on);
             out << YAML::Key << "ended_by" << YAML::Value;
             put_opt(out, c.ended_by, [&](auto v) { out << to_string(v); });
+            if (c.concluded_on) out << YAML::Key << "concluded_on" << YAML::Value << format_date(*c.concluded_on);  // v1.1
             put_extra(out, c.extra_json);
             out << YAML::EndMap;
         }

@@ -200,6 +200,8 @@ template std::optional<engine::permit_kind> node_reader::enumeration(YAML::Node 
 template std::optional<engine::contract_kind> node_reader::enumeration(YAML::Node const&, char const*, std::string const&, bool);
 template std::optional<engine::ended_by_kind> node_reader::enumeration(YAML::Node const&, char const*, std::string const&, bool);
 template std::optional<engine::application_status> node_reader::enumeration(YAML::Node const&, char const*, std::string const&, bool);
+template std::optional<engine::prior_employer_kind> node_reader::enumeration(YAML::Node const&, char const*, std::string const&, bool);
+template std::optional<engine::vacancy_status> node_reader::enumeration(YAML::Node const&, char const*, std::string const&, bool);
 
 std::optional<YAML::Node> parse_yaml(dsl::source_ptr const& src, dsl::diagnostics& diags) {
     try {

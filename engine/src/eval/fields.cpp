@@ -98,6 +98,10 @@ entity_field_table build(entity_id e) {
                 }
                 return list_value(ctx, week_list(ctx, as<W>(p).paid_holiday_weeks));
             });
+            // v1.1
+            add("eerder_werk", type::list_of(type::entity(entity_id::eerder_werk)), [](void const* p, eval_context& ctx) {
+                return list_value(ctx, entity_list(ctx, entity_id::eerder_werk, as<W>(p).prior_employments));
+            });
             break;
         case entity_id::bureau:
             add("naam", txt, [](void const* p, eval_context&) { return value::text(&as<A>(p).name); });
@@ -153,6 +157,8 @@ entity_field_table build(entity_id e) {
             add("aanzegging_op", dt, [](void const* p, eval_context&) { return opt_date(as<C>(p).renewal_notice_on); });
             add("beeindigd_door", type::enumeration(enum_id::ended_by),
                 [](void const* p, eval_context&) { return opt_enum(enum_id::ended_by, as<C>(p).ended_by); });
+            // v1.1: concluded_on, or the start when it was not recorded (dossier-format.md).
+            add("gesloten_op", dt, [](void const* p, eval_context&) { return value::date(as<C>(p).concluded()); });
             add("plaatsingen", type::list_of(type::entity(entity_id::plaatsing)), [](void const* p, eval_context& ctx) {
                 auto const& c = as<C>(p);
                 std::vector<value> out;
@@ -260,6 +266,19 @@ entity_field_table build(entity_id e) {
             });
             add("reden", txt, [](void const* p, eval_context&) { return value::text(&as<keten_data>(p).reason); });
             add("einde", dt, [](void const* p, eval_context&) { return opt_date(as<keten_data>(p).end); });
+            break;
+        case entity_id::eerder_werk:
+            add("werkgever", txt, [](void const* p, eval_context&) { return value::text(&as<prior_employment>(p).employer); });
+            add("soort", type::enumeration(enum_id::prior_kind), [](void const* p, eval_context&) {
+                return value::enumeration(enum_id::prior_kind, static_cast<int>(as<prior_employment>(p).kind));
+            });
+            add("klant", type::entity(entity_id::klant), [](void const* p, eval_context& ctx) {
+                auto const& pe = as<prior_employment>(p);
+                return pe.client && ctx.clients ? value::entity(entity_id::klant, ctx.clients->find(*pe.client)) : value{};
+            });
+            add("start", dt, [](void const* p, eval_context&) { return value::date(as<prior_employment>(p).start); });
+            add("einde", dt, [](void const* p, eval_context&) { return opt_date(as<prior_employment>(p).end); });
+            add("zelfde_werk", bl, [](void const* p, eval_context&) { return opt_bool(as<prior_employment>(p).same_work); });
             break;
         case entity_id::none:
         case entity_id::count:

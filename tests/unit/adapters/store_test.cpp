@@ -195,3 +195,58 @@ TEST(Store, AFailedWriterLeavesNothing) {
     EXPECT_EQ(s.content_hash(), hash);
     EXPECT_FALSE(s.load_agency());
 }
+
+// Migration 2 (dossier format v1.1: contract.concluded_on, prior_employment): a store written by
+// a schema-1 build upgrades in place when opened for writing, keeps its rows, and reads them with
+// the new fields empty. A read-only open of the old store says how to migrate it.
+TEST(Store, ASchema1StoreUpgradesToSchema2) {
+    test::temp_dir tmp("upgrade");
+    auto path = tmp.file("old.db");
+    {
+        auto s = sq::store::open(path, sq::open_mode::create);
+        s.import({demo()});
+    }
+    // Turn it back into what a schema-1 build wrote: no migration-2 objects, user_version 1.
+    raw_sql(path,
+            "DROP TABLE prior_employment;"
+            "ALTER TABLE contract DROP COLUMN concluded_on;"
+            "PRAGMA user_version = 1;");
+    try {
+        sq::store::open(path, sq::open_mode::read_only);
+        FAIL() << "expected store_error";
+    } catch (sq::store_error const& e) {
+        EXPECT_NE(std::string(e.what()).find("has schema 1"), std::string::npos) << e.what();
+    }
+    auto before = demo();
+    {
+        auto s = sq::store::open(path, sq::open_mode::read_write);
+        EXPECT_EQ(s.user_version(), 2);
+        EXPECT_EQ(s.worker_count(), static_cast<std::int64_t>(before.workers.size()));
+        auto w = s.load_worker(before.workers.front().id);
+        ASSERT_TRUE(w);
+        EXPECT_EQ(w->contracts.size(), before.workers.front().contracts.size());
+        for (auto const& c : w->contracts) EXPECT_FALSE(c.concluded_on);
+        EXPECT_TRUE(w->prior_employments.empty());
+        // The upgraded store takes v1.1 data.
+        auto nw = before.workers.front();
+        nw.contracts.front().concluded_on = nw.contracts.front().start - date::days{3};
+        engine::prior_employment e;
+        e.employer = "Uitzendbureau Noord BV";
+        e.kind = engine::prior_employer_kind::agency;
+        e.start = *engine::parse_date("2023-01-02");
+        e.same_work = false;
+        nw.prior_employments.push_back(e);
+        engine::dossier one;
+        one.agency_info = before.agency_info;
+        one.clients = before.clients;
+        one.workers.push_back(nw);
+        s.import({one});
+    }
+    auto s = sq::store::open(path, sq::open_mode::read_only);
+    auto w = s.load_worker(before.workers.front().id);
+    ASSERT_TRUE(w);
+    EXPECT_EQ(w->contracts.front().concluded_on, w->contracts.front().start - date::days{3});
+    ASSERT_EQ(w->prior_employments.size(), 1u);
+    EXPECT_EQ(w->prior_employments[0].same_work, std::optional<bool>(false));
+    EXPECT_FALSE(w->prior_employments[0].end);
+}

@@ -133,3 +133,77 @@ workers:
     EXPECT_EQ(diags.items()[0].level, dsl::severity::warning);
     EXPECT_NE(diags.items()[0].message.find("2025-W06 lies outside every contract"), std::string::npos);
 }
+
+// Dossier format v1.1 (all additions optional): the example reads, goes through the store and
+// comes back as the same text; a v1 dossier exports without any v1.1 key.
+TEST(YamlV11, AdditionsRoundTripThroughTheStore) {
+    auto original = read_ok((test::source_dir() / "tests/data/dossier-v1.1/flexwerk-v11.yaml").string());
+    ASSERT_EQ(original.workers.size(), 2u);
+    auto const& w = original.workers[0];
+    ASSERT_EQ(w.prior_employments.size(), 3u);
+    EXPECT_EQ(w.prior_employments[0].employer, "Uitzendbureau Noord BV");
+    EXPECT_EQ(w.prior_employments[0].kind, engine::prior_employer_kind::agency);
+    EXPECT_EQ(w.prior_employments[0].client, std::optional<std::string>("K1"));
+    EXPECT_EQ(w.prior_employments[0].same_work, std::optional<bool>(true));
+    EXPECT_EQ(w.prior_employments[1].same_work, std::optional<bool>(false));
+    EXPECT_FALSE(w.prior_employments[2].client);
+    EXPECT_FALSE(w.prior_employments[2].end);
+    EXPECT_FALSE(w.prior_employments[2].same_work);
+    EXPECT_EQ(w.contracts[0].concluded_on, engine::parse_date("2025-04-02"));
+    EXPECT_FALSE(w.contracts[1].concluded_on);
+    EXPECT_EQ(w.contracts[1].concluded(), w.contracts[1].start);
+    test::temp_dir tmp("v11");
+    {
+        auto s = sq::store::open(tmp.file("v11.db"), sq::open_mode::create);
+        s.import({original});
+    }
+    auto s = sq::store::open(tmp.file("v11.db"), sq::open_mode::read_only);
+    auto loaded = s.load_all();
+    auto text = ya::write_dossier(loaded);
+    EXPECT_EQ(text, ya::write_dossier(sorted(original)));
+    EXPECT_NE(text.find("concluded_on: 2025-04-02"), std::string::npos) << text;
+    EXPECT_NE(text.find("prior_employment:"), std::string::npos) << text;
+    // The indexed load gives the same worker as the streaming pass.
+    auto one = s.load_worker("W1001");
+    ASSERT_TRUE(one);
+    EXPECT_EQ(one->prior_employments.size(), 3u);
+    EXPECT_EQ(one->contracts[0].concluded_on, engine::parse_date("2025-04-02"));
+    test::write_file(tmp.path() / "again.yaml", text);
+    EXPECT_EQ(ya::write_dossier(read_ok(tmp.file("again.yaml"))), text);
+    // A v1 dossier writes no v1.1 key (export of an old store is unchanged).
+    auto demo = ya::write_dossier(read_ok((test::source_dir() / "casebase/demo/flexwerk-zuid.yaml").string()));
+    for (auto const* key : {"concluded_on", "prior_employment"}) EXPECT_EQ(demo.find(key), std::string::npos) << key;
+}
+
+TEST(YamlV11, BadPriorEmploymentAndConcludedOnAreErrorsWithPositions) {
+    test::temp_dir tmp("v11bad");
+    test::write_file(tmp.path() / "bad.yaml", R"(format: regelwerk/dossier-1
+agency: {name: X, cao: abu}
+clients: [{id: K1, name: Y}]
+workers:
+  - id: W1
+    name: A
+    prior_employment:
+      - {employer: Z, kind: agency, client: K9, start: 2024-01-08, end: 2023-12-29}
+      - {employer: Z, kind: uitzendbureau, start: 2024-01-08, same_work: ja}
+      - {kind: other, start: 2024-13-01, salary: 10}
+    contracts:
+      - {id: C1, kind: oproep, start: 2025-01-06, concluded_on: 2025-02-30}
+)");
+    dsl::diagnostics diags;
+    auto d = ya::read_dossier(dsl::load_source(tmp.file("bad.yaml")), diags);
+    EXPECT_FALSE(d);
+    auto text = dsl::render_all(diags, true);
+    for (auto const* want :
+         {"bad.yaml:8:45: error: workers[0].prior_employment[0].client: no client 'K9' (did you mean 'K1'?)",
+          "bad.yaml:8:73: error: workers[0].prior_employment[0].end: prior employment ends (2023-12-29) before it starts "
+          "(2024-01-08)",
+          "bad.yaml:9:29: error: workers[0].prior_employment[1].kind: 'uitzendbureau' is not one of agency | client | other",
+          "bad.yaml:9:74: error: workers[0].prior_employment[1].same_work: expected true or false, got 'ja'",
+          "workers[0].prior_employment[2]: missing required key 'employer'",
+          "bad.yaml:10:30: error: workers[0].prior_employment[2].start: '2024-13-01' is not a calendar date",
+          "workers[0].prior_employment[2]: unknown key 'salary'",
+          "bad.yaml:12:65: error: workers[0].contracts[0].concluded_on: '2025-02-30' is not a calendar date"})
+        EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+    EXPECT_EQ(diags.error_count(), 8u) << text;
+}

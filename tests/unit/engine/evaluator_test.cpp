@@ -265,3 +265,61 @@ TEST(Evaluator, NbbuAgenciesSeePhaseNumbers) {
     EXPECT_EQ(phase_label("C", phase_labels::numbers), "4");
     EXPECT_EQ(phase_label("B", phase_labels::letters), "B");
 }
+
+// Dossier format v1.1: a contract's `gesloten_op` is concluded_on, defaulting to its start; a
+// worker's `eerder_werk` lists prior employment with its fields, `klant` resolved or leeg.
+TEST(Evaluator, RulesReadConcludedOnAndPriorEmployment) {
+    auto prog = compile(R"(
+feit gesloten_eerste = eerste(c in werker.contracten : c.gesloten_op)
+feit gesloten_laatste = laatste(c in werker.contracten : c.gesloten_op)
+feit eerder_aantal = aantal(e in werker.eerder_werk)
+feit eerder_bureau = bestaat(e in werker.eerder_werk waarvoor e.soort = agency en e.zelfde_werk)
+feit eerder_klant = eerste(e in werker.eerder_werk waarvoor e.klant is niet leeg : e.klant.naam)
+feit eerder_zonder_klant = bestaat(e in werker.eerder_werk waarvoor e.klant is leeg en e.soort = other)
+feit eerder_werkgever = eerste(e in werker.eerder_werk : e.werkgever)
+feit eerder_einde = eerste(e in werker.eerder_werk : e.einde)
+feit eerder_start = laatste(e in werker.eerder_werk : e.start)
+feit eerder_open = bestaat(e in werker.eerder_werk waarvoor e.einde is leeg en e.zelfde_werk is leeg)
+feit beeindigd = eerste(c in werker.contracten : c.beeindigd_door)
+)");
+    evaluator ev(prog);
+    agency ag;
+    client k;
+    k.id = "K1";
+    k.name = "Distributiecentrum Oost";
+    std::vector<client> clients{k};
+    client_index idx(clients);
+    auto w = one_worker();
+    w.contracts[0].ended_by = ended_by_kind::agreement;
+    contract c2 = w.contracts[0];
+    c2.id = "C2";
+    c2.start = d("2027-01-04");
+    c2.concluded_on = d("2026-12-20");
+    w.contracts.push_back(c2);
+    prior_employment e1;
+    e1.employer = "Uitzendbureau Noord BV";
+    e1.kind = prior_employer_kind::agency;
+    e1.client = "K1";
+    e1.start = d("2024-01-08");
+    e1.end = d("2024-12-29");
+    e1.same_work = true;
+    prior_employment e2;
+    e2.employer = "Bakkerij Jansen";
+    e2.kind = prior_employer_kind::other;
+    e2.start = d("2025-02-01");
+    w.prior_employments = {e1, e2};
+    auto r = ev.evaluate_worker(ag, idx, w, {d("2026-06-01")});
+    std::map<std::string, std::string> f;
+    for (auto const& x : r.facts) f[x.name] = x.text;
+    EXPECT_EQ(f["gesloten_eerste"], "2026-01-05");   // no concluded_on: the start
+    EXPECT_EQ(f["gesloten_laatste"], "2026-12-20");  // concluded before the start
+    EXPECT_EQ(f["eerder_aantal"], "2");
+    EXPECT_EQ(f["eerder_bureau"], "waar");
+    EXPECT_EQ(f["eerder_klant"], "Distributiecentrum Oost");
+    EXPECT_EQ(f["eerder_zonder_klant"], "waar");
+    EXPECT_EQ(f["eerder_werkgever"], "Uitzendbureau Noord BV");
+    EXPECT_EQ(f["eerder_einde"], "2024-12-29");
+    EXPECT_EQ(f["eerder_start"], "2025-02-01");
+    EXPECT_EQ(f["eerder_open"], "waar");
+    EXPECT_EQ(f["beeindigd"], "agreement");
+}

@@ -19,6 +19,10 @@ enum class permit_kind { twv, gvva, residence_free, student, temporary_protectio
 enum class contract_kind { uitzendbeding, bepaalde_tijd, onbepaalde_tijd, oproep };
 enum class ended_by_kind { client_request, employer, employee, agreement, expiry };
 enum class application_status { active, placed, rejected, withdrawn };
+// v1.1 (dossier-format.md, "Additions in v1.1")
+enum class prior_employer_kind { agency, client, other };
+enum class shift_kind { dag, avond, nacht, weekend };  // nacht: any work between 23:00 and 06:00
+enum class vacancy_status { open, filled, cancelled };
 
 struct agency {
     std::string name;
@@ -129,6 +133,19 @@ struct sickness {
     std::optional<std::string> extra_json;
 };
 
+/// v1.1: work before this agency that may count (opvolgend werkgeverschap). No id: records are
+/// kept in the order given.
+struct prior_employment {
+    std::string employer;
+    prior_employer_kind kind = prior_employer_kind::other;
+    std::optional<std::string> client;  // a client id of this agency (must resolve when given)
+    day start;
+    opt_day end;                        // null = not known
+    std::optional<bool> same_work;      // null = not known
+    /// Free-form `extra:` block, kept verbatim as JSON text by the adapters (never interpreted).
+    std::optional<std::string> extra_json;
+};
+
 struct certificate {
     std::string name;
     opt_day valid_until;
@@ -163,6 +180,8 @@ struct worker {
     std::optional<application> appl;
     /// Free-form `extra:` block, kept verbatim as JSON text by the adapters (never interpreted).
     std::optional<std::string> extra_json;
+    // v1.1
+    std::vector<prior_employment> prior_employments;
 };
 
 /// A row of the store that could not be read as it should (an impossible date, a dangling id).
@@ -188,6 +207,9 @@ char const* to_string(permit_kind v);
 char const* to_string(contract_kind v);
 char const* to_string(ended_by_kind v);
 char const* to_string(application_status v);
+char const* to_string(prior_employer_kind v);
+char const* to_string(shift_kind v);
+char const* to_string(vacancy_status v);
 
 /// Parses an enumeration value by its dossier-format name; nullopt when unknown.
 template <typename Enum>

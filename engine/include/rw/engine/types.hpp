@@ -28,7 +28,12 @@ enum class type_kind : std::uint8_t {
     table,   // a dated table passed whole to a primitive
 };
 
-enum class enum_id : std::uint16_t { none, contract_kind, fase, cao, document, permit, status, ended_by, labels, count };
+enum class enum_id : std::uint16_t {
+    none, contract_kind, fase, cao, document, permit, status, ended_by, labels,
+    prior_kind,  // v1.1: werkgeversoort of eerder_werk (agency | client | other)
+    shift,       // v1.1: dienst (dag | avond | nacht | weekend)
+    count
+};
 enum class entity_id : std::uint16_t {
     none,
     werker,
@@ -45,6 +50,7 @@ enum class entity_id : std::uint16_t {
     fasering,  // computed: the phase timeline of a worker
     keten,     // computed: one chain of contracts (7:668a)
     ziektegeval,  // computed: periods of sickness added together (ZW art. 29, BW 7:629 lid 10)
+    eerder_werk,  // v1.1: work before this agency (prior_employment)
     count
 };
 
