@@ -14,6 +14,28 @@ using date::days;
 
 static day sunday_of(day monday) { return monday + days{6}; }
 
+day first_contract_day_in_week(worker const& w, day monday) {
+    std::optional<day> best;
+    for (auto const& c : w.contracts) {
+        auto e = c.effective_end();
+        if (c.start > sunday_of(monday) || (e && *e < monday)) continue;
+        day f = std::max(monday, c.start);
+        if (!best || f < *best) best = f;
+    }
+    return best.value_or(monday);
+}
+
+day last_contract_day_in_week(worker const& w, day monday) {
+    std::optional<day> best;
+    for (auto const& c : w.contracts) {
+        auto e = c.effective_end();
+        if (c.start > sunday_of(monday) || (e && *e < monday)) continue;
+        day l = e ? std::min(sunday_of(monday), *e) : sunday_of(monday);
+        if (!best || l > *best) best = l;
+    }
+    return best.value_or(sunday_of(monday));
+}
+
 bool gap_exceeds(day prev_end, day next_start, std::int64_t months) {
     // The gap is prev_end + 1 ... next_start - 1; it is longer than N months when its last day
     // lies after prev_end + N months (rule-catalogue v1.1: prev.end 2025-03-16, next.start
@@ -235,30 +257,51 @@ int phase_on(phase_timeline const& t, day d) {
 
 std::vector<chain> chains(worker const& w, day R, chain_parameters const& p) {
     std::vector<chain> out;
-    // T: the day after the week of the 26th worked week (7:691 lid 1), where a gap of a year or
-    // more between worked weeks restarts that count (7:691 lid 4).
+    // T: the day after the week of the 26th worked week (7:691 lid 1), where a gap of more than
+    // threshold_gap_months between periods of work restarts that count (7:691 lid 4).
     std::vector<day> worked;
     for (auto const& r : w.worked_weeks)
         for (auto m = monday_of(r.first); m <= monday_of(r.last) && m <= R; m += days{7}) worked.push_back(m);
     std::sort(worked.begin(), worked.end());
-    std::optional<day> T;
+    // Runs of work: a tussenpoos of more than threshold_gap_months (from the last contract day of one
+    // worked week to the first contract day of the next; 7:691 lid 4) starts a new run, and the count
+    // of 26 weeks starts again. Each run has its own T (none when it never reaches the threshold).
+    struct work_run {
+        day from;
+        std::optional<day> T;
+    };
+    std::vector<work_run> runs;
     {
         std::int64_t k = 0;
         std::optional<day> prev;
         for (auto m : worked) {
-            if (prev) {
-                auto gap = p.threshold_gap_months(m);
-                if (gap && gap_exceeds(sunday_of(*prev), m, *gap)) k = 0;
+            if (!prev || [&] {
+                    auto gap = p.threshold_gap_months(m);
+                    return gap && gap_exceeds(last_contract_day_in_week(w, *prev), first_contract_day_in_week(w, m), *gap);
+                }()) {
+                k = 0;
+                runs.push_back({first_contract_day_in_week(w, m), std::nullopt});
             }
             ++k;
             prev = m;
             auto need = p.threshold_weeks(m);
-            if (need && k >= *need) {
-                T = sunday_of(m) + days{1};
-                break;
-            }
+            if (need && k >= *need && !runs.back().T) runs.back().T = sunday_of(m) + days{1};
         }
     }
+    // A chain's T: that of the run of work its first contract's work belongs to (the last run begun by
+    // the end of that contract's first week); failing that, the first run begun after the previous chain.
+    auto T_for = [&](day first_start, std::optional<day> after) -> std::optional<day> {
+        work_run const* best = nullptr;
+        for (auto const& r : runs)
+            if (r.from <= sunday_of(monday_of(first_start))) best = &r;
+        if (!best)
+            for (auto const& r : runs)
+                if (!after || r.from > *after) {
+                    best = &r;
+                    break;
+                }
+        return best ? best->T : std::nullopt;
+    };
     auto sorted = by_start(w.contracts);
     std::vector<std::vector<contract const*>> groups;
     std::optional<day> latest_end;
@@ -289,10 +332,17 @@ std::vector<chain> chains(worker const& w, day R, chain_parameters const& p) {
         if (!e) open = true;
         else if (!latest_end || *e > *latest_end) latest_end = e;
     }
-    for (auto const& g : groups) {
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        auto const& g = groups[gi];
         if (g.empty()) continue;
         chain ch;
+        std::optional<day> after;
+        for (std::size_t pj = 0; pj < gi; ++pj)
+            for (auto const* c : groups[pj])
+                if (auto e = c->effective_end(); e && (!after || *e > *after)) after = e;
+        auto T = T_for(g.front()->start, after);
         ch.counts_from = T;
+        ch.first_start = g.front()->start;
         // Contracts of the chain that count: those running on or after T.
         std::vector<contract const*> counted;
         for (auto const* c : g) {

@@ -18,6 +18,19 @@ type const T_DATE = type::of(type_kind::date), T_BOOL = type::of(type_kind::bool
            T_WEEKS = type::of(type_kind::weeks), T_DAYS = type::of(type_kind::days), T_MONTHS = type::of(type_kind::months), T_TEXT = type::of(type_kind::text),
            T_ANY_ENTITY = type::entity(entity_id::none);
 type const T_WEEKLIST = type::list_of(type::of(type_kind::week));
+type const T_DATELIST = type::list_of(type::of(type_kind::date));
+type const T_MONEY = type::of(type_kind::money);
+
+/// A working day in the sense of the Algemene termijnenwet: no Saturday, Sunday or public holiday
+/// of art. 3 lid 1-2 (the calendar), nor a day equated with one by decree (art. 3 lid 3; a dated
+/// list in rules/, passed as `gelijkgesteld`).
+bool atw_working_day(day d, value const& equated) {
+    if (!is_working_day(d)) return false;
+    if (equated.kind == value_kind::list && equated.p)
+        for (auto const& v : equated.as<list_data>())
+            if (!v.empty() && v.as_date() == d) return false;
+    return true;
+}
 
 dated series_fn(eval_context& ctx, value const& s) {
     std::uint16_t pid = s.tag;
@@ -104,6 +117,30 @@ value fasering_value(eval_context& ctx, temporal::phase_timeline const& t) {
     return value::entity(entity_id::fasering, &ctx.faseringen.back());
 }
 
+/// Opvolgend werkgeverschap (7:668a lid 2, 7:691, CAO art. 12): the prior employment the rules chose
+/// to count becomes a fixed-term contract with every week of it worked. Records without an end are
+/// skipped (their length is unknown). Without any, the worker itself.
+worker const& worker_with_prior(eval_context& ctx, value const& prior) {
+    if (prior.kind != value_kind::list || !prior.p || prior.as<list_data>().size == 0) return *ctx.w;
+    ctx.with_prior.push_back(*ctx.w);
+    worker& w = ctx.with_prior.back();
+    for (auto const& v : prior.as<list_data>()) {
+        if (v.kind != value_kind::entity) continue;
+        auto const& pe = v.as<prior_employment>();
+        if (!pe.end || *pe.end < pe.start) continue;
+        contract c;
+        c.id = "eerder werk bij " + pe.employer;
+        c.kind = contract_kind::bepaalde_tijd;
+        c.start = pe.start;
+        c.end = pe.end;
+        w.contracts.push_back(std::move(c));
+        w.worked_weeks.push_back({iso_week_of(pe.start), iso_week_of(*pe.end)});
+    }
+    std::stable_sort(w.worked_weeks.begin(), w.worked_weeks.end(),
+                     [](week_range const& x, week_range const& y) { return monday_of(x.first) < monday_of(y.first); });
+    return w;
+}
+
 // ---- primitives ---------------------------------------------------------------------------------
 
 value getelde_weken(eval_context& ctx, value const* a) {
@@ -149,7 +186,17 @@ value fasen(eval_context& ctx, value const* a) {
     p.fase_b_breakpoints = param_breakpoints(ctx.prog.params[a[3].tag]);
     p.fase_b_max_contracts = series_fn(ctx, a[4]);
     if (a[5].kind == value_kind::series) p.fase_b_contract_concluded_before = series_fn(ctx, a[5]);
-    return fasering_value(ctx, temporal::phases(*ctx.w, week_mondays(a[0]), ctx.R, p));
+    worker const& w = worker_with_prior(ctx, a[6]);
+    auto weeks = week_mondays(a[0]);
+    if (&w != ctx.w) {
+        // Every week of the counted prior employment is a counted week (up to R).
+        for (std::size_t i = ctx.w->contracts.size(); i < w.contracts.size(); ++i)
+            for (day m = monday_of(w.contracts[i].start); m <= *w.contracts[i].end && m <= ctx.R; m += date::days{7})
+                weeks.push_back(m);
+        std::sort(weeks.begin(), weeks.end());
+        weeks.erase(std::unique(weeks.begin(), weeks.end()), weeks.end());
+    }
+    return fasering_value(ctx, temporal::phases(w, weeks, ctx.R, p));
 }
 
 value fase_op(eval_context&, value const* a) {
@@ -189,11 +236,12 @@ value ketens(eval_context& ctx, value const* a) {
     p.max_months_breakpoints = param_breakpoints(ctx.prog.params[a[2].tag]);
     p.threshold_weeks = series_fn(ctx, a[3]);
     p.threshold_gap_months = series_fn(ctx, a[4]);
-    auto cs = temporal::chains(*ctx.w, ctx.R, p);
+    auto cs = temporal::chains(worker_with_prior(ctx, a[5]), ctx.R, p);
     value* items = ctx.lists.alloc(cs.size());
     for (std::size_t i = 0; i < cs.size(); ++i) {
         keten_data k;
         k.start = cs[i].start;
+        k.first_start = cs[i].first_start;
         k.counts_from = cs[i].counts_from;
         k.contracts = cs[i].contracts;
         k.crossed_on = cs[i].crossed_on;
@@ -271,15 +319,53 @@ value ziek_op(eval_context&, value const* a) {
 value eerstvolgende_werkdag(eval_context&, value const* a) {
     if (a[0].empty()) return {};
     day d = a[0].as_date();
-    while (!is_working_day(d)) d += date::days{1};
+    while (!atw_working_day(d, a[1])) d += date::days{1};
     return value::date(d);
 }
 
 value laatste_werkdag(eval_context&, value const* a) {
     if (a[0].empty()) return {};
     day d = a[0].as_date();
-    while (!is_working_day(d)) d -= date::days{1};
+    while (!atw_working_day(d, a[1])) d -= date::days{1};
     return value::date(d);
+}
+
+/// bedrag x teller / noemer, rounded half away from zero to whole cents (exact: 128-bit integers).
+value breuk(eval_context&, value const* a) {
+    if (a[0].empty() || a[1].empty() || a[2].empty() || a[2].i == 0) return {};
+    __extension__ using i128 = __int128;
+    i128 num = static_cast<i128>(a[0].i) * a[1].i;  // numbers are in thousandths: they cancel
+    i128 den = a[2].i;
+    if (den < 0) num = -num, den = -den;
+    i128 q = (2 * num + (num >= 0 ? den : -den)) / (2 * den);
+    return value::cents(static_cast<std::int64_t>(q));
+}
+
+value aantal_dagen(eval_context&, value const* a) {
+    if (a[0].empty() || a[1].empty()) return {};
+    return value::integer((a[1].as_date() - a[0].as_date()).count() + 1);
+}
+
+value hoogste_bedrag(eval_context&, value const* a) {
+    if (a[0].empty()) return a[1];
+    if (a[1].empty()) return a[0];
+    return a[0].i >= a[1].i ? a[0] : a[1];
+}
+
+value laagste_bedrag(eval_context&, value const* a) {
+    if (a[0].empty()) return a[1];
+    if (a[1].empty()) return a[0];
+    return a[0].i <= a[1].i ? a[0] : a[1];
+}
+
+value werkbegin_in_week(eval_context& ctx, value const* a) {
+    if (a[0].empty()) return {};
+    return value::date(temporal::first_contract_day_in_week(*ctx.w, a[0].as_date()));
+}
+
+value werkeinde_in_week(eval_context& ctx, value const* a) {
+    if (a[0].empty()) return {};
+    return value::date(temporal::last_contract_day_in_week(*ctx.w, a[0].as_date()));
 }
 
 value loopt_op(eval_context& ctx, value const* a) {
@@ -304,7 +390,12 @@ value leeftijd(eval_context&, value const* a) {
 
 value werkdagen_voor(eval_context&, value const* a) {
     if (a[0].empty() || a[1].empty()) return {};
-    return value::date(working_days_before(a[0].as_date(), static_cast<int>(a[1].i / 1000)));
+    day cur = a[0].as_date();
+    for (auto n = a[1].i / 1000; n > 0;) {
+        cur -= date::days{1};
+        if (atw_working_day(cur, a[2])) --n;
+    }
+    return value::date(cur);
 }
 
 value vroegste(eval_context&, value const* a) {
@@ -437,10 +528,12 @@ std::vector<builtin> make_table() {
           {"lengte_a", type::series_of(T_WEEKS)},
           {"duur_b", type::series_of(T_MONTHS)},
           {"max_contracten_b", type::series_of(T_NUM)},
-          {"overgang_b_gesloten_voor", type::series_of(T_DATE), true}},
+          {"overgang_b_gesloten_voor", type::series_of(T_DATE), true},
+          {"eerder_werk", type::list_of(type::entity(entity_id::eerder_werk)), true}},
          fasering, fasen,
          "the phase timeline (fasensysteem); duur_b is read on each day of fase B; a fixed-term contract concluded "
-         "before overgang_b_gesloten_voor (read on the first day of fase C) runs to its end"},
+         "before overgang_b_gesloten_voor (read on the first day of fase C) runs to its end; eerder_werk (opvolgend "
+         "werkgeverschap) counts as contracts with every week worked"},
         {"fase_op", {{"fasering", fasering}, {"dag", T_DATE}}, type::enumeration(enum_id::fase), fase_op,
          "the phase on a day"},
         {"eerste_dag_in_fase", {{"fasering", fasering}, {"periode", T_ANY_ENTITY}, {"fasen", fase_list}}, T_DATE,
@@ -450,7 +543,8 @@ std::vector<builtin> make_table() {
           {"max_contracten", type::series_of(T_NUM)},
           {"max_duur", type::series_of(T_MONTHS)},
           {"drempel", type::series_of(T_WEEKS)},
-          {"drempel_onderbreking", type::series_of(T_MONTHS)}},
+          {"drempel_onderbreking", type::series_of(T_MONTHS)},
+          {"eerder_werk", type::list_of(type::entity(entity_id::eerder_werk)), true}},
          type::list_of(type::entity(entity_id::keten)), ketens, "chains of fixed-term contracts (7:668a, 7:691)"},
         {"ziektegevallen", {{"onderbreking", type::series_of(T_WEEKS)}}, type::list_of(type::entity(entity_id::ziektegeval)),
          ziektegevallen,
@@ -464,15 +558,25 @@ std::vector<builtin> make_table() {
          "the week of sickness a day falls in, counting only days of sickness"},
         {"ziek_op", {{"geval", type::entity(entity_id::ziektegeval)}, {"dag", T_DATE}}, T_BOOL, ziek_op,
          "the day lies in one of the periods of sickness"},
-        {"eerstvolgende_werkdag", {{"dag", T_DATE}}, T_DATE, eerstvolgende_werkdag,
+        {"eerstvolgende_werkdag", {{"dag", T_DATE}, {"gelijkgesteld", T_DATELIST, true}}, T_DATE, eerstvolgende_werkdag,
          "the day itself or the next day that is no Saturday, Sunday or public holiday (Algemene termijnenwet art. 1 and 3)"},
-        {"laatste_werkdag", {{"dag", T_DATE}}, T_DATE, laatste_werkdag,
+        {"laatste_werkdag", {{"dag", T_DATE}, {"gelijkgesteld", T_DATELIST, true}}, T_DATE, laatste_werkdag,
          "the day itself or the last earlier day that is no Saturday, Sunday or public holiday (Atw art. 3)"},
+        {"breuk", {{"bedrag", T_MONEY}, {"teller", T_NUM}, {"noemer", T_NUM}}, T_MONEY, breuk,
+         "bedrag x teller / noemer, rounded half away from zero to whole cents"},
+        {"aantal_dagen", {{"van", T_DATE}, {"tot_en_met", T_DATE}}, T_NUM, aantal_dagen,
+         "the number of days from one day up to and including another"},
+        {"hoogste_bedrag", {{"a", T_MONEY}, {"b", T_MONEY}}, T_MONEY, hoogste_bedrag, "the higher of two amounts (leeg is ignored)"},
+        {"laagste_bedrag", {{"a", T_MONEY}, {"b", T_MONEY}}, T_MONEY, laagste_bedrag, "the lower of two amounts (leeg is ignored)"},
+        {"werkbegin_in_week", {{"week", type::of(type_kind::week)}}, T_DATE, werkbegin_in_week,
+         "the first day of the week that lies in one of the worker's contracts (else its Monday)"},
+        {"werkeinde_in_week", {{"week", type::of(type_kind::week)}}, T_DATE, werkeinde_in_week,
+         "the last day of the week that lies in one of the worker's contracts (else its Sunday)"},
         {"loopt_op", {{"periode", T_ANY_ENTITY}, {"dag", T_DATE}}, T_BOOL, loopt_op, "the period includes the day"},
         {"overlapt", {{"periode", T_ANY_ENTITY}, {"andere", T_ANY_ENTITY}}, T_BOOL, overlapt, "two periods share a day"},
         {"leeftijd", {{"geboortedatum", T_DATE}, {"op", T_DATE}}, T_NUM, leeftijd, "age in whole years on a day"},
-        {"werkdagen_voor", {{"dag", T_DATE}, {"aantal", T_NUM}}, T_DATE, werkdagen_voor,
-         "the day that many working days before (Algemene termijnenwet holidays excluded)"},
+        {"werkdagen_voor", {{"dag", T_DATE}, {"aantal", T_NUM}, {"gelijkgesteld", T_DATELIST, true}}, T_DATE, werkdagen_voor,
+         "the day that many working days before (Algemene termijnenwet holidays and the days in `gelijkgesteld` excluded)"},
         {"vroegste", {{"a", T_DATE}, {"b", T_DATE}}, T_DATE, vroegste, "the earlier of two dates (leeg is ignored)"},
         {"uiterste", {{"a", T_DATE}, {"b", T_DATE}}, T_DATE, uiterste, "the later of two dates (leeg is ignored)"},
         {"einde_jaar", {{"dag", T_DATE}}, T_DATE, einde_jaar, "31 December of the day's year"},

@@ -31,6 +31,7 @@ struct fasering_data {
 /// One chain of fixed-term contracts (art. 7:668a BW, with 7:691 for agency work).
 struct keten_data {
     day start;                 // first counted day (T')
+    day first_start;           // start of the chain's first contract
     opt_day counts_from;       // T: the day after the 26th worked week
     std::int64_t contracts = 0;
     opt_day crossed_on;
@@ -95,6 +96,7 @@ struct eval_context {
     std::deque<fasering_data> faseringen;
     std::deque<keten_data> ketens;
     std::deque<ziektegeval_data> ziektegevallen;
+    std::deque<worker> with_prior;  // the worker with counted prior employment (see builtins: fasen, ketens)
     std::deque<std::string> texts;
     std::deque<list_data> list_headers;
     trace* tr = nullptr;

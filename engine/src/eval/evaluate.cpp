@@ -462,6 +462,7 @@ void eval_context::reset_for(worker const* worker_ptr, day reference) {
     faseringen.clear();
     ketens.clear();
     ziektegevallen.clear();
+    with_prior.clear();
     texts.clear();
     list_headers.clear();
     issues.clear();

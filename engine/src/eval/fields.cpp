@@ -258,6 +258,7 @@ entity_field_table build(entity_id e) {
             break;
         case entity_id::keten:
             add("start", dt, [](void const* p, eval_context&) { return value::date(as<keten_data>(p).start); });
+            add("begin", dt, [](void const* p, eval_context&) { return value::date(as<keten_data>(p).first_start); });
             add("telt_vanaf", dt, [](void const* p, eval_context&) { return opt_date(as<keten_data>(p).counts_from); });
             add("contracten", num, [](void const* p, eval_context&) { return value::integer(as<keten_data>(p).contracts); });
             add("overschreden_op", dt, [](void const* p, eval_context&) { return opt_date(as<keten_data>(p).crossed_on); });

@@ -23,6 +23,11 @@ std::vector<day> counted_weeks(worker const& w, day R, std::function<bool(day)> 
 /// months: next_start > prev_end + months + 1 day (rule-catalogue "Date arithmetic", v1.1).
 bool gap_exceeds(day prev_end, day next_start, std::int64_t months);
 
+/// The first / last day of the ISO week starting on `monday` that lies in one of the worker's
+/// contracts (work is only done under a contract); the Monday / Sunday when none covers the week.
+day first_contract_day_in_week(worker const& w, day monday);
+day last_contract_day_in_week(worker const& w, day monday);
+
 /// How far a phase forecast projects: a computation bound, not a legal term. Fase A has never been
 /// longer than 78 weeks (rules/cao/fasen.rw), so two years always decide fase_b.start.
 inline constexpr int projection_horizon_weeks = 104;
@@ -79,6 +84,7 @@ int phase_on(phase_timeline const& t, day d);
 
 struct chain {
     day start;
+    day first_start;  // start of the chain's first contract
     std::optional<day> counts_from;
     std::int64_t contracts = 0;
     std::optional<day> crossed_on;
