@@ -276,6 +276,53 @@ workers:
     EXPECT_NE(text.find("bad.yaml:7:94: error: clients[0].vacancies[0].lat"), std::string::npos) << text;
 }
 
+TEST(YamlCase, MatchExpectationsAreReadAndKept) {
+    test::temp_dir tmp("match");
+    test::write_file(tmp.path() / "c.yaml", R"(format: regelwerk/case-1
+id: match-voorbeeld
+reference_date: 2026-11-23
+dossier:
+  agency: {name: X, cao: abu}
+  clients:
+    - {id: K1, name: Y, vacancies: [{id: V1, function: orderpicker, start: 2027-01-04}]}
+  workers:
+    - {id: W1, name: A, application: {status: active}}
+    - {id: W2, name: B, application: {status: active}}
+expect:
+  findings: []
+  match:
+    - vacancy: V1
+      blocked:
+        - {worker: W2, rule: wav.vergunning}
+      eligible: [W1]
+      top: [W1]
+)");
+    dsl::diagnostics diags;
+    auto c = ya::read_case(dsl::load_source(tmp.file("c.yaml")), diags);
+    ASSERT_TRUE(c) << dsl::render_all(diags);
+    ASSERT_EQ(c->matches.size(), 1u);
+    EXPECT_EQ(c->matches[0].vacancy, "V1");
+    ASSERT_EQ(c->matches[0].blocked.size(), 1u);
+    EXPECT_EQ(c->matches[0].blocked[0].worker, "W2");
+    EXPECT_EQ(c->matches[0].blocked[0].rule, "wav.vergunning");
+    EXPECT_EQ(c->matches[0].eligible, std::optional<std::vector<std::string>>({"W1"}));
+    EXPECT_EQ(c->matches[0].top, std::optional<std::vector<std::string>>({"W1"}));
+    // Still strict: an unknown key under a match is an error at its position.
+    test::write_file(tmp.path() / "bad.yaml", R"(format: regelwerk/case-1
+id: x
+reference_date: 2026-11-23
+dossier: {agency: {name: X, cao: abu}}
+expect:
+  match:
+    - {vacancy: V1, eligble: [W1]}
+)");
+    dsl::diagnostics bad;
+    EXPECT_FALSE(ya::read_case(dsl::load_source(tmp.file("bad.yaml")), bad));
+    EXPECT_NE(dsl::render_all(bad, true).find("bad.yaml:7:21: error: expect.match[0]: unknown key 'eligble' (did you mean 'eligible'?)"),
+              std::string::npos)
+        << dsl::render_all(bad, true);
+}
+
 TEST(YamlV11, BadPriorEmploymentAndConcludedOnAreErrorsWithPositions) {
     test::temp_dir tmp("v11bad");
     test::write_file(tmp.path() / "bad.yaml", R"(format: regelwerk/dossier-1
