@@ -99,6 +99,24 @@ case_outcome verify_case(evaluator& ev, case_file const& c) {
             for (auto const& e : c.findings) listed = listed || matches(e, f);
             if (!listed) fail("unexpected finding (exactly: true): " + describe(f));
         }
+    // v1.1 expect.match: the references must resolve; the conclusions themselves are not checked
+    // until matching exists, and the case says so in a note.
+    for (auto const& m : c.matches) {
+        bool vacancy_found = false;
+        for (auto const& k : c.dossier_data.clients)
+            for (auto const& v : k.vacancies) vacancy_found = vacancy_found || v.id == m.vacancy;
+        if (!vacancy_found) fail("match: no vacancy '" + m.vacancy + "' in the dossier");
+        auto check_worker = [&](std::string const& id) {
+            if (!results.count(id)) fail("match " + m.vacancy + ": no worker '" + id + "' in the dossier");
+        };
+        for (auto const& b : m.blocked) check_worker(b.worker);
+        if (m.eligible)
+            for (auto const& w : *m.eligible) check_worker(w);
+        if (m.top)
+            for (auto const& w : *m.top) check_worker(w);
+        out.notes.push_back("note: expect.match for vacancy " + m.vacancy +
+                            " is read but not verified (matching is not implemented yet)");
+    }
     return out;
 }
 

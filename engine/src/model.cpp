@@ -105,6 +105,40 @@ RW_INSTANTIATE_ENUM(shift_kind)
 RW_INSTANTIATE_ENUM(vacancy_status)
 #undef RW_INSTANTIATE_ENUM
 
+std::optional<coordinate> parse_coordinate(std::string_view t) {
+    std::size_t i = 0;
+    bool neg = false;
+    if (i < t.size() && (t[i] == '-' || t[i] == '+')) neg = t[i++] == '-';
+    std::int64_t whole = 0, frac = 0;
+    std::size_t digits = 0, decimals = 0;
+    for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits) {
+        if (digits >= 3) return std::nullopt;
+        whole = whole * 10 + (t[i] - '0');
+    }
+    if (digits == 0) return std::nullopt;
+    if (i < t.size() && t[i] == '.') {
+        for (++i; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++decimals) {
+            if (decimals >= 7) return std::nullopt;
+            frac = frac * 10 + (t[i] - '0');
+        }
+        if (decimals == 0) return std::nullopt;
+    }
+    if (i != t.size()) return std::nullopt;
+    for (std::size_t k = decimals; k < 7; ++k) frac *= 10;
+    std::int64_t v = whole * 10000000 + frac;
+    return coordinate{neg ? -v : v};
+}
+
+std::string format_coordinate(coordinate c) {
+    std::int64_t v = c.e7 < 0 ? -c.e7 : c.e7;
+    std::string s = (c.e7 < 0 ? "-" : "") + std::to_string(v / 10000000);
+    std::string frac = std::to_string(v % 10000000);
+    frac.insert(0, 7 - frac.size(), '0');
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+    if (!frac.empty()) s += "." + frac;
+    return s;
+}
+
 bool is_education_level(std::string_view s) {
     static constexpr std::array<char const*, 8> levels = {"none",  "vmbo",  "mbo-1", "mbo-2",
                                                           "mbo-3", "mbo-4", "hbo",   "wo"};

@@ -91,6 +91,59 @@ std::vector<week_range> week_ranges(std::vector<std::pair<day, day>> const& peri
     return out;
 }
 
+/// Dossier format v1.1 fields, drawn from their own random stream so that every v1 field of a
+/// seed stays exactly what it was: most contracts concluded a few days before their start, prior
+/// employment for about one worker in twelve, a language for most workers from abroad, and the
+/// shifts of about a third of the placements.
+void add_v11_fields(settings const& s, std::vector<client> const& clients, std::size_t index, worker& w) {
+    rng r{mix(s.seed ^ 0x7631312E31ULL, index)};  // "v1.1"
+    for (auto& ct : w.contracts)
+        if (r.chance(0.7)) ct.concluded_on = add_days(ct.start, -r.between(1, 10));
+    if (w.nationality && *w.nationality != "NL" && r.chance(0.7)) {
+        static constexpr std::array<std::pair<char const*, char const*>, 15> languages = {{
+            {"PL", "pl"}, {"RO", "ro"}, {"PT", "pt"}, {"BG", "bg"}, {"LT", "lt"}, {"HU", "hu"}, {"ES", "es"}, {"BE", "nl"},
+            {"IN", "en"}, {"SY", "ar"}, {"UA", "uk"}, {"GB", "en"}, {"TR", "tr"}, {"MA", "ar"}, {"BR", "pt"}}};
+        for (auto const& [nat, lang] : languages)
+            if (*w.nationality == nat) w.language = lang;
+    }
+    for (auto& p : w.placements) {
+        if (!r.chance(0.3)) continue;
+        int roll = r.between(0, 99);
+        p.shifts = roll < 60   ? std::vector<shift_kind>{shift_kind::dag}
+                   : roll < 80 ? std::vector<shift_kind>{shift_kind::dag, shift_kind::avond}
+                   : roll < 95 ? std::vector<shift_kind>{shift_kind::avond, shift_kind::nacht}
+                               : std::vector<shift_kind>{shift_kind::dag, shift_kind::weekend};
+    }
+    if (w.contracts.empty() || !r.chance(0.08)) return;
+    // Work before this agency, ending before the first contract here: at another agency (often at
+    // a client of ours, and then often the same work), at a client itself, or elsewhere.
+    day before = w.contracts.front().start;
+    int records = r.chance(0.25) ? 2 : 1;
+    for (int k = 0; k < records; ++k) {
+        prior_employment e;
+        int kind = r.between(0, 99);
+        e.kind = kind < 60 ? prior_employer_kind::agency : kind < 85 ? prior_employer_kind::client : prior_employer_kind::other;
+        client const& cl = clients[r.next() % clients.size()];
+        if (e.kind == prior_employer_kind::client) {
+            e.employer = cl.name;
+            e.client = cl.id;
+        } else if (e.kind == prior_employer_kind::agency) {
+            static constexpr std::array<char const*, 5> agencies = {"Uitzendbureau Noord BV", "FlexPlus Uitzendgroep", "Werkt! Uitzenden",
+                                                                    "Uitzendbureau Oost BV", "Payroll Zuid BV"};
+            e.employer = r.pick(agencies);
+            if (r.chance(0.6)) e.client = w.placements.empty() ? cl.id : w.placements.front().client;
+        } else {
+            e.employer = std::string(r.pick(client_prefix)) + " " + r.pick(client_place);
+        }
+        day end = add_days(before, -r.between(1, 120));
+        e.start = add_days(end, -r.between(30, 540));
+        if (!r.chance(0.1)) e.end = end;  // now and then the end is not known
+        if (r.chance(0.8)) e.same_work = e.kind != prior_employer_kind::other && r.chance(0.6);
+        w.prior_employments.insert(w.prior_employments.begin(), e);
+        before = e.start;
+    }
+}
+
 }  // namespace
 
 agency make_agency(settings const& s) {
@@ -355,6 +408,7 @@ worker make_worker(settings const& s, std::vector<client> const& clients, std::s
         a.available_hours_per_week = decimal{r.between(16, 40) * 1000};
         w.appl = a;
     }
+    add_v11_fields(s, clients, index, w);
     return w;
 }
 

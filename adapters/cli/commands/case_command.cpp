@@ -60,6 +60,8 @@ static int run_verify(std::vector<std::string> const& paths, std::string const& 
             std::cout << "FAIL " << c->id << "\n";
             for (auto const& f : outcome.failures) std::cout << "    " << f << "\n";
         }
+        if (!quiet || !outcome.passed)
+            for (auto const& n : outcome.notes) std::cout << "    " << n << "\n";
     }
     std::cout << passed << " passed, " << failed << " failed\n";
     return failed == 0 && passed > 0 ? ok : findings;

@@ -149,7 +149,77 @@ CREATE TABLE prior_employment (
 ) WITHOUT ROWID;
 )SQL";
 
-static char const* const migrations[] = {migration_1, migration_2};
+// v1.1 of the dossier format, part 2: the agency's offices, clients' vacancies (with their
+// requirement and wish lists), a worker's language and tasks done, placement shifts, and the
+// application's matching fields. Shift lists are TEXT "dag,avond": NULL = not given, '' = none.
+// Coordinates are INTEGER units of 1e-7 degree.
+static char const* const migration_3 = R"SQL(
+CREATE TABLE office (
+    id         TEXT PRIMARY KEY,
+    ordinal    INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    extra_json TEXT
+) WITHOUT ROWID;
+CREATE TABLE vacancy (
+    client_id           TEXT NOT NULL REFERENCES client(id) ON DELETE CASCADE,
+    ordinal             INTEGER NOT NULL,
+    id                  TEXT NOT NULL,
+    function            TEXT NOT NULL,
+    code                TEXT,
+    start               TEXT NOT NULL,
+    end_date            TEXT,
+    hours_milli         INTEGER,
+    shifts              TEXT,
+    hourly_cents        INTEGER,
+    place               TEXT,
+    lat_e7              INTEGER,
+    lon_e7              INTEGER,
+    req_education_level TEXT,
+    req_text            TEXT,
+    status              TEXT NOT NULL,
+    extra_json          TEXT,
+    PRIMARY KEY (client_id, ordinal),
+    UNIQUE (client_id, id)
+) WITHOUT ROWID;
+CREATE TABLE vacancy_item (
+    client_id       TEXT NOT NULL REFERENCES client(id) ON DELETE CASCADE,
+    vacancy_ordinal INTEGER NOT NULL,
+    list            TEXT NOT NULL CHECK (list IN ('req_certificate', 'req_licence', 'req_language', 'req_skill',
+                                                  'wish_skill', 'wish_certificate', 'wish_language')),
+    ordinal         INTEGER NOT NULL,
+    name            TEXT NOT NULL,
+    PRIMARY KEY (client_id, vacancy_ordinal, list, ordinal)
+) WITHOUT ROWID;
+ALTER TABLE worker ADD COLUMN language TEXT;
+ALTER TABLE worker ADD COLUMN app_shifts TEXT;
+ALTER TABLE worker ADD COLUMN app_available_from TEXT;
+ALTER TABLE worker ADD COLUMN app_max_travel_milli INTEGER;
+ALTER TABLE worker ADD COLUMN app_place TEXT;
+ALTER TABLE worker ADD COLUMN app_lat_e7 INTEGER;
+ALTER TABLE worker ADD COLUMN app_lon_e7 INTEGER;
+ALTER TABLE placement ADD COLUMN shifts TEXT;
+CREATE TABLE application_list (
+    worker_id TEXT NOT NULL REFERENCES worker(id) ON DELETE CASCADE,
+    list      TEXT NOT NULL CHECK (list IN ('licence', 'preferred_function')),
+    ordinal   INTEGER NOT NULL,
+    name      TEXT NOT NULL,
+    PRIMARY KEY (worker_id, list, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE task_done (
+    worker_id    TEXT NOT NULL REFERENCES worker(id) ON DELETE CASCADE,
+    ordinal      INTEGER NOT NULL,
+    task         TEXT NOT NULL,
+    placement_id TEXT,
+    on_date      TEXT NOT NULL,
+    by_whom      TEXT,
+    how          TEXT,
+    note         TEXT,
+    extra_json   TEXT,
+    PRIMARY KEY (worker_id, ordinal)
+) WITHOUT ROWID;
+)SQL";
+
+static char const* const migrations[] = {migration_1, migration_2, migration_3};
 
 int latest_schema_version() { return static_cast<int>(std::size(migrations)); }
 

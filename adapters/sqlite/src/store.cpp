@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
 
 namespace rw::adapters::sqlite {
 
@@ -99,10 +100,23 @@ static std::optional<std::string> enum_text(std::optional<E> const& e) {
     if (!e) return std::nullopt;
     return std::string(to_string(*e));
 }
+// v1.1: a shift list as "dag,avond"; NULL = not given, '' = none.
+static std::optional<std::string> shifts_text(std::optional<std::vector<shift_kind>> const& v) {
+    if (!v) return std::nullopt;
+    std::string out;
+    for (auto k : *v) out += (out.empty() ? "" : ",") + std::string(to_string(k));
+    return out;
+}
+static std::optional<std::int64_t> coordinate_value(std::optional<coordinate> const& c) {
+    if (!c) return std::nullopt;
+    return c->e7;
+}
 
 struct store::writer::statements {
+    sqlite3* db_;  // first: the v1.1 statements below are initialised from it
     explicit statements(sqlite3* db)
-        : agency(db, "INSERT INTO agency(singleton, name, cao, phase_labels, lender_registered_from, "
+        : db_(db),
+          agency(db, "INSERT INTO agency(singleton, name, cao, phase_labels, lender_registered_from, "
                      "wtta_admitted_from, ziektewet_erd, extra_json) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                      "ON CONFLICT(singleton) DO UPDATE SET name = excluded.name, cao = excluded.cao, "
                      "phase_labels = excluded.phase_labels, lender_registered_from = excluded.lender_registered_from, "
@@ -137,6 +151,22 @@ struct store::writer::statements {
     statement agency, client, clear_strikes, clear_wages, strike, wage, delete_worker, worker, contract, placement,
         weeks, sickness, item;
     statement prior;  // v1.1
+    // v1.1, part 2
+    statement clear_offices{db_, "DELETE FROM office"};
+    statement office{db_, "INSERT INTO office(id, ordinal, name, extra_json) VALUES (?1, ?2, ?3, ?4)"};
+    statement clear_vacancy_items{db_, "DELETE FROM vacancy_item WHERE client_id = ?1"};
+    statement clear_vacancies{db_, "DELETE FROM vacancy WHERE client_id = ?1"};
+    statement vacancy{db_, "INSERT INTO vacancy(client_id, ordinal, id, function, code, start, end_date, hours_milli, shifts, "
+                           "hourly_cents, place, lat_e7, lon_e7, req_education_level, req_text, status, extra_json) VALUES "
+                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"};
+    statement vacancy_item{db_, "INSERT INTO vacancy_item(client_id, vacancy_ordinal, list, ordinal, name) VALUES (?1, ?2, ?3, "
+                                "?4, ?5)"};
+    statement worker_v11{db_, "UPDATE worker SET language = ?2, app_shifts = ?3, app_available_from = ?4, "
+                              "app_max_travel_milli = ?5, app_place = ?6, app_lat_e7 = ?7, app_lon_e7 = ?8 WHERE id = ?1"};
+    statement placement_shifts{db_, "UPDATE placement SET shifts = ?3 WHERE worker_id = ?1 AND ordinal = ?2"};
+    statement app_list{db_, "INSERT INTO application_list(worker_id, list, ordinal, name) VALUES (?1, ?2, ?3, ?4)"};
+    statement task{db_, "INSERT INTO task_done(worker_id, ordinal, task, placement_id, on_date, by_whom, how, note, extra_json) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"};
 };
 
 store::writer::writer(store& s) : store_(s) {
@@ -170,6 +200,16 @@ void store::writer::put_agency(agency const& a) {
     s.bind(6, a.ziektewet_erd);
     s.bind(7, a.extra_json);
     s.run();
+    // v1.1: the offices belong to the agency row and are replaced with it.
+    st_->clear_offices.run();
+    for (std::size_t i = 0; i < a.offices.size(); ++i) {
+        auto& o = st_->office;
+        o.bind(1, a.offices[i].id);
+        o.bind(2, static_cast<std::int64_t>(i));
+        o.bind(3, a.offices[i].name);
+        o.bind(4, a.offices[i].extra_json);
+        o.run();
+    }
 }
 
 void store::writer::put_client(client const& c) {
@@ -198,6 +238,52 @@ void store::writer::put_client(client const& c) {
         s.bind(4, w.hourly.cents);
         s.bind(5, format_date(w.from));
         s.run();
+    }
+    // v1.1: vacancies are replaced with their client.
+    st_->clear_vacancy_items.bind(1, c.id);
+    st_->clear_vacancy_items.run();
+    st_->clear_vacancies.bind(1, c.id);
+    st_->clear_vacancies.run();
+    for (std::size_t i = 0; i < c.vacancies.size(); ++i) {
+        auto const& v = c.vacancies[i];
+        auto ord = static_cast<std::int64_t>(i);
+        auto& s = st_->vacancy;
+        s.bind(1, c.id);
+        s.bind(2, ord);
+        s.bind(3, v.id);
+        s.bind(4, v.function);
+        s.bind(5, v.code);
+        s.bind(6, format_date(v.start));
+        s.bind(7, date_text(v.end));
+        if (v.hours_per_week) s.bind(8, v.hours_per_week->milli);
+        s.bind(9, shifts_text(v.shifts));
+        if (v.hourly_wage) s.bind(10, v.hourly_wage->cents);
+        s.bind(11, v.place);
+        s.bind(12, coordinate_value(v.lat));
+        s.bind(13, coordinate_value(v.lon));
+        s.bind(14, v.requirements.education_level);
+        s.bind(15, v.requirements.text);
+        s.bind(16, to_string(v.status));
+        s.bind(17, v.extra_json);
+        s.run();
+        auto items = [&](char const* list, std::vector<std::string> const& names) {
+            for (std::size_t j = 0; j < names.size(); ++j) {
+                auto& it = st_->vacancy_item;
+                it.bind(1, c.id);
+                it.bind(2, ord);
+                it.bind(3, list);
+                it.bind(4, static_cast<std::int64_t>(j));
+                it.bind(5, names[j]);
+                it.run();
+            }
+        };
+        items("req_certificate", v.requirements.certificates);
+        items("req_licence", v.requirements.licences);
+        items("req_language", v.requirements.languages);
+        items("req_skill", v.requirements.skills);
+        items("wish_skill", v.wishes.skills);
+        items("wish_certificate", v.wishes.certificates);
+        items("wish_language", v.wishes.languages);
     }
 }
 
@@ -330,6 +416,59 @@ void store::writer::put_worker(worker const& w) {
         st.bind(9, e.extra_json);
         st.run();
     }
+    // v1.1, part 2: the worker row's new columns (written only when one is set), placement shifts,
+    // the application's lists, tasks done.
+    auto const* ap = w.appl ? &*w.appl : nullptr;
+    if (w.language || (ap && (ap->shifts || ap->available_from || ap->max_travel_km || ap->place || ap->lat || ap->lon))) {
+        auto& st = st_->worker_v11;
+        st.bind(1, w.id);
+        st.bind(2, w.language);
+        if (ap) {
+            st.bind(3, shifts_text(ap->shifts));
+            st.bind(4, date_text(ap->available_from));
+            if (ap->max_travel_km) st.bind(5, ap->max_travel_km->milli);
+            st.bind(6, ap->place);
+            st.bind(7, coordinate_value(ap->lat));
+            st.bind(8, coordinate_value(ap->lon));
+        }
+        st.run();
+    }
+    for (std::size_t i = 0; i < w.placements.size(); ++i) {
+        if (!w.placements[i].shifts) continue;
+        auto& st = st_->placement_shifts;
+        st.bind(1, w.id);
+        st.bind(2, static_cast<std::int64_t>(i));
+        st.bind(3, shifts_text(w.placements[i].shifts));
+        st.run();
+    }
+    if (ap) {
+        auto list = [&](char const* name, std::vector<std::string> const& items) {
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                auto& st = st_->app_list;
+                st.bind(1, w.id);
+                st.bind(2, name);
+                st.bind(3, static_cast<std::int64_t>(i));
+                st.bind(4, items[i]);
+                st.run();
+            }
+        };
+        list("licence", ap->licences);
+        list("preferred_function", ap->preferred_functions);
+    }
+    for (std::size_t i = 0; i < w.tasks_done.size(); ++i) {
+        auto const& t = w.tasks_done[i];
+        auto& st = st_->task;
+        st.bind(1, w.id);
+        st.bind(2, static_cast<std::int64_t>(i));
+        st.bind(3, t.task);
+        st.bind(4, t.placement);
+        st.bind(5, format_date(t.on));
+        st.bind(6, t.by);
+        st.bind(7, t.how);
+        st.bind(8, t.note);
+        st.bind(9, t.extra_json);
+        st.run();
+    }
 }
 
 void store::import(std::vector<dossier> const& dossiers) {
@@ -351,18 +490,21 @@ constexpr char const* worker_columns =
     "id, name, birth_date, nationality, id_present, id_document, id_number, id_expires, id_checked_on, "
     "id_copy_kept, permit_kind, permit_valid_from, permit_valid_until, permit_notified_on, app_status, "
     "app_closed_on, app_retention_consent, app_education_level, app_postcode, app_hours_milli, extra_json, "
-    "id_extra_json, permit_extra_json, app_extra_json";
+    "id_extra_json, permit_extra_json, app_extra_json, "
+    "language, app_shifts, app_available_from, app_max_travel_milli, app_place, app_lat_e7, app_lon_e7";
 constexpr char const* contract_columns =
     "worker_id, id, kind, start, end_date, hours_milli, probation_months, renewal_notice_on, ended_on, ended_by, "
     "extra_json, concluded_on";
 constexpr char const* placement_columns =
-    "worker_id, id, contract_id, client_id, function, start, end_date, hourly_cents, extra_json";
+    "worker_id, id, contract_id, client_id, function, start, end_date, hourly_cents, extra_json, shifts";
 constexpr char const* week_columns = "worker_id, list, first_week, last_week";
 constexpr char const* sickness_columns =
     "worker_id, first_day, recovered_on, bedrijfsarts_melding, probleemanalyse, plan_van_aanpak, "
     "uwv_ziekmelding, eerstejaarsevaluatie, wia_aanvraag, extra_json";
 constexpr char const* item_columns = "worker_id, list, name, valid_until";
 constexpr char const* prior_columns = "worker_id, employer, kind, client_id, start, end_date, same_work, extra_json";
+constexpr char const* app_list_columns = "worker_id, list, name";
+constexpr char const* task_columns = "worker_id, task, placement_id, on_date, by_whom, how, note, extra_json";
 
 /// Decodes columns of one row, reporting values that do not fit instead of throwing.
 struct decoder {
@@ -392,6 +534,24 @@ struct decoder {
     std::optional<bool> flag(int c) const {
         if (st.is_null(c)) return std::nullopt;
         return st.integer(c) != 0;
+    }
+    // v1.1
+    std::optional<std::vector<shift_kind>> shifts(int c, char const* field) const {
+        if (st.is_null(c)) return std::nullopt;
+        std::vector<shift_kind> out;
+        std::string_view t = st.text(c);
+        while (!t.empty()) {
+            auto comma = t.find(',');
+            auto part = t.substr(0, comma);
+            if (auto k = enum_from_string<shift_kind>(part)) out.push_back(*k);
+            else issue(std::string(field) + ": '" + std::string(part) + "' is not a shift");
+            t = comma == std::string_view::npos ? std::string_view() : t.substr(comma + 1);
+        }
+        return out;
+    }
+    std::optional<coordinate> coord(int c) const {
+        if (st.is_null(c)) return std::nullopt;
+        return coordinate{st.integer(c)};
     }
 };
 
@@ -431,9 +591,17 @@ void decode_worker(statement const& st, worker& w, std::vector<data_issue>& issu
         a.postcode = st.opt_text(18);
         if (auto h = st.opt_integer(19)) a.available_hours_per_week = decimal{*h};
         a.extra_json = st.opt_text(23);
+        // v1.1
+        a.shifts = d.shifts(25, "app_shifts");
+        a.available_from = d.date(26, "app_available_from");
+        if (auto km = st.opt_integer(27)) a.max_travel_km = decimal{*km};
+        a.place = st.opt_text(28);
+        a.lat = d.coord(29);
+        a.lon = d.coord(30);
         w.appl = std::move(a);
     }
     w.extra_json = st.opt_text(20);
+    w.language = st.opt_text(24);  // v1.1
 }
 
 bool decode_contract(statement const& st, std::string const& wid, contract& c, std::vector<data_issue>& issues) {
@@ -468,6 +636,7 @@ bool decode_placement(statement const& st, std::string const& wid, placement& p,
     p.end = d.date(6, "end_date");
     if (auto h = st.opt_integer(7)) p.hourly_wage = money{*h};
     p.extra_json = st.opt_text(8);
+    p.shifts = d.shifts(9, "shifts");  // v1.1
     return true;
 }
 
@@ -528,12 +697,39 @@ void decode_prior(statement const& st, worker& w, std::vector<data_issue>& issue
     w.prior_employments.push_back(std::move(e));
 }
 
+void decode_app_list(statement const& st, worker& w) {
+    if (!w.appl) w.appl = application{};  // items without an application row: keep them anyway
+    auto list = st.text(1);
+    (list == "licence" ? w.appl->licences : w.appl->preferred_functions).emplace_back(st.text(2));
+}
+
+void decode_task(statement const& st, worker& w, std::vector<data_issue>& issues) {
+    decoder d{st, issues, w.id, "task_done", std::string(st.text(1))};
+    auto on = d.date(3, "on_date");
+    if (!on) return;
+    task_done t;
+    t.task = std::string(st.text(1));
+    t.placement = st.opt_text(2);
+    t.on = *on;
+    t.by = st.opt_text(4);
+    t.how = st.opt_text(5);
+    t.note = st.opt_text(6);
+    t.extra_json = st.opt_text(7);
+    w.tasks_done.push_back(std::move(t));
+}
+
 /// Checks that each placement's contract exists; a dangling id is a data-quality issue.
 void check_references(worker& w, std::vector<data_issue>& issues) {
     for (auto const& p : w.placements) {
         bool found = false;
         for (auto const& c : w.contracts) found = found || c.id == p.contract;
         if (!found) issues.push_back({w.id, "placement", p.id, "contract '" + p.contract + "' does not exist"});
+    }
+    for (auto const& t : w.tasks_done) {  // v1.1
+        if (!t.placement) continue;
+        bool found = false;
+        for (auto const& p : w.placements) found = found || p.id == *t.placement;
+        if (!found) issues.push_back({w.id, "task_done", t.task, "placement '" + *t.placement + "' does not exist"});
     }
 }
 
@@ -553,6 +749,8 @@ std::optional<agency> store::load_agency(std::vector<data_issue>* issues) const 
     a.wtta_admitted_from = d.date(4, "wtta_admitted_from");
     a.ziektewet_erd = st.integer(5) != 0;
     a.extra_json = st.opt_text(6);
+    statement os(db_, "SELECT id, name, extra_json FROM office ORDER BY ordinal");  // v1.1
+    while (os.step()) a.offices.push_back({std::string(os.text(0)), std::string(os.text(1)), os.opt_text(2)});
     return a;
 }
 
@@ -561,7 +759,7 @@ std::vector<client> store::load_clients(std::vector<data_issue>* issues) const {
     auto& out_issues = issues ? *issues : local;
     std::vector<client> out;
     statement cs(db_, "SELECT id, name, extra_json FROM client ORDER BY id");
-    while (cs.step()) out.push_back({std::string(cs.text(0)), std::string(cs.text(1)), {}, {}, cs.opt_text(2)});
+    while (cs.step()) out.push_back({std::string(cs.text(0)), std::string(cs.text(1)), {}, {}, cs.opt_text(2), {}});
     auto find = [&](std::string_view id) -> client* {
         auto it = std::lower_bound(out.begin(), out.end(), id, [](client const& c, std::string_view k) { return c.id < k; });
         return it != out.end() && it->id == id ? &*it : nullptr;
@@ -580,6 +778,50 @@ std::vector<client> store::load_clients(std::vector<data_issue>* issues) const {
         decoder d{ws, out_issues, none, "client_reference_wage", std::string(ws.text(0))};
         auto f = d.date(3, "date_from");
         if (c && f) c->reference_wages.push_back({std::string(ws.text(1)), money{ws.integer(2)}, *f});
+    }
+    // v1.1: vacancies and their requirement/wish lists.
+    statement vs(db_, "SELECT client_id, id, function, code, start, end_date, hours_milli, shifts, hourly_cents, place, lat_e7, "
+                      "lon_e7, req_education_level, req_text, status, extra_json, ordinal FROM vacancy ORDER BY client_id, ordinal");
+    std::map<std::pair<std::string, std::int64_t>, std::pair<client*, std::size_t>> by_ordinal;  // out no longer grows
+    while (vs.step()) {
+        auto* c = find(vs.text(0));
+        decoder d{vs, out_issues, none, "vacancy", std::string(vs.text(1))};
+        auto start = d.date(4, "start");
+        auto status = d.enumeration<vacancy_status>(14, "status");
+        if (!c || !start) continue;
+        vacancy v;
+        v.id = std::string(vs.text(1));
+        v.function = std::string(vs.text(2));
+        v.code = vs.opt_text(3);
+        v.start = *start;
+        v.end = d.date(5, "end_date");
+        if (auto h = vs.opt_integer(6)) v.hours_per_week = decimal{*h};
+        v.shifts = d.shifts(7, "shifts");
+        if (auto m = vs.opt_integer(8)) v.hourly_wage = money{*m};
+        v.place = vs.opt_text(9);
+        v.lat = d.coord(10);
+        v.lon = d.coord(11);
+        v.requirements.education_level = vs.opt_text(12);
+        v.requirements.text = vs.opt_text(13);
+        v.status = status.value_or(vacancy_status::open);
+        v.extra_json = vs.opt_text(15);
+        c->vacancies.push_back(std::move(v));
+        by_ordinal[{c->id, vs.integer(16)}] = {c, c->vacancies.size() - 1};
+    }
+    statement is(db_, "SELECT client_id, vacancy_ordinal, list, name FROM vacancy_item ORDER BY client_id, vacancy_ordinal, list, ordinal");
+    while (is.step()) {
+        auto it = by_ordinal.find({std::string(is.text(0)), is.integer(1)});
+        if (it == by_ordinal.end()) continue;
+        auto& v = it->second.first->vacancies[it->second.second];
+        auto list = is.text(2);
+        std::string name(is.text(3));
+        if (list == "req_certificate") v.requirements.certificates.push_back(name);
+        else if (list == "req_licence") v.requirements.licences.push_back(name);
+        else if (list == "req_language") v.requirements.languages.push_back(name);
+        else if (list == "req_skill") v.requirements.skills.push_back(name);
+        else if (list == "wish_skill") v.wishes.skills.push_back(name);
+        else if (list == "wish_certificate") v.wishes.certificates.push_back(name);
+        else v.wishes.languages.push_back(name);
     }
     return out;
 }
@@ -616,6 +858,12 @@ std::optional<worker> store::load_worker(std::string const& id, std::vector<data
     statement pe(db_, std::string("SELECT ") + prior_columns + " FROM prior_employment WHERE worker_id = ?1 ORDER BY ordinal");
     pe.bind(1, id);
     while (pe.step()) decode_prior(pe, w, is);
+    statement al(db_, std::string("SELECT ") + app_list_columns + " FROM application_list WHERE worker_id = ?1 ORDER BY list, ordinal");
+    al.bind(1, id);
+    while (al.step()) decode_app_list(al, w);
+    statement td(db_, std::string("SELECT ") + task_columns + " FROM task_done WHERE worker_id = ?1 ORDER BY ordinal");
+    td.bind(1, id);
+    while (td.step()) decode_task(td, w, is);
     check_references(w, is);
     return w;
 }
@@ -664,6 +912,8 @@ void store::for_each_worker(std::function<bool(worker&&, std::vector<data_issue>
     child_cursor sick(db_, std::string("SELECT ") + sickness_columns + " FROM sickness ORDER BY worker_id, ordinal");
     child_cursor items(db_, std::string("SELECT ") + item_columns + " FROM application_item ORDER BY worker_id, list, ordinal");
     child_cursor prior(db_, std::string("SELECT ") + prior_columns + " FROM prior_employment ORDER BY worker_id, ordinal");
+    child_cursor app_lists(db_, std::string("SELECT ") + app_list_columns + " FROM application_list ORDER BY worker_id, list, ordinal");
+    child_cursor tasks(db_, std::string("SELECT ") + task_columns + " FROM task_done ORDER BY worker_id, ordinal");
 
     auto drain_orphans = [&](child_cursor& cur, char const* table, std::string_view upto, bool all) {
         while (cur.has && (all || cur.worker_id() < upto)) {
@@ -708,10 +958,21 @@ void store::for_each_worker(std::function<bool(worker&&, std::vector<data_issue>
             hash_row(hash, prior.st);
             decode_prior(prior.st, w, issues);
         }
+        drain_orphans(app_lists, "application_list", w.id, false);
+        for (; app_lists.has && app_lists.worker_id() == w.id; app_lists.next()) {
+            hash_row(hash, app_lists.st);
+            decode_app_list(app_lists.st, w);
+        }
+        drain_orphans(tasks, "task_done", w.id, false);
+        for (; tasks.has && tasks.worker_id() == w.id; tasks.next()) {
+            hash_row(hash, tasks.st);
+            decode_task(tasks.st, w, issues);
+        }
         check_references(w, issues);
         if (!visit(std::move(w), std::move(issues))) return;
     }
-    for (auto* c : {&contracts, &placements, &weeks, &sick, &items, &prior}) drain_orphans(*c, "child", {}, true);
+    for (auto* c : {&contracts, &placements, &weeks, &sick, &items, &prior, &app_lists, &tasks})
+        drain_orphans(*c, "child", {}, true);
 }
 
 store::scan_result store::scan_rows() const {
@@ -722,7 +983,9 @@ store::scan_result store::scan_rows() const {
                             std::string("SELECT ") + week_columns + " FROM week_range ORDER BY worker_id, list, ordinal",
                             std::string("SELECT ") + sickness_columns + " FROM sickness ORDER BY worker_id, ordinal",
                             std::string("SELECT ") + item_columns + " FROM application_item ORDER BY worker_id, list, ordinal",
-                            std::string("SELECT ") + prior_columns + " FROM prior_employment ORDER BY worker_id, ordinal"}) {
+                            std::string("SELECT ") + prior_columns + " FROM prior_employment ORDER BY worker_id, ordinal",
+                            std::string("SELECT ") + app_list_columns + " FROM application_list ORDER BY worker_id, list, ordinal",
+                            std::string("SELECT ") + task_columns + " FROM task_done ORDER BY worker_id, ordinal"}) {
         statement st(db_, sql);
         // Touch every column, as the audit's decoders do, so the comparison is fair.
         while (st.step()) {
@@ -779,7 +1042,9 @@ std::uint64_t store::reference_data_hash() const {
     std::uint64_t h = 14695981039346656037ULL;
     for (auto const* sql : {"SELECT * FROM agency", "SELECT * FROM client ORDER BY id",
                             "SELECT * FROM client_strike ORDER BY client_id, ordinal",
-                            "SELECT * FROM client_reference_wage ORDER BY client_id, ordinal"}) {
+                            "SELECT * FROM client_reference_wage ORDER BY client_id, ordinal",
+                            "SELECT * FROM office ORDER BY id", "SELECT * FROM vacancy ORDER BY client_id, ordinal",
+                            "SELECT * FROM vacancy_item ORDER BY client_id, vacancy_ordinal, list, ordinal"}) {
         statement st(db_, sql);
         while (st.step()) hash_row(&h, st);
     }

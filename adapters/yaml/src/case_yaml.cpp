@@ -38,6 +38,48 @@ static engine::finding_expectation read_finding(node_reader& r, YAML::Node const
     return f;
 }
 
+// A list of worker ids (eligible, top).
+static std::optional<std::vector<std::string>> read_ids(node_reader& r, YAML::Node const& map, char const* key, std::string const& path) {
+    auto n = r.field(map, key, path, false);
+    std::string p = key_path(path, key);
+    if (!n.IsDefined() || n.IsNull() || !r.expect_seq(n, p)) return std::nullopt;
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < n.size(); ++i)
+        if (auto t = r.scalar_text(n[i], index_path(p, i), "a worker id")) out.push_back(*t);
+    return out;
+}
+
+// v1.1 expect.match (case-format.md): read strictly and kept; verification comes with matching.
+static std::vector<engine::match_expectation> read_matches(node_reader& r, YAML::Node const& n) {
+    std::vector<engine::match_expectation> out;
+    std::string path = "expect.match";
+    if (!n.IsDefined() || n.IsNull() || !r.expect_seq(n, path)) return out;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        std::string p = index_path(path, i);
+        engine::match_expectation m;
+        m.where = r.span_of(n[i]);
+        if (!r.check_map(n[i], p, {"vacancy", "blocked", "eligible", "top"}) && !n[i].IsMap()) continue;
+        m.vacancy = r.text(n[i], "vacancy", p, true).value_or("");
+        auto blocked = r.field(n[i], "blocked", p, false);
+        std::string bp = key_path(p, "blocked");
+        if (blocked.IsDefined() && !blocked.IsNull() && r.expect_seq(blocked, bp)) {
+            for (std::size_t j = 0; j < blocked.size(); ++j) {
+                std::string ip = index_path(bp, j);
+                if (!r.check_map(blocked[j], ip, {"worker", "rule"}) && !blocked[j].IsMap()) continue;
+                engine::match_blocked b;
+                b.where = r.span_of(blocked[j]);
+                b.worker = r.text(blocked[j], "worker", ip, true).value_or("");
+                b.rule = r.text(blocked[j], "rule", ip, true).value_or("");
+                m.blocked.push_back(std::move(b));
+            }
+        }
+        m.eligible = read_ids(r, n[i], "eligible", p);
+        m.top = read_ids(r, n[i], "top", p);
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
 std::optional<engine::case_file> read_case(dsl::source_ptr const& src, dsl::diagnostics& diags) {
     dsl::diagnostics local;
     auto root = detail::parse_yaml(src, local);
@@ -65,7 +107,7 @@ std::optional<engine::case_file> read_case(dsl::source_ptr const& src, dsl::diag
             if (dn.IsDefined() && !dn.IsNull() && r.check_map(dn, "dossier", {"agency", "clients", "workers"}))
                 c.dossier_data = detail::read_dossier_body(r, dn, "dossier");
             auto ex = r.field(*root, "expect", "", true);
-            if (ex.IsDefined() && !ex.IsNull() && r.check_map(ex, "expect", {"facts", "findings", "absent", "exactly"})) {
+            if (ex.IsDefined() && !ex.IsNull() && r.check_map(ex, "expect", {"facts", "findings", "absent", "exactly", "match"})) {
                 auto facts = r.field(ex, "facts", "expect", false);
                 if (facts.IsDefined() && !facts.IsNull() && r.expect_seq(facts, "expect.facts")) {
                     for (std::size_t i = 0; i < facts.size(); ++i) {
@@ -89,6 +131,7 @@ std::optional<engine::case_file> read_case(dsl::source_ptr const& src, dsl::diag
                             out->push_back(read_finding(r, list[i], index_path(lp, i)));
                 }
                 c.exactly = r.boolean(ex, "exactly", "expect").value_or(false);
+                c.matches = read_matches(r, r.field(ex, "match", "expect", false));  // v1.1
             }
         }
     }

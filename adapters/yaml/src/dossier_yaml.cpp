@@ -70,10 +70,157 @@ static std::vector<week_range> read_weeks(node_reader& r, YAML::Node const& work
     return out;
 }
 
+// ---- v1.1 helpers ------------------------------------------------------------------------------
+
+static std::vector<std::string> read_text_list(node_reader& r, YAML::Node const& map, char const* key, std::string const& path);
+
+// A list of shifts: absent or null = not given (nullopt), distinct from an empty list.
+static std::optional<std::vector<shift_kind>> read_shifts(node_reader& r, YAML::Node const& map, std::string const& path) {
+    auto n = r.field(map, "shifts", path, false);
+    std::string p = key_path(path, "shifts");
+    if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+    if (!r.expect_seq(n, p)) return std::nullopt;
+    std::vector<shift_kind> out;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        std::string ip = index_path(p, i);
+        auto t = r.scalar_text(n[i], ip, "a shift (dag | avond | nacht | weekend)");
+        if (!t) {
+            if (n[i].IsNull()) r.error(n[i], ip, "expected a shift (dag | avond | nacht | weekend), got null");
+            continue;
+        }
+        if (auto k = enum_from_string<shift_kind>(*t)) {
+            bool dup = false;
+            for (auto x : out) dup = dup || x == *k;
+            if (dup) r.error(n[i], ip, "shift '" + *t + "' is listed twice");
+            else out.push_back(*k);
+        } else {
+            auto names = enum_names<shift_kind>();
+            dsl::diagnostic d{dsl::severity::error, "dossier", ip + ": '" + *t + "' is not one of dag | avond | nacht | weekend",
+                              r.span_of(n[i]), {}, dsl::closest_matches(*t, names)};
+            r.diags().add(std::move(d));
+        }
+    }
+    return out;
+}
+
+// WGS84 `lat`/`lon`: both or neither, in range, at most 7 decimals.
+static void read_lat_lon(node_reader& r, YAML::Node const& map, std::string const& path, std::optional<coordinate>& lat,
+                         std::optional<coordinate>& lon) {
+    auto one = [&](char const* key, std::int64_t limit) -> std::optional<coordinate> {
+        auto v = r.field(map, key, path, false);
+        auto t = r.scalar_text(v, key_path(path, key), "a WGS84 coordinate in degrees");
+        if (!t) return std::nullopt;
+        auto c = parse_coordinate(*t);
+        if (!c) {
+            r.error(v, key_path(path, key), "expected degrees as a decimal number with at most 7 decimals (52.2215), got '" + *t + "'");
+            return std::nullopt;
+        }
+        if (c->e7 > limit * 10000000 || c->e7 < -limit * 10000000) {
+            r.error(v, key_path(path, key), "'" + *t + "' is out of range (-" + std::to_string(limit) + " .. " + std::to_string(limit) + ")");
+            return std::nullopt;
+        }
+        return c;
+    };
+    lat = one("lat", 90);
+    lon = one("lon", 180);
+    auto ln = r.field(map, "lat", path, false), on = r.field(map, "lon", path, false);
+    bool has_lat = ln.IsDefined() && !ln.IsNull(), has_lon = on.IsDefined() && !on.IsNull();
+    if (has_lat != has_lon)
+        r.error(has_lat ? ln : on, key_path(path, has_lat ? "lat" : "lon"),
+                std::string("'lat' and 'lon' go together: '") + (has_lat ? "lon" : "lat") + "' is missing");
+}
+
+static std::optional<std::string> read_education_level(node_reader& r, YAML::Node const& map, std::string const& path) {
+    auto e = r.text(map, "education_level", path);
+    if (e && !is_education_level(*e))
+        r.error(r.field(map, "education_level", path, false), key_path(path, "education_level"),
+                "'" + *e + "' is not one of none | vmbo | mbo-1 | mbo-2 | mbo-3 | mbo-4 | hbo | wo");
+    return e;
+}
+
+static std::vector<office> read_offices(node_reader& r, YAML::Node const& map, std::string const& path) {
+    std::vector<office> out;
+    auto n = r.field(map, "offices", path, false);
+    std::string op = key_path(path, "offices");
+    if (!n.IsDefined() || n.IsNull() || !r.expect_seq(n, op)) return out;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        std::string p = index_path(op, i);
+        if (!r.check_map(n[i], p, {"id", "name", "extra"}) && !n[i].IsMap()) continue;
+        office o;
+        o.id = r.text(n[i], "id", p, true).value_or("");
+        o.name = r.text(n[i], "name", p, true).value_or("");
+        o.extra_json = read_extra(r, n[i], p);
+        if (!o.id.empty() && !ids.insert(o.id).second)
+            r.error(r.field(n[i], "id", p, false), key_path(p, "id"), "duplicate office id '" + o.id + "'");
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+static std::vector<vacancy> read_vacancies(node_reader& r, YAML::Node const& map, std::string const& path) {
+    std::vector<vacancy> out;
+    auto n = r.field(map, "vacancies", path, false);
+    std::string vp = key_path(path, "vacancies");
+    if (!n.IsDefined() || n.IsNull() || !r.expect_seq(n, vp)) return out;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        auto const& vn = n[i];
+        std::string p = index_path(vp, i);
+        if (!r.check_map(vn, p, {"id", "function", "code", "start", "end", "hours_per_week", "shifts", "hourly_wage", "place",
+                                 "lat", "lon", "requirements", "wishes", "status", "extra"}) &&
+            !vn.IsMap())
+            continue;
+        vacancy v;
+        v.id = r.text(vn, "id", p, true).value_or("");
+        if (!v.id.empty() && !ids.insert(v.id).second)
+            r.error(r.field(vn, "id", p, false), key_path(p, "id"), "duplicate vacancy id '" + v.id + "'");
+        v.function = r.text(vn, "function", p, true).value_or("");
+        v.code = r.text(vn, "code", p);
+        auto start = r.date(vn, "start", p, true);
+        v.end = r.date(vn, "end", p);
+        v.hours_per_week = r.decimal(vn, "hours_per_week", p);
+        v.shifts = read_shifts(r, vn, p);
+        v.hourly_wage = r.money(vn, "hourly_wage", p);
+        v.place = r.text(vn, "place", p);
+        read_lat_lon(r, vn, p, v.lat, v.lon);
+        auto req = r.field(vn, "requirements", p, false);
+        std::string rp = key_path(p, "requirements");
+        if (req.IsDefined() && !req.IsNull() &&
+            (r.check_map(req, rp, {"certificates", "licences", "languages", "skills", "education_level", "text"}) || req.IsMap())) {
+            v.requirements.certificates = read_text_list(r, req, "certificates", rp);
+            v.requirements.licences = read_text_list(r, req, "licences", rp);
+            v.requirements.languages = read_text_list(r, req, "languages", rp);
+            v.requirements.skills = read_text_list(r, req, "skills", rp);
+            v.requirements.education_level = read_education_level(r, req, rp);
+            v.requirements.text = r.text(req, "text", rp);
+        }
+        auto wish = r.field(vn, "wishes", p, false);
+        std::string wp = key_path(p, "wishes");
+        if (wish.IsDefined() && !wish.IsNull() && (r.check_map(wish, wp, {"skills", "certificates", "languages"}) || wish.IsMap())) {
+            v.wishes.skills = read_text_list(r, wish, "skills", wp);
+            v.wishes.certificates = read_text_list(r, wish, "certificates", wp);
+            v.wishes.languages = read_text_list(r, wish, "languages", wp);
+        }
+        v.status = r.enumeration<vacancy_status>(vn, "status", p).value_or(vacancy_status::open);
+        v.extra_json = read_extra(r, vn, p);
+        if (start) {
+            v.start = *start;
+            if (v.end && *v.end < *start)
+                r.error(r.field(vn, "end", p, false), key_path(p, "end"),
+                        "vacancy ends (" + format_date(*v.end) + ") before it starts (" + format_date(*start) + ")");
+        }
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+// -------------------------------------------------------------------------------------------------
+
 static agency read_agency(node_reader& r, YAML::Node const& n, std::string const& path) {
     agency a;
     if (!r.check_map(n, path, {"name", "cao", "phase_labels", "lender_registered_from", "wtta_admitted_from",
-                               "ziektewet_erd", "extra"}))
+                               "ziektewet_erd", "extra", "offices"}))
         if (!n.IsMap()) return a;
     a.name = r.text(n, "name", path, true).value_or("");
     a.cao = r.enumeration<cao_kind>(n, "cao", path, true).value_or(cao_kind::abu);
@@ -82,6 +229,7 @@ static agency read_agency(node_reader& r, YAML::Node const& n, std::string const
     a.wtta_admitted_from = r.date(n, "wtta_admitted_from", path);
     a.ziektewet_erd = r.boolean(n, "ziektewet_erd", path).value_or(false);
     a.extra_json = read_extra(r, n, path);
+    a.offices = read_offices(r, n, path);  // v1.1
     return a;
 }
 
@@ -92,7 +240,7 @@ static std::vector<client> read_clients(node_reader& r, YAML::Node const& n, std
     for (std::size_t i = 0; i < n.size(); ++i) {
         auto const& cn = n[i];
         std::string cp = index_path(path, i);
-        if (!r.check_map(cn, cp, {"id", "name", "strikes", "reference_wages", "extra"}) && !cn.IsMap()) continue;
+        if (!r.check_map(cn, cp, {"id", "name", "strikes", "reference_wages", "extra", "vacancies"}) && !cn.IsMap()) continue;
         client c;
         c.id = r.text(cn, "id", cp, true).value_or("");
         c.name = r.text(cn, "name", cp, true).value_or("");
@@ -127,6 +275,7 @@ static std::vector<client> read_clients(node_reader& r, YAML::Node const& n, std
             }
         }
         c.extra_json = read_extra(r, cn, cp);
+        c.vacancies = read_vacancies(r, cn, cp);  // v1.1
         out.push_back(std::move(c));
     }
     return out;
@@ -209,7 +358,8 @@ static std::vector<placement> read_placements(node_reader& r, YAML::Node const& 
     for (std::size_t i = 0; i < n.size(); ++i) {
         auto const& pn = n[i];
         std::string p = index_path(path, i);
-        if (!r.check_map(pn, p, {"id", "contract", "client", "function", "start", "end", "hourly_wage", "extra"}) && !pn.IsMap())
+        if (!r.check_map(pn, p, {"id", "contract", "client", "function", "start", "end", "hourly_wage", "extra", "shifts"}) &&
+            !pn.IsMap())
             continue;
         placement pl;
         pl.id = r.text(pn, "id", p, true).value_or("");
@@ -222,6 +372,7 @@ static std::vector<placement> read_placements(node_reader& r, YAML::Node const& 
         pl.end = r.date(pn, "end", p);
         pl.hourly_wage = r.money(pn, "hourly_wage", p);
         pl.extra_json = read_extra(r, pn, p);
+        pl.shifts = read_shifts(r, pn, p);  // v1.1
         if (!pl.contract.empty()) {
             bool found = false;
             std::vector<std::string> names;
@@ -302,7 +453,8 @@ static std::vector<std::string> read_text_list(node_reader& r, YAML::Node const&
 static std::optional<application> read_application(node_reader& r, YAML::Node const& n, std::string const& path) {
     if (!n.IsDefined() || n.IsNull()) return std::nullopt;
     if (!r.check_map(n, path, {"status", "closed_on", "retention_consent", "skills", "certificates", "education_level",
-                               "languages", "postcode", "available_hours_per_week", "extra"}) &&
+                               "languages", "postcode", "available_hours_per_week", "extra", "licences", "shifts",
+                               "available_from", "max_travel_km", "place", "lat", "lon", "preferred_functions"}) &&
         !n.IsMap())
         return std::nullopt;
     application a;
@@ -330,6 +482,14 @@ static std::optional<application> read_application(node_reader& r, YAML::Node co
     a.postcode = r.text(n, "postcode", path);
     a.available_hours_per_week = r.decimal(n, "available_hours_per_week", path);
     a.extra_json = read_extra(r, n, path);
+    // v1.1
+    a.licences = read_text_list(r, n, "licences", path);
+    a.shifts = read_shifts(r, n, path);
+    a.available_from = r.date(n, "available_from", path);
+    a.max_travel_km = r.decimal(n, "max_travel_km", path);
+    a.place = r.text(n, "place", path);
+    read_lat_lon(r, n, path, a.lat, a.lon);
+    a.preferred_functions = read_text_list(r, n, "preferred_functions", path);
     return a;
 }
 
@@ -389,6 +549,43 @@ static std::vector<prior_employment> read_prior_employment(node_reader& r, YAML:
     return out;
 }
 
+// v1.1: evidence that a guidance task was done; `placement` must name a placement of this worker.
+static std::vector<task_done> read_tasks_done(node_reader& r, YAML::Node const& n, std::string const& path,
+                                              std::vector<placement> const& placements) {
+    std::vector<task_done> out;
+    if (!n.IsDefined() || n.IsNull() || !r.expect_seq(n, path)) return out;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        auto const& tn = n[i];
+        std::string p = index_path(path, i);
+        if (!r.check_map(tn, p, {"task", "placement", "on", "by", "how", "note", "extra"}) && !tn.IsMap()) continue;
+        task_done t;
+        t.task = r.text(tn, "task", p, true).value_or("");
+        t.placement = r.text(tn, "placement", p);
+        auto on = r.date(tn, "on", p, true);
+        t.by = r.text(tn, "by", p);
+        t.how = r.text(tn, "how", p);
+        t.note = r.text(tn, "note", p);
+        t.extra_json = read_extra(r, tn, p);
+        if (t.placement) {
+            bool found = false;
+            std::vector<std::string> names;
+            for (auto const& pl : placements) {
+                found = found || pl.id == *t.placement;
+                names.push_back(pl.id);
+            }
+            if (!found) {
+                dsl::diagnostic d{dsl::severity::error, "dossier",
+                                  key_path(p, "placement") + ": no placement '" + *t.placement + "' in this worker",
+                                  r.span_of(r.field(tn, "placement", p, false)), {}, dsl::closest_matches(*t.placement, names)};
+                r.diags().add(std::move(d));
+            }
+        }
+        if (on) t.on = *on;
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
 static std::vector<worker> read_workers(node_reader& r, YAML::Node const& n, std::string const& path,
                                         std::set<std::string> const& client_ids) {
     std::vector<worker> out;
@@ -399,7 +596,7 @@ static std::vector<worker> read_workers(node_reader& r, YAML::Node const& n, std
         std::string p = index_path(path, i);
         if (!r.check_map(wn, p, {"id", "name", "birth_date", "nationality", "identity", "work_permit", "contracts",
                                  "placements", "worked_weeks", "paid_holiday_weeks", "sickness", "application", "extra",
-                                 "prior_employment"}) &&
+                                 "prior_employment", "language", "tasks_done"}) &&
             !wn.IsMap())
             continue;
         worker w;
@@ -427,6 +624,16 @@ static std::vector<worker> read_workers(node_reader& r, YAML::Node const& n, std
         w.extra_json = read_extra(r, wn, p);
         w.prior_employments = read_prior_employment(r, r.field(wn, "prior_employment", p, false),
                                                     key_path(p, "prior_employment"), client_ids);
+        w.language = r.text(wn, "language", p);
+        if (w.language) {
+            auto const& s = *w.language;
+            bool ok = s.size() >= 2 && s.size() <= 3;
+            for (char ch : s) ok = ok && ch >= 'a' && ch <= 'z';
+            if (!ok)
+                r.error(r.field(wn, "language", p, false), key_path(p, "language"),
+                        "expected an ISO 639 language code in lower case (nl, en, pl, ro), got '" + s + "'");
+        }
+        w.tasks_done = read_tasks_done(r, r.field(wn, "tasks_done", p, false), key_path(p, "tasks_done"), w.placements);
         warn_weeks_outside_contracts(r, wn, p, w);
         out.push_back(std::move(w));
     }
@@ -507,6 +714,66 @@ static void put_text(YAML::Emitter& out, std::string const& s) {
     else out << YAML::DoubleQuoted << s;
 }
 
+// v1.1 writers. New keys are written only when they carry something, so that a v1 dossier exports
+// exactly as before; `shifts` is written whenever it is known (an empty list is not "unknown").
+static void put_text_list(YAML::Emitter& out, char const* key, std::vector<std::string> const& items) {
+    out << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (auto const& s : items) put_text(out, s);
+    out << YAML::EndSeq;
+}
+
+static void put_shifts(YAML::Emitter& out, std::vector<shift_kind> const& shifts) {
+    out << YAML::Flow << YAML::BeginSeq;
+    for (auto k : shifts) out << to_string(k);
+    out << YAML::EndSeq;
+}
+
+static void put_lat_lon(YAML::Emitter& out, std::optional<coordinate> const& lat, std::optional<coordinate> const& lon) {
+    if (lat) out << YAML::Key << "lat" << YAML::Value << format_coordinate(*lat);
+    if (lon) out << YAML::Key << "lon" << YAML::Value << format_coordinate(*lon);
+}
+
+static void put_vacancy(YAML::Emitter& out, vacancy const& v) {
+    out << YAML::BeginMap;
+    out << YAML::Key << "id" << YAML::Value;
+    put_text(out, v.id);
+    out << YAML::Key << "function" << YAML::Value;
+    put_text(out, v.function);
+    out << YAML::Key << "code" << YAML::Value;
+    put_opt(out, v.code, [&](auto const& x) { put_text(out, x); });
+    out << YAML::Key << "start" << YAML::Value << format_date(v.start);
+    out << YAML::Key << "end" << YAML::Value;
+    put_date(out, v.end);
+    out << YAML::Key << "hours_per_week" << YAML::Value;
+    put_opt(out, v.hours_per_week, [&](decimal x) { out << format_decimal(x); });
+    out << YAML::Key << "shifts" << YAML::Value;
+    put_opt(out, v.shifts, [&](auto const& x) { put_shifts(out, x); });
+    out << YAML::Key << "hourly_wage" << YAML::Value;
+    put_opt(out, v.hourly_wage, [&](money x) { out << format_money(x); });
+    out << YAML::Key << "place" << YAML::Value;
+    put_opt(out, v.place, [&](auto const& x) { put_text(out, x); });
+    put_lat_lon(out, v.lat, v.lon);
+    auto const& rq = v.requirements;
+    out << YAML::Key << "requirements" << YAML::Value << YAML::BeginMap;
+    put_text_list(out, "certificates", rq.certificates);
+    put_text_list(out, "licences", rq.licences);
+    put_text_list(out, "languages", rq.languages);
+    put_text_list(out, "skills", rq.skills);
+    out << YAML::Key << "education_level" << YAML::Value;
+    put_opt(out, rq.education_level, [&](auto const& x) { put_text(out, x); });
+    out << YAML::Key << "text" << YAML::Value;
+    put_opt(out, rq.text, [&](auto const& x) { out << YAML::DoubleQuoted << x; });
+    out << YAML::EndMap;
+    out << YAML::Key << "wishes" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    put_text_list(out, "skills", v.wishes.skills);
+    put_text_list(out, "certificates", v.wishes.certificates);
+    put_text_list(out, "languages", v.wishes.languages);
+    out << YAML::EndMap;
+    out << YAML::Key << "status" << YAML::Value << to_string(v.status);
+    put_extra(out, v.extra_json);
+    out << YAML::EndMap;
+}
+
 std::string write_dossier(dossier const& d) {
     YAML::Emitter out;
     out.SetIndent(2);
@@ -523,6 +790,18 @@ std::string write_dossier(dossier const& d) {
     out << YAML::Key << "wtta_admitted_from" << YAML::Value;
     put_date(out, a.wtta_admitted_from);
     out << YAML::Key << "ziektewet_erd" << YAML::Value << (a.ziektewet_erd ? "true" : "false");
+    if (!a.offices.empty()) {  // v1.1
+        out << YAML::Key << "offices" << YAML::Value << YAML::BeginSeq;
+        for (auto const& o : a.offices) {
+            out << YAML::Flow << YAML::BeginMap << YAML::Key << "id" << YAML::Value;
+            put_text(out, o.id);
+            out << YAML::Key << "name" << YAML::Value;
+            put_text(out, o.name);
+            put_extra(out, o.extra_json);
+            out << YAML::EndMap;
+        }
+        out << YAML::EndSeq;
+    }
     put_extra(out, a.extra_json);
     out << YAML::EndMap;
 
@@ -546,6 +825,11 @@ std::string write_dossier(dossier const& d) {
                 << format_date(w.from) << YAML::EndMap;
         }
         out << YAML::EndSeq;
+        if (!c.vacancies.empty()) {  // v1.1
+            out << YAML::Key << "vacancies" << YAML::Value << YAML::BeginSeq;
+            for (auto const& v : c.vacancies) put_vacancy(out, v);
+            out << YAML::EndSeq;
+        }
         put_extra(out, c.extra_json);
         out << YAML::EndMap;
     }
@@ -562,6 +846,10 @@ std::string write_dossier(dossier const& d) {
         put_date(out, w.birth_date);
         out << YAML::Key << "nationality" << YAML::Value;
         put_opt(out, w.nationality, [&](auto const& v) { put_text(out, v); });
+        if (w.language) {  // v1.1
+            out << YAML::Key << "language" << YAML::Value;
+            put_text(out, *w.language);
+        }
         out << YAML::Key << "identity" << YAML::Value;
         put_opt(out, w.ident, [&](identity const& id) {
             out << YAML::Flow << YAML::BeginMap;
@@ -649,6 +937,10 @@ std::string write_dossier(dossier const& d) {
             put_date(out, p.end);
             out << YAML::Key << "hourly_wage" << YAML::Value;
             put_opt(out, p.hourly_wage, [&](money v) { out << format_money(v); });
+            if (p.shifts) {  // v1.1: absent = unknown, [] = none
+                out << YAML::Key << "shifts" << YAML::Value;
+                put_shifts(out, *p.shifts);
+            }
             put_extra(out, p.extra_json);
             out << YAML::EndMap;
         }
@@ -679,6 +971,26 @@ std::string write_dossier(dossier const& d) {
             out << YAML::EndMap;
         }
         out << YAML::EndSeq;
+        if (!w.tasks_done.empty()) {  // v1.1
+            out << YAML::Key << "tasks_done" << YAML::Value << YAML::BeginSeq;
+            for (auto const& t : w.tasks_done) {
+                out << YAML::Flow << YAML::BeginMap;
+                out << YAML::Key << "task" << YAML::Value;
+                put_text(out, t.task);
+                out << YAML::Key << "placement" << YAML::Value;
+                put_opt(out, t.placement, [&](auto const& v) { put_text(out, v); });
+                out << YAML::Key << "on" << YAML::Value << format_date(t.on);
+                out << YAML::Key << "by" << YAML::Value;
+                put_opt(out, t.by, [&](auto const& v) { out << YAML::DoubleQuoted << v; });
+                out << YAML::Key << "how" << YAML::Value;
+                put_opt(out, t.how, [&](auto const& v) { put_text(out, v); });
+                out << YAML::Key << "note" << YAML::Value;
+                put_opt(out, t.note, [&](auto const& v) { out << YAML::DoubleQuoted << v; });
+                put_extra(out, t.extra_json);
+                out << YAML::EndMap;
+            }
+            out << YAML::EndSeq;
+        }
         if (w.appl) {
             auto const& ap = *w.appl;
             out << YAML::Key << "application" << YAML::Value << YAML::BeginMap;
@@ -708,6 +1020,20 @@ std::string write_dossier(dossier const& d) {
             put_opt(out, ap.postcode, [&](auto const& v) { put_text(out, v); });
             out << YAML::Key << "available_hours_per_week" << YAML::Value;
             put_opt(out, ap.available_hours_per_week, [&](decimal v) { out << format_decimal(v); });
+            // v1.1, each only when given
+            if (!ap.licences.empty()) put_text_list(out, "licences", ap.licences);
+            if (ap.shifts) {
+                out << YAML::Key << "shifts" << YAML::Value;
+                put_shifts(out, *ap.shifts);
+            }
+            if (ap.available_from) out << YAML::Key << "available_from" << YAML::Value << format_date(*ap.available_from);
+            if (ap.max_travel_km) out << YAML::Key << "max_travel_km" << YAML::Value << format_decimal(*ap.max_travel_km);
+            if (ap.place) {
+                out << YAML::Key << "place" << YAML::Value;
+                put_text(out, *ap.place);
+            }
+            put_lat_lon(out, ap.lat, ap.lon);
+            if (!ap.preferred_functions.empty()) put_text_list(out, "preferred_functions", ap.preferred_functions);
             put_extra(out, ap.extra_json);
             out << YAML::EndMap;
         }

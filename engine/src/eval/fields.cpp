@@ -102,6 +102,7 @@ entity_field_table build(entity_id e) {
             add("eerder_werk", type::list_of(type::entity(entity_id::eerder_werk)), [](void const* p, eval_context& ctx) {
                 return list_value(ctx, entity_list(ctx, entity_id::eerder_werk, as<W>(p).prior_employments));
             });
+            add("taal", txt, [](void const* p, eval_context&) { return opt_text(as<W>(p).language); });
             break;
         case entity_id::bureau:
             add("naam", txt, [](void const* p, eval_context&) { return value::text(&as<A>(p).name); });
@@ -193,6 +194,14 @@ entity_field_table build(entity_id e) {
             add("uurloon", mon, [](void const* p, eval_context&) {
                 auto const& m = as<P>(p).hourly_wage;
                 return m ? value::cents(m->cents) : value{};
+            });
+            // v1.1: leeg when not given (no shift rule can fire), an empty list when none.
+            add("diensten", type::list_of(type::enumeration(enum_id::shift)), [](void const* p, eval_context& ctx) {
+                auto const& sh = as<P>(p).shifts;
+                if (!sh) return value{};
+                value* out = ctx.lists.alloc(sh->size());
+                for (std::size_t i = 0; i < sh->size(); ++i) out[i] = value::enumeration(enum_id::shift, static_cast<int>((*sh)[i]));
+                return list_value(ctx, {out, sh->size()});
             });
             break;
         case entity_id::ziekte:

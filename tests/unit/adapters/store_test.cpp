@@ -196,10 +196,10 @@ TEST(Store, AFailedWriterLeavesNothing) {
     EXPECT_FALSE(s.load_agency());
 }
 
-// Migration 2 (dossier format v1.1: contract.concluded_on, prior_employment): a store written by
-// a schema-1 build upgrades in place when opened for writing, keeps its rows, and reads them with
-// the new fields empty. A read-only open of the old store says how to migrate it.
-TEST(Store, ASchema1StoreUpgradesToSchema2) {
+// Migrations 2 and 3 (dossier format v1.1): a store written by a schema-1 build upgrades in place
+// when opened for writing, keeps its rows, and reads them with the new fields empty. A read-only
+// open of the old store says how to migrate it.
+TEST(Store, ASchema1StoreUpgradesToTheLatestSchema) {
     test::temp_dir tmp("upgrade");
     auto path = tmp.file("old.db");
     {
@@ -208,6 +208,12 @@ TEST(Store, ASchema1StoreUpgradesToSchema2) {
     }
     // Turn it back into what a schema-1 build wrote: no migration-2 objects, user_version 1.
     raw_sql(path,
+            "DROP TABLE task_done; DROP TABLE application_list; DROP TABLE vacancy_item; DROP TABLE vacancy;"
+            "DROP TABLE office; ALTER TABLE placement DROP COLUMN shifts;"
+            "ALTER TABLE worker DROP COLUMN language; ALTER TABLE worker DROP COLUMN app_shifts;"
+            "ALTER TABLE worker DROP COLUMN app_available_from; ALTER TABLE worker DROP COLUMN app_max_travel_milli;"
+            "ALTER TABLE worker DROP COLUMN app_place; ALTER TABLE worker DROP COLUMN app_lat_e7;"
+            "ALTER TABLE worker DROP COLUMN app_lon_e7;"
             "DROP TABLE prior_employment;"
             "ALTER TABLE contract DROP COLUMN concluded_on;"
             "PRAGMA user_version = 1;");
@@ -220,13 +226,17 @@ TEST(Store, ASchema1StoreUpgradesToSchema2) {
     auto before = demo();
     {
         auto s = sq::store::open(path, sq::open_mode::read_write);
-        EXPECT_EQ(s.user_version(), 2);
+        EXPECT_EQ(s.user_version(), sq::store::schema_version);
+        EXPECT_EQ(s.user_version(), 3);
         EXPECT_EQ(s.worker_count(), static_cast<std::int64_t>(before.workers.size()));
         auto w = s.load_worker(before.workers.front().id);
         ASSERT_TRUE(w);
         EXPECT_EQ(w->contracts.size(), before.workers.front().contracts.size());
         for (auto const& c : w->contracts) EXPECT_FALSE(c.concluded_on);
         EXPECT_TRUE(w->prior_employments.empty());
+        EXPECT_TRUE(w->tasks_done.empty());
+        EXPECT_FALSE(w->language);
+        for (auto const& p : w->placements) EXPECT_FALSE(p.shifts);
         // The upgraded store takes v1.1 data.
         auto nw = before.workers.front();
         nw.contracts.front().concluded_on = nw.contracts.front().start - date::days{3};
@@ -236,6 +246,8 @@ TEST(Store, ASchema1StoreUpgradesToSchema2) {
         e.start = *engine::parse_date("2023-01-02");
         e.same_work = false;
         nw.prior_employments.push_back(e);
+        nw.language = "pl";
+        nw.placements.front().shifts = std::vector<engine::shift_kind>{};
         engine::dossier one;
         one.agency_info = before.agency_info;
         one.clients = before.clients;
@@ -249,4 +261,7 @@ TEST(Store, ASchema1StoreUpgradesToSchema2) {
     ASSERT_EQ(w->prior_employments.size(), 1u);
     EXPECT_EQ(w->prior_employments[0].same_work, std::optional<bool>(false));
     EXPECT_FALSE(w->prior_employments[0].end);
+    EXPECT_EQ(w->language, std::optional<std::string>("pl"));
+    ASSERT_TRUE(w->placements.front().shifts);  // known: no shifts (not unknown)
+    EXPECT_TRUE(w->placements.front().shifts->empty());
 }

@@ -172,7 +172,155 @@ TEST(YamlV11, AdditionsRoundTripThroughTheStore) {
     EXPECT_EQ(ya::write_dossier(read_ok(tmp.file("again.yaml"))), text);
     // A v1 dossier writes no v1.1 key (export of an old store is unchanged).
     auto demo = ya::write_dossier(read_ok((test::source_dir() / "casebase/demo/flexwerk-zuid.yaml").string()));
-    for (auto const* key : {"concluded_on", "prior_employment"}) EXPECT_EQ(demo.find(key), std::string::npos) << key;
+    for (auto const* key : {"concluded_on", "prior_employment", "offices", "vacancies", " language: ", "shifts", "tasks_done",
+                            "licences", "available_from", "max_travel_km", " place: ", " lat: ", " lon: ", "preferred_functions"})
+        EXPECT_EQ(demo.find(key), std::string::npos) << key;
+}
+
+TEST(YamlV11, Part2AdditionsReadAndRoundTrip) {
+    auto original = read_ok((test::source_dir() / "tests/data/dossier-v1.1/flexwerk-v11.yaml").string());
+    ASSERT_EQ(original.agency_info.offices.size(), 2u);
+    EXPECT_EQ(original.agency_info.offices[1].name, "Hengelo");
+    ASSERT_EQ(original.clients.size(), 2u);
+    ASSERT_EQ(original.clients[0].vacancies.size(), 2u);
+    auto const& v = original.clients[0].vacancies[0];
+    EXPECT_EQ(v.function, "orderpicker");
+    EXPECT_EQ(v.code, std::optional<std::string>("9321"));
+    ASSERT_TRUE(v.shifts);
+    EXPECT_EQ(*v.shifts, (std::vector<engine::shift_kind>{engine::shift_kind::dag, engine::shift_kind::avond}));
+    EXPECT_EQ(v.lat->e7, 522658000);
+    EXPECT_EQ(v.lon->e7, 67931000);
+    EXPECT_EQ(v.requirements.licences, std::vector<std::string>{"heftruck"});
+    EXPECT_EQ(v.requirements.text, std::optional<std::string>("Ervaring met scanners: handscanner of ringscanner"));
+    EXPECT_EQ(v.wishes.languages, std::vector<std::string>{"en"});
+    EXPECT_EQ(original.clients[0].vacancies[1].status, engine::vacancy_status::filled);
+    EXPECT_FALSE(original.clients[0].vacancies[1].shifts);
+    auto const& w = original.workers[0];
+    EXPECT_EQ(w.language, std::optional<std::string>("pl"));
+    ASSERT_TRUE(w.placements[0].shifts);
+    EXPECT_EQ(w.placements[0].shifts->size(), 2u);
+    ASSERT_TRUE(w.placements[1].shifts);  // [] = no shifts, not unknown
+    EXPECT_TRUE(w.placements[1].shifts->empty());
+    EXPECT_FALSE(original.workers[1].contracts.empty());
+    ASSERT_EQ(w.tasks_done.size(), 2u);
+    EXPECT_EQ(w.tasks_done[0].placement, std::optional<std::string>("P1"));
+    EXPECT_EQ(w.tasks_done[0].note, std::optional<std::string>("Gaat goed; wil meer uren."));
+    EXPECT_FALSE(w.tasks_done[1].placement);
+    ASSERT_TRUE(w.appl);
+    EXPECT_EQ(w.appl->licences, (std::vector<std::string>{"B", "heftruck"}));
+    EXPECT_EQ(w.appl->available_from, engine::parse_date("2026-12-07"));
+    EXPECT_EQ(w.appl->max_travel_km, engine::parse_decimal("25"));
+    EXPECT_EQ(w.appl->place, std::optional<std::string>("Enschede"));
+    EXPECT_EQ(w.appl->preferred_functions.size(), 2u);
+    test::temp_dir tmp("v11b");
+    {
+        auto s = sq::store::open(tmp.file("v11.db"), sq::open_mode::create);
+        s.import({original});
+    }
+    auto s = sq::store::open(tmp.file("v11.db"), sq::open_mode::read_only);
+    auto text = ya::write_dossier(s.load_all());
+    EXPECT_EQ(text, ya::write_dossier(sorted(original)));
+    for (auto const* key : {"offices:", "vacancies:", "language: pl", "shifts: [dag, nacht]", "shifts: []", "tasks_done:",
+                            "licences: [B, heftruck]", "available_from: 2026-12-07", "max_travel_km: 25", "lat: 52.2215",
+                            "lon: 6.7931", "preferred_functions:", "status: filled"})
+        EXPECT_NE(text.find(key), std::string::npos) << key << "\n" << text;
+    auto one = s.load_worker("W1001");
+    ASSERT_TRUE(one);
+    EXPECT_EQ(one->tasks_done.size(), 2u);
+    EXPECT_EQ(one->appl->licences.size(), 2u);
+    test::write_file(tmp.path() / "again.yaml", text);
+    EXPECT_EQ(ya::write_dossier(read_ok(tmp.file("again.yaml"))), text);
+}
+
+TEST(YamlV11, Part2BadValuesAreErrorsWithPositions) {
+    test::temp_dir tmp("v11bad2");
+    test::write_file(tmp.path() / "bad.yaml", R"(format: regelwerk/dossier-1
+agency: {name: X, cao: abu, offices: [{id: O1, name: A}, {id: O1, name: B}]}
+clients:
+  - id: K1
+    name: Y
+    vacancies:
+      - {id: V1, function: f, start: 2027-01-04, end: 2026-01-04, shifts: [dag, vroeg], lat: 95.1, lon: 6.7, status: gesloten}
+      - {id: V2, function: f, start: 2027-01-04, lat: 52.1, requirements: {education_level: phd, diploma: x}}
+workers:
+  - id: W1
+    name: A
+    language: PL
+    contracts: [{id: C1, kind: oproep, start: 2025-01-06}]
+    placements: [{id: P1, contract: C1, client: K1, start: 2025-01-06, shifts: dag}]
+    tasks_done:
+      - {task: begeleiding.evaluatie, placement: P9, on: 2025-06-31}
+    application: {status: active, shifts: [nacht, nacht], max_travel_km: veel}
+)");
+    dsl::diagnostics diags;
+    auto d = ya::read_dossier(dsl::load_source(tmp.file("bad.yaml")), diags);
+    EXPECT_FALSE(d);
+    auto text = dsl::render_all(diags, true);
+    for (auto const* want :
+         {"agency.offices[1].id: duplicate office id 'O1'",
+          "clients[0].vacancies[0].end: vacancy ends (2026-01-04) before it starts (2027-01-04)",
+          "clients[0].vacancies[0].shifts[1]: 'vroeg' is not one of dag | avond | nacht | weekend",
+          "clients[0].vacancies[0].lat: '95.1' is out of range (-90 .. 90)",
+          "clients[0].vacancies[0].status: 'gesloten' is not one of open | filled | cancelled",
+          "clients[0].vacancies[1].lat: 'lat' and 'lon' go together: 'lon' is missing",
+          "clients[0].vacancies[1].requirements.education_level: 'phd' is not one of",
+          "clients[0].vacancies[1].requirements: unknown key 'diploma'",
+          "workers[0].language: expected an ISO 639 language code in lower case (nl, en, pl, ro), got 'PL'",
+          "workers[0].placements[0].shifts: expected a list",
+          "workers[0].tasks_done[0].placement: no placement 'P9' in this worker (did you mean 'P1'?)",
+          "workers[0].tasks_done[0].on: '2025-06-31' is not a calendar date",
+          "workers[0].application.shifts[1]: shift 'nacht' is listed twice",
+          "workers[0].application.max_travel_km: expected a number (32 or 37.5), got 'veel'"})
+        EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+    EXPECT_EQ(diags.error_count(), 14u) << text;
+    EXPECT_NE(text.find("bad.yaml:7:94: error: clients[0].vacancies[0].lat"), std::string::npos) << text;
+}
+
+TEST(YamlCase, MatchExpectationsAreReadAndKept) {
+    test::temp_dir tmp("match");
+    test::write_file(tmp.path() / "c.yaml", R"(format: regelwerk/case-1
+id: match-voorbeeld
+reference_date: 2026-11-23
+dossier:
+  agency: {name: X, cao: abu}
+  clients:
+    - {id: K1, name: Y, vacancies: [{id: V1, function: orderpicker, start: 2027-01-04}]}
+  workers:
+    - {id: W1, name: A, application: {status: active}}
+    - {id: W2, name: B, application: {status: active}}
+expect:
+  findings: []
+  match:
+    - vacancy: V1
+      blocked:
+        - {worker: W2, rule: wav.vergunning}
+      eligible: [W1]
+      top: [W1]
+)");
+    dsl::diagnostics diags;
+    auto c = ya::read_case(dsl::load_source(tmp.file("c.yaml")), diags);
+    ASSERT_TRUE(c) << dsl::render_all(diags);
+    ASSERT_EQ(c->matches.size(), 1u);
+    EXPECT_EQ(c->matches[0].vacancy, "V1");
+    ASSERT_EQ(c->matches[0].blocked.size(), 1u);
+    EXPECT_EQ(c->matches[0].blocked[0].worker, "W2");
+    EXPECT_EQ(c->matches[0].blocked[0].rule, "wav.vergunning");
+    EXPECT_EQ(c->matches[0].eligible, std::optional<std::vector<std::string>>({"W1"}));
+    EXPECT_EQ(c->matches[0].top, std::optional<std::vector<std::string>>({"W1"}));
+    // Still strict: an unknown key under a match is an error at its position.
+    test::write_file(tmp.path() / "bad.yaml", R"(format: regelwerk/case-1
+id: x
+reference_date: 2026-11-23
+dossier: {agency: {name: X, cao: abu}}
+expect:
+  match:
+    - {vacancy: V1, eligble: [W1]}
+)");
+    dsl::diagnostics bad;
+    EXPECT_FALSE(ya::read_case(dsl::load_source(tmp.file("bad.yaml")), bad));
+    EXPECT_NE(dsl::render_all(bad, true).find("bad.yaml:7:21: error: expect.match[0]: unknown key 'eligble' (did you mean 'eligible'?)"),
+              std::string::npos)
+        << dsl::render_all(bad, true);
 }
 
 TEST(YamlV11, BadPriorEmploymentAndConcludedOnAreErrorsWithPositions) {

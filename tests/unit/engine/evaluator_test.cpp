@@ -323,3 +323,39 @@ feit beeindigd = eerste(c in werker.contracten : c.beeindigd_door)
     EXPECT_EQ(f["eerder_open"], "waar");
     EXPECT_EQ(f["beeindigd"], "agreement");
 }
+
+// Dossier format v1.1: werker.taal, and plaatsing.diensten which is leeg when unknown and an empty
+// list when the placement has no shifts.
+TEST(Evaluator, RulesReadLanguageAndPlacementShifts) {
+    auto prog = compile(R"(
+feit taal = werker.taal
+feit onbekend = aantal(p in werker.plaatsingen waarvoor p.diensten is leeg)
+feit met_nacht = bestaat(p in werker.plaatsingen waarvoor bestaat(s in p.diensten waarvoor s = nacht))
+feit aantal_diensten = som(p in werker.plaatsingen : aantal(d in p.diensten))
+)");
+    evaluator ev(prog);
+    agency ag;
+    client k;
+    k.id = "K1";
+    std::vector<client> clients{k};
+    client_index idx(clients);
+    auto w = one_worker();
+    w.language = "pl";
+    placement p;
+    p.id = "P1";
+    p.contract = "C1";
+    p.client = "K1";
+    p.start = d("2026-01-05");
+    w.placements = {p, p, p};
+    w.placements[1].id = "P2";
+    w.placements[1].shifts = std::vector<shift_kind>{shift_kind::dag, shift_kind::nacht};
+    w.placements[2].id = "P3";
+    w.placements[2].shifts = std::vector<shift_kind>{};
+    auto r = ev.evaluate_worker(ag, idx, w, {d("2026-06-01")});
+    std::map<std::string, std::string> f;
+    for (auto const& x : r.facts) f[x.name] = x.text;
+    EXPECT_EQ(f["taal"], "pl");
+    EXPECT_EQ(f["onbekend"], "1");
+    EXPECT_EQ(f["met_nacht"], "waar");
+    EXPECT_EQ(f["aantal_diensten"], "2");
+}

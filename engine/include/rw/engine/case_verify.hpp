@@ -13,6 +13,7 @@ namespace rw::engine {
 struct case_outcome {
     bool passed = true;
     std::vector<std::string> failures;  // one line each: what was expected vs produced
+    std::vector<std::string> notes;     // expectations read but not verified (expect.match)
 };
 
 case_outcome verify_case(evaluator& ev, case_file const& c);

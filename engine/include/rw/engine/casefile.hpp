@@ -29,6 +29,21 @@ struct finding_expectation {
     dsl::span where;
 };
 
+/// v1.1 (case-format.md, "matching expectations"): what matching must conclude for a vacancy.
+/// Read and kept; `case verify` does not check it yet (matching is not implemented) and says so.
+struct match_blocked {
+    std::string worker;
+    std::string rule;
+    dsl::span where;
+};
+struct match_expectation {
+    std::string vacancy;
+    std::vector<match_blocked> blocked;
+    std::optional<std::vector<std::string>> eligible;  // exactly these may be placed (order free)
+    std::optional<std::vector<std::string>> top;       // the ranking's first entries, in order
+    dsl::span where;
+};
+
 struct case_file {
     std::string path;
     std::string id;
@@ -41,6 +56,7 @@ struct case_file {
     std::vector<finding_expectation> findings;
     std::vector<finding_expectation> absent;
     bool exactly = false;
+    std::vector<match_expectation> matches;  // v1.1
 };
 
 }  // namespace rw::engine

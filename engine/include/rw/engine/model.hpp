@@ -4,8 +4,10 @@
 
 #include "rw/engine/calendar.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rw::engine {
@@ -24,6 +26,24 @@ enum class prior_employer_kind { agency, client, other };
 enum class shift_kind { dag, avond, nacht, weekend };  // nacht: any work between 23:00 and 06:00
 enum class vacancy_status { open, filled, cancelled };
 
+/// v1.1: a WGS84 latitude or longitude in units of 1e-7 degree (exact for the written decimals).
+struct coordinate {
+    std::int64_t e7 = 0;
+    friend auto operator<=>(coordinate const&, coordinate const&) = default;
+};
+/// "52.2215" / "-6.9" / "7"; at most 7 decimals; nullopt for junk. The caller checks the range.
+std::optional<coordinate> parse_coordinate(std::string_view text);
+/// Shortest decimal text that parses back to the same value ("52.2215").
+std::string format_coordinate(coordinate c);
+
+/// v1.1: an office of the agency (access rights in a multi-user setting).
+struct office {
+    std::string id;
+    std::string name;
+    /// Free-form `extra:` block, kept verbatim as JSON text by the adapters (never interpreted).
+    std::optional<std::string> extra_json;
+};
+
 struct agency {
     std::string name;
     cao_kind cao = cao_kind::abu;
@@ -33,6 +53,8 @@ struct agency {
     bool ziektewet_erd = false;      // eigenrisicodrager Ziektewet
     /// Free-form `extra:` block, kept verbatim as JSON text by the adapters (never interpreted).
     std::optional<std::string> extra_json;
+    // v1.1
+    std::vector<office> offices;
 };
 
 /// A closed period [from, to], both inclusive (strikes).
@@ -47,6 +69,43 @@ struct reference_wage {
     day from;
 };
 
+/// v1.1: must-haves of a vacancy (without them a candidate is not a match).
+struct vacancy_requirements {
+    std::vector<std::string> certificates;
+    std::vector<std::string> licences;
+    std::vector<std::string> languages;
+    std::vector<std::string> skills;
+    std::optional<std::string> education_level;
+    std::optional<std::string> text;  // free text (checked for discriminatory wording by matching)
+};
+
+/// v1.1: nice-to-haves of a vacancy, scored by matching.
+struct vacancy_wishes {
+    std::vector<std::string> skills;
+    std::vector<std::string> certificates;
+    std::vector<std::string> languages;
+};
+
+/// v1.1: a client order, for matching. Not exposed to rules.
+struct vacancy {
+    std::string id;
+    std::string function;              // free text
+    std::optional<std::string> code;   // ISCO-08 or ESCO code
+    day start;
+    opt_day end;                       // null = open-ended
+    std::optional<decimal> hours_per_week;
+    std::optional<std::vector<shift_kind>> shifts;  // null = not given
+    std::optional<money> hourly_wage;
+    std::optional<std::string> place;
+    std::optional<coordinate> lat;
+    std::optional<coordinate> lon;
+    vacancy_requirements requirements;
+    vacancy_wishes wishes;
+    vacancy_status status = vacancy_status::open;
+    /// Free-form `extra:` block, kept verbatim as JSON text by the adapters (never interpreted).
+    std::optional<std::string> extra_json;
+};
+
 struct client {
     std::string id;
     std::string name;
@@ -54,6 +113,8 @@ struct client {
     std::vector<reference_wage> reference_wages;
     /// Free-form `extra:` block, kept verbatim as JSON text by the adapters (never interpreted).
     std::optional<std::string> extra_json;
+    // v1.1
+    std::vector<vacancy> vacancies;
 };
 
 struct identity {
@@ -107,6 +168,8 @@ struct placement {
     std::optional<money> hourly_wage;
     /// Free-form `extra:` block, kept verbatim as JSON text by the adapters (never interpreted).
     std::optional<std::string> extra_json;
+    /// v1.1: shifts worked; nullopt = unknown (no shift rule can fire), distinct from an empty list.
+    std::optional<std::vector<shift_kind>> shifts;
 };
 
 /// ISO weeks, stored as an inclusive range of Mondays (a single week has first == last).
@@ -163,6 +226,27 @@ struct application {
     std::optional<decimal> available_hours_per_week;
     /// Free-form `extra:` block, kept verbatim as JSON text by the adapters (never interpreted).
     std::optional<std::string> extra_json;
+    // v1.1
+    std::vector<std::string> licences;                // B, C, CE, heftruck, reachtruck, ...
+    std::optional<std::vector<shift_kind>> shifts;    // shifts the candidate will work; null = not given
+    opt_day available_from;
+    std::optional<decimal> max_travel_km;
+    std::optional<std::string> place;
+    std::optional<coordinate> lat;
+    std::optional<coordinate> lon;
+    std::vector<std::string> preferred_functions;
+};
+
+/// v1.1: evidence that a guidance task was done (the task ids are the project's).
+struct task_done {
+    std::string task;
+    std::optional<std::string> placement;  // a placement id of the same worker (must resolve when given)
+    day on;
+    std::optional<std::string> by;
+    std::optional<std::string> how;
+    std::optional<std::string> note;
+    /// Free-form `extra:` block, kept verbatim as JSON text by the adapters (never interpreted).
+    std::optional<std::string> extra_json;
 };
 
 struct worker {
@@ -182,6 +266,8 @@ struct worker {
     std::optional<std::string> extra_json;
     // v1.1
     std::vector<prior_employment> prior_employments;
+    std::optional<std::string> language;  // for texts meant for the worker: nl | en | pl | ro | ...
+    std::vector<task_done> tasks_done;
 };
 
 /// A row of the store that could not be read as it should (an impossible date, a dangling id).

@@ -43,7 +43,7 @@ struct worker_summary {
 
 class store {
 public:
-    static constexpr int schema_version = 2;
+    static constexpr int schema_version = 3;
 
     /// Opens (and, with open_mode::create, creates and migrates) a store; throws store_error with a
     /// clear message for a missing file, a file that is not a regelwerk store, or a corrupt one.
