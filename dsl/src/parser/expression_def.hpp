@@ -79,7 +79,9 @@ inline auto emptiness(bool negated) {
     return [negated](auto& ctx) {
         ast::emptiness e;
         e.begin = ast::span_of(x3::_val(ctx)).begin;
-        e.end = static_cast<std::uint32_t>(x3::_where(ctx).end() - buffer_begin);
+        // _where(ctx) ends at the end of the input, not of the match: take the raw[] range.
+        auto const& r = x3::_attr(ctx);
+        e.end = static_cast<std::uint32_t>(&*r.begin() - buffer_begin + (r.end() - r.begin()));
         e.negated = negated;
         e.value = std::move(x3::_val(ctx));
         x3::_val(ctx) = ast::expr(std::move(e));
@@ -242,8 +244,8 @@ auto const cmp_rule_def =
     >> -( (comparisons > add_rule)[fold_op]
         | (kw("in") > postfix_rule)[membership(false)]
         | (kw("niet") >> kw("in") > postfix_rule)[membership(true)]
-        | (kw("is") >> kw("niet") > kw("leeg"))[emptiness(true)]
-        | (kw("is") > kw("leeg"))[emptiness(false)]);
+        | x3::raw[kw("is") >> kw("niet") > kw("leeg")][emptiness(true)]
+        | x3::raw[kw("is") > kw("leeg")][emptiness(false)]);
 auto const not_rule_def = (kw("niet") > guarded(not_rule))[prefix("niet")] | cmp_rule[assign];
 auto const and_rule_def = not_rule[assign] >> *((kw("en") > not_rule)[fold("en")]);
 auto const or_rule_def = and_rule[assign] >> *((kw("of") > and_rule)[fold("of")]);

@@ -102,6 +102,9 @@ entity_field_table build(entity_id e) {
             add("eerder_werk", type::list_of(type::entity(entity_id::eerder_werk)), [](void const* p, eval_context& ctx) {
                 return list_value(ctx, entity_list(ctx, entity_id::eerder_werk, as<W>(p).prior_employments));
             });
+            add("taken", type::list_of(type::entity(entity_id::taak)), [](void const* p, eval_context& ctx) {
+                return list_value(ctx, entity_list(ctx, entity_id::taak, as<W>(p).tasks_done));
+            });
             add("taal", txt, [](void const* p, eval_context&) { return opt_text(as<W>(p).language); });
             break;
         case entity_id::bureau:
@@ -276,6 +279,13 @@ entity_field_table build(entity_id e) {
             });
             add("reden", txt, [](void const* p, eval_context&) { return value::text(&as<keten_data>(p).reason); });
             add("einde", dt, [](void const* p, eval_context&) { return opt_date(as<keten_data>(p).end); });
+            break;
+        case entity_id::taak:
+            add("taak", txt, [](void const* p, eval_context&) { return value::text(&as<task_done>(p).task); });
+            add("plaatsing", txt, [](void const* p, eval_context&) { return opt_text(as<task_done>(p).placement); });
+            add("op", dt, [](void const* p, eval_context&) { return value::date(as<task_done>(p).on); });
+            add("door", txt, [](void const* p, eval_context&) { return opt_text(as<task_done>(p).by); });
+            add("hoe", txt, [](void const* p, eval_context&) { return opt_text(as<task_done>(p).how); });
             break;
         case entity_id::eerder_werk:
             add("werkgever", txt, [](void const* p, eval_context&) { return value::text(&as<prior_employment>(p).employer); });

@@ -124,3 +124,22 @@ TEST(Source, CollapseWhitespaceFoldsRunsAndOptionallyKeepsTheEnds) {
     EXPECT_EQ(dsl::collapse_whitespace("   ", true), " ");
     EXPECT_EQ(dsl::collapse_whitespace("   "), "");
 }
+
+// Issue 8: 'x is (niet) leeg' ended at the end of the input, so `advise --explain` printed the rest
+// of the rule file as the condition's text. Its span ends at 'leeg'.
+TEST(Spans, AnEmptinessTestEndsAtLeeg) {
+    std::string const text = "feit a = werker.naam is niet leeg\nfeit b = werker.naam is leeg\n\nfeit c = 1\n";
+    auto src = std::make_shared<dsl::source_file>("s.rw", text);
+    dsl::diagnostics diags;
+    auto file = dsl::parse(src, diags);
+    ASSERT_FALSE(diags.has_errors()) << dsl::render_all(diags);
+    ASSERT_EQ(file.declarations.size(), 3u);
+    std::vector<std::string> spans;
+    for (std::size_t i = 0; i < 2; ++i) {
+        auto const& f = boost::get<dsl::ast::fact_decl>(file.declarations[i]);
+        auto s = dsl::ast::span_of(f.value);
+        spans.push_back(text.substr(s.begin, s.end - s.begin));
+    }
+    EXPECT_EQ(spans[0], "werker.naam is niet leeg");
+    EXPECT_EQ(spans[1], "werker.naam is leeg");
+}

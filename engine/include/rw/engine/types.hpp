@@ -51,6 +51,7 @@ enum class entity_id : std::uint16_t {
     keten,     // computed: one chain of contracts (7:668a)
     ziektegeval,  // computed: periods of sickness added together (ZW art. 29, BW 7:629 lid 10)
     eerder_werk,  // v1.1: work before this agency (prior_employment)
+    taak,         // v1.1: evidence that a task was done (tasks_done)
     count
 };
 
