@@ -7,6 +7,10 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -40,8 +44,21 @@ static int pragma_int(sqlite3* db, char const* pragma) {
 
 store store::open(std::string const& path, open_mode mode) {
     namespace fs = std::filesystem;
-    if (mode != open_mode::create && !fs::exists(path))
+    std::error_code ec;
+    auto status = fs::status(path, ec);  // never throws: a 300-character or looping path is an error like any other
+    bool exists = !ec && fs::exists(status);
+    if (ec && ec != std::errc::no_such_file_or_directory)
+        throw store_error("cannot open store '" + path + "': " + ec.message());
+    if (exists && fs::is_directory(status)) throw store_error("'" + path + "' is a folder, not a store");
+    if (mode != open_mode::create && !exists)
         throw store_error("no store at '" + path + "' (create one with: regelwerk import --db " + path + " FILE.yaml)");
+    if (!exists) {
+        // A new store holds personal data: readable by its owner only (SQLite gives its -wal and
+        // -shm files the same mode).
+        int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0) throw store_error("cannot create store '" + path + "': " + std::strerror(errno));
+        ::close(fd);
+    }
     int flags = SQLITE_OPEN_NOMUTEX;
     flags |= mode == open_mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (mode == open_mode::create) flags |= SQLITE_OPEN_CREATE;
@@ -61,6 +78,10 @@ store store::open(std::string const& path, open_mode mode) {
         throw store_error("'" + path + "' is not a regelwerk store, or it is corrupt (" + e.what() + ")");
     }
     bool empty = objects == 0 && version == 0 && app_id == 0;
+    if (!empty && app_id == 0 && version == 0)
+        throw store_error("'" + path + "' is a SQLite database with " + std::to_string(objects) +
+                          " table(s) or index(es) but no regelwerk schema version (user_version 0, no application_id): "
+                          "made by another program or by hand, not a regelwerk store; left unchanged");
     if (!empty && app_id != detail::application_id)
         throw store_error("'" + path + "' is a SQLite file but not a regelwerk store (application_id " +
                           std::to_string(app_id) + ")");
@@ -374,6 +395,20 @@ struct decoder {
         if (st.is_null(c)) return std::nullopt;
         return st.integer(c) != 0;
     }
+    /// A whole number >= 0 (hours, cents, months): text or a negative value is an issue, not 0.
+    std::optional<std::int64_t> count(int c, char const* field, std::int64_t max = INT64_MAX) const {
+        if (st.is_null(c)) return std::nullopt;
+        if (sqlite3_column_type(st.handle(), c) != SQLITE_INTEGER) {
+            issue(std::string(field) + ": '" + std::string(st.text(c)) + "' is not a whole number");
+            return std::nullopt;
+        }
+        auto v = st.integer(c);
+        if (v < 0 || v > max) {
+            issue(std::string(field) + ": " + std::to_string(v) + (v < 0 ? " is negative" : " is out of range"));
+            return std::nullopt;
+        }
+        return v;
+    }
 };
 
 void decode_worker(statement const& st, worker& w, std::vector<data_issue>& issues) {
@@ -410,7 +445,7 @@ void decode_worker(statement const& st, worker& w, std::vector<data_issue>& issu
         a.retention_consent = d.flag(16);
         a.education_level = st.opt_text(17);
         a.postcode = st.opt_text(18);
-        if (auto h = st.opt_integer(19)) a.available_hours_per_week = decimal{*h};
+        if (auto h = d.count(19, "app_hours_milli")) a.available_hours_per_week = decimal{*h};
         a.extra_json = st.opt_text(23);
         w.appl = std::move(a);
     }
@@ -426,8 +461,8 @@ bool decode_contract(statement const& st, std::string const& wid, contract& c, s
     c.kind = *kind;
     c.start = *start;
     c.end = d.date(4, "end_date");
-    if (auto h = st.opt_integer(5)) c.hours_per_week = decimal{*h};
-    if (auto p = st.opt_integer(6)) c.probation_months = static_cast<int>(*p);
+    if (auto h = d.count(5, "hours_milli")) c.hours_per_week = decimal{*h};
+    if (auto p = d.count(6, "probation_months", INT32_MAX)) c.probation_months = static_cast<int>(*p);
     c.renewal_notice_on = d.date(7, "renewal_notice_on");
     c.ended_on = d.date(8, "ended_on");
     c.ended_by = d.enumeration<ended_by_kind>(9, "ended_by");
@@ -446,7 +481,7 @@ bool decode_placement(statement const& st, std::string const& wid, placement& p,
     if (!start) return false;
     p.start = *start;
     p.end = d.date(6, "end_date");
-    if (auto h = st.opt_integer(7)) p.hourly_wage = money{*h};
+    if (auto h = d.count(7, "hourly_cents")) p.hourly_wage = money{*h};
     p.extra_json = st.opt_text(8);
     return true;
 }
@@ -535,6 +570,7 @@ std::vector<client> store::load_clients(std::vector<data_issue>* issues) const {
         auto* c = find(ss.text(0));
         decoder d{ss, out_issues, none, "client_strike", std::string(ss.text(0))};
         auto f = d.date(1, "date_from"), t = d.date(2, "date_to");
+        if (!c) d.issue("row of a client that does not exist");
         if (c && f && t) c->strikes.push_back({*f, *t});
     }
     statement ws(db_, "SELECT client_id, function, hourly_cents, date_from FROM client_reference_wage ORDER BY client_id, ordinal");
@@ -542,7 +578,9 @@ std::vector<client> store::load_clients(std::vector<data_issue>* issues) const {
         auto* c = find(ws.text(0));
         decoder d{ws, out_issues, none, "client_reference_wage", std::string(ws.text(0))};
         auto f = d.date(3, "date_from");
-        if (c && f) c->reference_wages.push_back({std::string(ws.text(1)), money{ws.integer(2)}, *f});
+        auto cents = d.count(2, "hourly_cents");
+        if (!c) d.issue("row of a client that does not exist");
+        if (c && f && cents) c->reference_wages.push_back({std::string(ws.text(1)), money{*cents}, *f});
     }
     return out;
 }
@@ -686,14 +724,19 @@ store::scan_result store::scan_rows() const {
     return r;
 }
 
-dossier store::load_all() const {
+dossier store::load_all(std::vector<data_issue>* issues) const {
     dossier d;
-    if (auto a = load_agency()) d.agency_info = *a;
-    d.clients = load_clients();
-    for_each_worker([&](worker&& w, std::vector<data_issue>&&) {
-        d.workers.push_back(std::move(w));
-        return true;
-    });
+    if (auto a = load_agency(issues)) d.agency_info = *a;
+    d.clients = load_clients(issues);
+    for_each_worker(
+        [&](worker&& w, std::vector<data_issue>&& is) {
+            if (issues) issues->insert(issues->end(), is.begin(), is.end());
+            d.workers.push_back(std::move(w));
+            return true;
+        },
+        [&](data_issue&& orphan) {
+            if (issues) issues->push_back(std::move(orphan));
+        });
     return d;
 }
 

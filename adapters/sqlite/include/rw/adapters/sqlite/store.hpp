@@ -83,8 +83,9 @@ public:
     std::vector<engine::client> load_clients(std::vector<engine::data_issue>* issues = nullptr) const;
     /// One worker by id (indexed lookups); nullopt when unknown.
     std::optional<engine::worker> load_worker(std::string const& id, std::vector<engine::data_issue>* issues = nullptr) const;
-    /// The whole store as one dossier (export), workers ordered by id.
-    engine::dossier load_all() const;
+    /// The whole store as one dossier (export), workers ordered by id. Rows and values that cannot
+    /// be read (and rows of workers that do not exist) are reported in `issues` (when given).
+    engine::dossier load_all(std::vector<engine::data_issue>* issues = nullptr) const;
     std::vector<worker_summary> list_workers() const;
     std::int64_t worker_count() const;
 
