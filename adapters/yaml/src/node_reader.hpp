@@ -15,6 +15,9 @@
 
 namespace rw::adapters::yaml::detail {
 
+/// A value for an error message: quoted, and cut (with its size) when long.
+std::string shown(std::string_view value, std::size_t max_chars = 60);
+
 class node_reader {
 public:
     node_reader(dsl::source_ptr src, dsl::diagnostics& diags) : src_(std::move(src)), diags_(diags) {}
@@ -27,12 +30,16 @@ public:
     /// A map with only the allowed keys, each at most once; false (and errors) otherwise.
     bool check_map(YAML::Node const& n, std::string const& path, std::initializer_list<char const*> allowed);
     bool expect_seq(YAML::Node const& n, std::string const& path);
+    /// Free-form content (extra:): every key a scalar, each at most once, at any depth.
+    bool check_free_form(YAML::Node const& n, std::string const& path);
 
     /// The value of a key; an undefined node when the key is absent. `required` reports its absence.
     YAML::Node field(YAML::Node const& map, char const* key, std::string const& path, bool required);
 
     // Typed getters: nullopt for null/absent (reported when required) and for bad values (reported).
     std::optional<std::string> text(YAML::Node const& map, char const* key, std::string const& path, bool required = false);
+    /// An id or a name: text without control characters, not blank, at most max_name_chars.
+    std::optional<std::string> name(YAML::Node const& map, char const* key, std::string const& path, bool required = false);
     std::optional<engine::day> date(YAML::Node const& map, char const* key, std::string const& path, bool required = false);
     std::optional<bool> boolean(YAML::Node const& map, char const* key, std::string const& path, bool required = false);
     std::optional<engine::money> money(YAML::Node const& map, char const* key, std::string const& path, bool required = false);
@@ -45,12 +52,22 @@ public:
     std::optional<std::string> scalar_text(YAML::Node const& n, std::string const& path, char const* expected);
     std::optional<engine::day> as_date(YAML::Node const& n, std::string const& path);
 
+    /// A value for a message: shown() normally, hidden while reading identity data (document
+    /// numbers and BSNs must not end up in logs and terminals through an error message).
+    std::string show(std::string const& v) const {
+        return redact_ && looks_like_a_number(v) ? "(a value not shown: it looks like a document number or BSN)" : shown(v);
+    }
+    /// A run of 6+ letters and digits holding 3+ digits (BSN, passport number); dates and names pass.
+    static bool looks_like_a_number(std::string const& v);
+    void redact(bool on) { redact_ = on; }
+
     dsl::source_ptr const& source() const { return src_; }
     dsl::diagnostics& diags() { return diags_; }
 
 private:
     dsl::source_ptr src_;
     dsl::diagnostics& diags_;
+    bool redact_ = false;
     // No YAML::Node members: Node::operator= writes through to the node it refers to, so a
     // member reassigned per lookup would silently rewrite the document being read.
 };
@@ -59,7 +76,19 @@ private:
 inline std::string index_path(std::string const& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
 inline std::string key_path(std::string const& base, char const* key) { return base.empty() ? key : base + "." + key; }
 
-/// Loads YAML text into a node; a syntax error becomes a diagnostic and returns nullopt.
+/// Limits of what the reader accepts (checked before any node is built), so that a hostile or
+/// broken file is refused with a message instead of exhausting memory or the stack.
+inline constexpr std::size_t max_file_bytes = std::size_t{1} << 30;     // 1 GiB
+inline constexpr std::size_t max_scalar_bytes = std::size_t{1} << 20;   // 1 MiB for one value
+inline constexpr std::size_t max_depth = 32;                            // the format needs 6; extra: the rest
+inline constexpr std::uint64_t max_alias_nodes = 100000;                // nodes reached through aliases
+inline constexpr std::size_t max_name_chars = 200;                      // an id or a name
+
+/// The offset of the first byte that is not valid UTF-8, or npos.
+std::size_t invalid_utf8_at(std::string_view text);
+
+/// Loads YAML text into a node; a syntax error, invalid UTF-8, a second document or a limit above
+/// becomes a diagnostic and returns nullopt.
 std::optional<YAML::Node> parse_yaml(dsl::source_ptr const& src, dsl::diagnostics& diags);
 
 /// Converts an `extra:` node to canonical JSON text (plain scalars resolved with the YAML core
