@@ -64,7 +64,7 @@ void register_generate_command(CLI::App& app, int& result) {
     c->add_option("--workers", o->workers, "Number of workers")->required();
     c->add_option("--seed", o->seed, "Seed (the same seed gives the same store)")->capture_default_str();
     c->add_option("--db", o->db, "New SQLite store")->required();
-    c->add_option("--at", o->at, "Reference date the histories run up to (default today)");
+    c->add_option("--at", o->at, "Reference date the histories run up to (default today)")->check(non_empty_date);
     c->add_option("--cao", o->cao, "abu | nbbu | none (none: the chain rule applies instead of the phases)")
         ->check(CLI::IsMember({"abu", "nbbu", "none"}))
         ->capture_default_str();
