@@ -360,13 +360,15 @@ static void warn_weeks_outside_contracts(node_reader& r, YAML::Node const& wn, s
 }
 
 static std::vector<worker> read_workers(node_reader& r, YAML::Node const& n, std::string const& path,
-                                        std::set<std::string> const& client_ids) {
+                                        std::set<std::string> const& client_ids, std::set<std::string>* all_ids = nullptr,
+                                        std::size_t first_index = 0) {
     std::vector<worker> out;
     if (!n.IsDefined() || n.IsNull() || !r.expect_seq(n, path)) return out;
-    std::set<std::string> ids;
+    std::set<std::string> local_ids;
+    auto& ids = all_ids ? *all_ids : local_ids;  // the whole file's ids when read item by item
     for (std::size_t i = 0; i < n.size(); ++i) {
         auto const& wn = n[i];
-        std::string p = index_path(path, i);
+        std::string p = index_path(path, first_index + i);
         if (!r.check_map(wn, p, {"id", "name", "birth_date", "nationality", "identity", "work_permit", "contracts",
                                  "placements", "worked_weeks", "paid_holiday_weeks", "sickness", "application", "extra"}) &&
             !wn.IsMap())
@@ -413,7 +415,48 @@ dossier read_dossier_body(node_reader& r, YAML::Node const& map, std::string con
 
 }  // namespace detail
 
+/// Reads the workers item by item (see stream_plan): the head (format, agency, clients) as one
+/// document, then each worker's lines as their own. nullopt when a part does not parse alone (the
+/// caller then reads the file whole, which reports the error where it is).
+static std::optional<dossier> read_streamed(dsl::source_ptr const& src, detail::stream_plan const& plan, dsl::diagnostics& local) {
+    std::string_view text = src->text();
+    auto root = detail::load_part(text.substr(0, plan.head_end));
+    if (!root || !root->IsMap()) return std::nullopt;
+    node_reader r(src, local);
+    r.check_map(*root, "", {"format", "agency", "clients", "workers"});
+    auto fmt = r.text(*root, "format", "", true);
+    if (fmt && *fmt != dossier_format)
+        r.error(r.field(*root, "format", "", false), "format", "expected '" + std::string(dossier_format) + "', got '" + *fmt + "'");
+    dossier d = detail::read_dossier_body(r, *root, "");  // `workers:` is empty in the head
+    std::set<std::string> client_ids, worker_ids;
+    for (auto const& c : d.clients) client_ids.insert(c.id);
+    d.workers.reserve(plan.items.size());
+    for (std::size_t i = 0; i < plan.items.size(); ++i) {
+        std::size_t end = i + 1 < plan.items.size() ? plan.items[i + 1] : text.size();
+        auto part = detail::load_part(text.substr(plan.items[i], end - plan.items[i]));
+        if (!part || !part->IsSequence() || part->size() != 1) return std::nullopt;
+        r.set_line_offset(plan.lines[i] - 1);
+        for (auto& w : detail::read_workers(r, *part, "workers", client_ids, &worker_ids, i)) d.workers.push_back(std::move(w));
+    }
+    return d;
+}
+
 std::optional<dossier> read_dossier(dsl::source_ptr const& src, dsl::diagnostics& diags) {
+    {
+        dsl::diagnostics local;
+        detail::stream_plan plan;
+        if (!detail::check_yaml(src, local, &plan)) {
+            diags.append(local);
+            return std::nullopt;
+        }
+        if (plan.streamable) {
+            if (auto d = read_streamed(src, plan, local)) {
+                diags.append(local);
+                if (!local.has_errors()) return d;
+                return std::nullopt;
+            }
+        }
+    }
     dsl::diagnostics local;
     auto root = detail::parse_yaml(src, local);
     if (root) {

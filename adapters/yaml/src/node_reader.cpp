@@ -16,7 +16,7 @@ namespace rw::adapters::yaml::detail {
 dsl::span node_reader::span_of(YAML::Node const& n) const {
     if (!n.IsDefined() || n.Mark().pos < 0) return {src_, 0, 0};
     auto m = n.Mark();
-    auto b = src_->offset_of(static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1));
+    auto b = src_->offset_of(static_cast<std::uint32_t>(m.line + 1) + line_offset_, static_cast<std::uint32_t>(m.column + 1));
     std::uint32_t len = 1;
     if (n.IsScalar()) {
         len = static_cast<std::uint32_t>(std::max<std::size_t>(1, n.Scalar().size()));
@@ -345,8 +345,13 @@ public:
                                        "refused as a whole (split it into one file per document)"};
     }
     void OnDocumentEnd() override {}
-    void OnNull(YAML::Mark const& mark, YAML::anchor_t anchor) override { leaf(mark, anchor); }
+    void OnNull(YAML::Mark const& mark, YAML::anchor_t anchor) override {
+        child(mark, nullptr);
+        leaf(mark, anchor);
+    }
     void OnAlias(YAML::Mark const& mark, YAML::anchor_t anchor) override {
+        aliases_ = true;
+        child(mark, nullptr);
         std::uint64_t n = anchor < sizes_.size() ? sizes_[anchor] : 1;
         expanded_ += n;
         if (expanded_ > max_alias_nodes)
@@ -358,16 +363,51 @@ public:
         if (value.size() > max_scalar_bytes)
             throw limit_exceeded{mark, "a value of " + std::to_string(value.size()) + " bytes (at most " +
                                            std::to_string(max_scalar_bytes) + "): " + shown(value)};
+        child(mark, &value);
         leaf(mark, anchor);
     }
-    void OnSequenceStart(YAML::Mark const& mark, std::string const&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    void OnSequenceStart(YAML::Mark const& mark, std::string const&, YAML::anchor_t anchor, YAML::EmitterStyle::value style) override {
+        bool workers = child(mark, nullptr);
         open(mark, anchor);
+        if (workers) {
+            workers_open_ = true;
+            workers_block_ = style != YAML::EmitterStyle::Flow;
+        }
     }
-    void OnSequenceEnd() override { close(); }
+    void OnSequenceEnd() override {
+        if (stack_.size() == 2 && workers_open_) {
+            workers_open_ = false;
+            workers_closed_ = true;
+        }
+        close();
+    }
     void OnMapStart(YAML::Mark const& mark, std::string const&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+        child(mark, nullptr);
         open(mark, anchor);
     }
     void OnMapEnd() override { close(); }
+
+    /// Whether the file can be read worker by worker (see stream_plan), and where the items start.
+    void fill(std::string_view text, stream_plan& plan) const {
+        plan = {};
+        if (aliases_ || !workers_block_ || after_workers_ || item_marks_.empty()) return;
+        for (auto pos : item_marks_) {
+            std::size_t ls = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+            ls = ls == std::string_view::npos ? 0 : ls + 1;
+            for (std::size_t k = ls; k < pos; ++k)
+                if (text[k] != ' ' && text[k] != '-') return;  // not "  - " before the item
+            if (!plan.items.empty() && ls <= plan.items.back()) return;
+            plan.items.push_back(ls);
+        }
+        plan.head_end = plan.items.front();
+        std::uint32_t line = 1;
+        std::size_t at = 0;
+        for (auto ls : plan.items) {
+            for (; at < ls; ++at) line += text[at] == '\n';
+            plan.lines.push_back(line);
+        }
+        plan.streamable = true;
+    }
 
 private:
     struct frame {
@@ -397,6 +437,30 @@ private:
         record(f.anchor, f.nodes);
         add(f.nodes);
     }
+    /// Called for every node before it is pushed: tracks the root mapping's keys and the items of
+    /// its `workers:` list. True when this node is the value of the root key `workers`.
+    bool child(YAML::Mark const& mark, std::string const* scalar) {
+        if (stack_.size() == 2 && workers_open_) item_marks_.push_back(static_cast<std::size_t>(mark.pos));
+        if (stack_.size() != 1) return false;
+        bool is_key = (root_children_++ % 2) == 0;
+        if (is_key) {
+            if (workers_closed_) after_workers_ = true;
+            last_key_ = scalar ? *scalar : std::string();
+            return false;
+        }
+        if (last_key_ == "workers") {
+            if (workers_seen_) after_workers_ = true;  // a duplicate key: let the full reader report it
+            workers_seen_ = true;
+            return true;
+        }
+        return false;
+    }
+
+    bool aliases_ = false, workers_open_ = false, workers_closed_ = false, workers_block_ = false, workers_seen_ = false,
+         after_workers_ = false;
+    std::size_t root_children_ = 0;
+    std::string last_key_;
+    std::vector<std::size_t> item_marks_;
     int documents_ = 0;
     std::uint64_t expanded_ = 0;
     std::vector<frame> stack_;
@@ -413,13 +477,13 @@ void error_at_mark(dsl::source_ptr const& src, dsl::diagnostics& diags, char con
 
 }  // namespace
 
-std::optional<YAML::Node> parse_yaml(dsl::source_ptr const& src, dsl::diagnostics& diags) {
+bool check_yaml(dsl::source_ptr const& src, dsl::diagnostics& diags, stream_plan* plan) {
     std::string_view text = src->text();
     if (text.size() > max_file_bytes) {
         diags.error("yaml-limit", {src, 0, 0},
                     "the file has " + std::to_string(text.size()) + " bytes (at most " + std::to_string(max_file_bytes) +
                         "); split it into several files");
-        return std::nullopt;
+        return false;
     }
     if (auto bad = invalid_utf8_at(text); bad != std::string_view::npos) {
         char hex[8];
@@ -427,7 +491,7 @@ std::optional<YAML::Node> parse_yaml(dsl::source_ptr const& src, dsl::diagnostic
         auto b = static_cast<std::uint32_t>(bad);
         diags.error("encoding", {src, b, b + 1},
                     std::string("invalid UTF-8 (byte ") + hex + "): the file must be UTF-8 text");
-        return std::nullopt;
+        return false;
     }
     try {
         view_buf buf(text);
@@ -436,15 +500,33 @@ std::optional<YAML::Node> parse_yaml(dsl::source_ptr const& src, dsl::diagnostic
         limits_checker limits;
         while (parser.HandleNextDocument(limits)) {
         }
+        if (plan) limits.fill(text, *plan);
     } catch (limit_exceeded const& e) {
         error_at_mark(src, diags, "yaml-limit", e.mark, e.message);
-        return std::nullopt;
+        return false;
     } catch (YAML::ParserException const& e) {
         error_at_mark(src, diags, "yaml-syntax", e.mark, "YAML syntax error: " + e.msg);
+        return false;
+    }
+    return true;
+}
+
+std::optional<YAML::Node> load_part(std::string_view text) {
+    try {
+        view_buf buf(text);
+        std::istream in(&buf);
+        return YAML::Load(in);
+    } catch (YAML::Exception const&) {
         return std::nullopt;
     }
+}
+
+std::optional<YAML::Node> parse_yaml(dsl::source_ptr const& src, dsl::diagnostics& diags) {
+    if (!check_yaml(src, diags, nullptr)) return std::nullopt;
     try {
-        return YAML::Load(src->text());
+        view_buf buf(src->text());  // no copy of the text
+        std::istream in(&buf);
+        return YAML::Load(in);
     } catch (YAML::ParserException const& e) {
         auto b = src->offset_of(static_cast<std::uint32_t>(e.mark.line + 1), static_cast<std::uint32_t>(e.mark.column + 1));
         diags.error("yaml-syntax", {src, b, b + 1}, "YAML syntax error: " + e.msg);

@@ -62,12 +62,15 @@ public:
     void redact(bool on) { redact_ = on; }
 
     dsl::source_ptr const& source() const { return src_; }
+    /// For a part of the file parsed alone (stream_plan): its first line's number minus one.
+    void set_line_offset(std::uint32_t lines) { line_offset_ = lines; }
     dsl::diagnostics& diags() { return diags_; }
 
 private:
     dsl::source_ptr src_;
     dsl::diagnostics& diags_;
     bool redact_ = false;
+    std::uint32_t line_offset_ = 0;
     // No YAML::Node members: Node::operator= writes through to the node it refers to, so a
     // member reassigned per lookup would silently rewrite the document being read.
 };
@@ -90,6 +93,21 @@ std::size_t invalid_utf8_at(std::string_view text);
 /// Loads YAML text into a node; a syntax error, invalid UTF-8, a second document or a limit above
 /// becomes a diagnostic and returns nullopt.
 std::optional<YAML::Node> parse_yaml(dsl::source_ptr const& src, dsl::diagnostics& diags);
+
+/// How a dossier file can be read worker by worker, so that memory holds one worker's nodes at a
+/// time instead of the whole file's (yaml-cpp needs ~50 bytes of nodes per byte of YAML): when
+/// `workers:` is the last top-level key, a block list, one item per line start, and the file has
+/// no aliases. `head` is the text before the first item; item i is [items[i], items[i+1]).
+struct stream_plan {
+    bool streamable = false;
+    std::size_t head_end = 0;
+    std::vector<std::size_t> items;      // byte offset of the line each item starts on
+    std::vector<std::uint32_t> lines;    // that line's number (1-based)
+};
+/// The first pass alone (size, UTF-8, one document, limits); fills `plan` when given.
+bool check_yaml(dsl::source_ptr const& src, dsl::diagnostics& diags, stream_plan* plan);
+/// Loads a part of a file that check_yaml accepted; nullopt when the part does not parse alone.
+std::optional<YAML::Node> load_part(std::string_view text);
 
 /// Converts an `extra:` node to canonical JSON text (plain scalars resolved with the YAML core
 /// schema, quoted scalars kept as strings), and back.
