@@ -1,3 +1,4 @@
+# Also: a store on read-only media is read (not "corrupt") and the user is told why.
 # A report cut short on a full disk: exit 2, and neither a partial report nor a temporary file is
 # left; an existing report stays as it was. Needs a small tmpfs (root, and a kernel that allows the
 # mount); prints "SKIPPED: <reason>" otherwise (the test's SKIP_REGULAR_EXPRESSION). Inputs: CLI, SRC, WORK.
@@ -36,6 +37,21 @@ if(NOT left STREQUAL "old.html")
 endif()
 if(NOT old STREQUAL "old\n")
     string(APPEND failure "the existing report was changed\n")
+endif()
+
+# Read-only media: a WAL store whose folder cannot take a -shm file.
+file(MAKE_DIRECTORY ${WORK}/ro)
+execute_process(COMMAND ${MOUNT} -t tmpfs -o size=4m tmpfs ${WORK}/ro RESULT_VARIABLE rc)
+if(rc EQUAL 0)
+    file(COPY_FILE ${WORK}/a.db ${WORK}/ro/a.db)
+    execute_process(COMMAND ${MOUNT} -o remount,ro ${WORK}/ro)
+    foreach(cmd "workers;--db;${WORK}/ro/a.db" "audit;--db;${WORK}/ro/a.db;--at;2026-11-25" "export;--db;${WORK}/ro/a.db")
+        execute_process(COMMAND ${CLI} ${cmd} RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+        if(NOT rc EQUAL 0 OR NOT err MATCHES "is on read-only media, so its write-ahead log cannot be used")
+            string(APPEND failure "${cmd} on read-only media: exit ${rc}: ${err}\n")
+        endif()
+    endforeach()
+    execute_process(COMMAND ${UMOUNT} ${WORK}/ro)
 endif()
 if(failure)
     message(FATAL_ERROR "${failure}")

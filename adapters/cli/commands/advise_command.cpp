@@ -58,6 +58,7 @@ static int run_advise(std::string const& db, std::string const& worker_id, std::
     }
     try {
         auto s = sq::store::open(db, sq::open_mode::read_only);
+        if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
         w = s.load_worker(worker_id);
         if (!w) {
             std::cerr << "regelwerk: no worker '" << terminal_safe(worker_id) << "' in " << db << "\n";

@@ -99,6 +99,7 @@ int open_inputs(std::string const& db, std::string const& rules, scan_inputs& in
     }
     try {
         in.store.emplace(sq::store::open(db, sq::open_mode::read_only));
+        if (!in.store->notice().empty()) std::cerr << "regelwerk: note: " << in.store->notice() << "\n";
         auto ag = in.store->load_agency(&in.reference_issues);
         if (!ag) {
             std::cerr << "regelwerk: '" << db << "' has no agency (import a dossier first)\n";

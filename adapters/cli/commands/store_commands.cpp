@@ -67,6 +67,7 @@ static std::string describe_issue(engine::data_issue const& i) {
 static int run_export(std::string const& db, std::string const& worker_id, std::string const& out_path, bool skip_bad) {
     try {
         auto s = sq::store::open(db, sq::open_mode::read_only);
+        if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
         engine::dossier d;
         std::vector<engine::data_issue> issues;
         if (worker_id.empty()) {
@@ -130,6 +131,7 @@ static int run_workers(std::string const& db) {
     }
     try {
         auto s = sq::store::open(db, sq::open_mode::read_only);
+        if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
         auto list = s.list_workers();
         std::printf("%-10s %-28s %9s %10s %-11s %-11s %5s\n", "worker", "name", "contracts", "placements", "first start",
                     "last end", "sick");

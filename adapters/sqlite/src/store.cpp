@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -25,12 +26,13 @@ using detail::statement;
 // Opening
 
 store::store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-store::store(store&& o) noexcept : db_(o.db_), path_(std::move(o.path_)) { o.db_ = nullptr; }
+store::store(store&& o) noexcept : db_(o.db_), path_(std::move(o.path_)), notice_(std::move(o.notice_)) { o.db_ = nullptr; }
 store& store::operator=(store&& o) noexcept {
     if (this != &o) {
         sqlite3_close_v2(db_);
         db_ = o.db_;
         path_ = std::move(o.path_);
+        notice_ = std::move(o.notice_);
         o.db_ = nullptr;
     }
     return *this;
@@ -69,11 +71,45 @@ store store::open(std::string const& path, open_mode mode) {
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, 10000);
     int app_id = 0, version = 0, objects = 0;
-    try {
+    auto read_header = [&] {
         app_id = pragma_int(raw, "application_id");
         version = pragma_int(raw, "user_version");
         statement st(raw, "SELECT count(*) FROM sqlite_schema");
         objects = st.step() ? static_cast<int>(st.integer(0)) : 0;
+    };
+    try {
+        try {
+            read_header();
+        } catch (store_error const&) {
+            // A WAL store on read-only media (a CD, a read-only mount): SQLite cannot create the
+            // -shm file and says "unable to open database file", which read as "corrupt". Read it
+            // as it is on disk instead (immutable), and say so; refuse when a -wal file holds
+            // changes that reading it that way would miss.
+            if (mode != open_mode::read_only || (sqlite3_errcode(raw) & 0xFF) != SQLITE_CANTOPEN) throw;
+            std::error_code wal_ec;
+            auto wal = fs::file_size(path + "-wal", wal_ec);
+            if (!wal_ec && wal > 0)
+                throw store_error("'" + path + "' cannot be opened: its write-ahead log ('" + path +
+                                  "-wal') holds changes, and the folder is read-only so SQLite cannot use it; copy the "
+                                  "store with its -wal file to writable media");
+            std::string uri = "file:";
+            for (unsigned char c : fs::absolute(path).string()) {
+                if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_') uri += static_cast<char>(c);
+                else {
+                    char hex[4];
+                    std::snprintf(hex, sizeof hex, "%%%02X", c);
+                    uri += hex;
+                }
+            }
+            uri += "?immutable=1";
+            raw = nullptr;
+            rc = sqlite3_open_v2(uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nullptr);
+            s = store(raw, path);
+            if (rc != SQLITE_OK) detail::fail(raw, "cannot open store '" + path + "'", "");
+            sqlite3_extended_result_codes(raw, 1);
+            s.notice_ = "'" + path + "' is on read-only media, so its write-ahead log cannot be used: read as it is on disk";
+            read_header();
+        }
     } catch (store_error const& e) {
         throw store_error("'" + path + "' is not a regelwerk store, or it is corrupt (" + e.what() + ")");
     }

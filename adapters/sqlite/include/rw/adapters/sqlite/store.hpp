@@ -53,6 +53,8 @@ public:
     ~store();
 
     int user_version() const;
+    /// Something the user should know about how the store was opened (read-only media), or "".
+    std::string const& notice() const { return notice_; }
     std::string const& path() const { return path_; }
 
     /// Writes every dossier in one transaction: all or nothing. The agency row is replaced,
@@ -116,6 +118,7 @@ private:
     store(sqlite3* db, std::string path);
     sqlite3* db_ = nullptr;
     std::string path_;
+    std::string notice_;
 };
 
 }  // namespace rw::adapters::sqlite
