@@ -481,7 +481,7 @@ void decode_worker(statement const& st, worker& w, std::vector<data_issue>& issu
         a.retention_consent = d.flag(16);
         a.education_level = st.opt_text(17);
         a.postcode = st.opt_text(18);
-        if (auto h = d.count(19, "app_hours_milli")) a.available_hours_per_week = decimal{*h};
+        if (auto h = d.count(19, "app_hours_milli", 168000)) a.available_hours_per_week = decimal{*h};
         a.extra_json = st.opt_text(23);
         w.appl = std::move(a);
     }
@@ -497,7 +497,7 @@ bool decode_contract(statement const& st, std::string const& wid, contract& c, s
     c.kind = *kind;
     c.start = *start;
     c.end = d.date(4, "end_date");
-    if (auto h = d.count(5, "hours_milli")) c.hours_per_week = decimal{*h};
+    if (auto h = d.count(5, "hours_milli", 168000)) c.hours_per_week = decimal{*h};
     if (auto p = d.count(6, "probation_months", INT32_MAX)) c.probation_months = static_cast<int>(*p);
     c.renewal_notice_on = d.date(7, "renewal_notice_on");
     c.ended_on = d.date(8, "ended_on");
@@ -517,7 +517,7 @@ bool decode_placement(statement const& st, std::string const& wid, placement& p,
     if (!start) return false;
     p.start = *start;
     p.end = d.date(6, "end_date");
-    if (auto h = d.count(7, "hourly_cents")) p.hourly_wage = money{*h};
+    if (auto h = d.count(7, "hourly_cents", 100000000)) p.hourly_wage = money{*h};
     p.extra_json = st.opt_text(8);
     return true;
 }
@@ -614,7 +614,7 @@ std::vector<client> store::load_clients(std::vector<data_issue>* issues) const {
         auto* c = find(ws.text(0));
         decoder d{ws, out_issues, none, "client_reference_wage", std::string(ws.text(0))};
         auto f = d.date(3, "date_from");
-        auto cents = d.count(2, "hourly_cents");
+        auto cents = d.count(2, "hourly_cents", 100000000);
         if (!c) d.issue("row of a client that does not exist");
         if (c && f && cents) c->reference_wages.push_back({std::string(ws.text(1)), money{*cents}, *f});
     }

@@ -221,6 +221,12 @@ std::optional<engine::money> node_reader::money(YAML::Node const& map, char cons
         error(v, key_path(path, key), "must not be negative, got " + show(*t));
         return std::nullopt;
     }
+    // Every amount in a dossier is an hourly wage: an absurd one is a typo, and would overflow the
+    // wage arithmetic of the rules.
+    if (m->cents > 100'000'000) {
+        error(v, key_path(path, key), "more than 1000000.00 an hour, got " + show(*t));
+        return std::nullopt;
+    }
     return m;
 }
 
@@ -235,6 +241,10 @@ std::optional<engine::decimal> node_reader::decimal(YAML::Node const& map, char 
     }
     if (d->milli < 0) {
         error(v, key_path(path, key), "must not be negative, got " + show(*t));
+        return std::nullopt;
+    }
+    if (std::string_view(key).ends_with("hours_per_week") && d->milli > 168'000) {
+        error(v, key_path(path, key), "a week has 168 hours, got " + show(*t));
         return std::nullopt;
     }
     return d;
