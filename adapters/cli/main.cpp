@@ -2,6 +2,7 @@
 // log, and dispatches to the command files under commands/.
 #include "cli_common.hpp"
 #include "rw/adapters/logging/setup.hpp"
+#include "safe_output.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -37,6 +38,16 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (CLI::ParseError const& e) {
         app.exit(e);
+        return rw::cli::bad_input;
+    } catch (std::exception const& e) {
+        // The last resort: each command handles the failures it can foresee, with a better message.
+        std::cerr << "regelwerk: " << e.what() << "\n";
+        result = rw::cli::bad_input;
+    }
+    // Whatever went to stdout must have arrived: a full disk or a closed pipe is not success.
+    std::string error;
+    if (!rw::cli::finish_stdout(error)) {
+        std::cerr << "regelwerk: " << error << "\n";
         return rw::cli::bad_input;
     }
     return result;

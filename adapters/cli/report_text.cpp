@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <cstdint>
+#include <cstdio>
 
 namespace rw::cli {
 
@@ -14,6 +16,39 @@ engine::day parse_at(std::string const& at) {
     auto d = engine::parse_date(at);
     if (!d) throw CLI::ValidationError("--at", "'" + at + "' is not a date (YYYY-MM-DD)");
     return *d;
+}
+
+CLI::Validator const non_empty_date(
+    [](std::string& s) {
+        return s.empty() ? std::string("an empty date: give YYYY-MM-DD, or leave --at out for today") : std::string();
+    },
+    "DATE");
+
+std::string terminal_safe(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+        if (i + len > s.size()) len = 1;
+        std::uint32_t cp = c;
+        if (len == 2) cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+        if (len == 3)
+            cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                 (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+        bool bad = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (len == 1 && c >= 0x80) ||  // C0, DEL, C1, stray bytes
+                   (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F ||
+                   cp == 0x061C;  // bidi embeddings, overrides, isolates and marks
+        if (bad) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(cp));
+            out += buf;
+        } else {
+            out.append(s, i, len);
+        }
+        i += len;
+    }
+    return out;
 }
 
 std::string kind_label(engine::finding_kind k, std::string const& lang) {
@@ -61,7 +96,8 @@ nlohmann::ordered_json finding_json(engine::finding const& f, std::string const&
     return j;
 }
 
-std::string column(std::string const& s, std::size_t width) {
+std::string column(std::string const& raw, std::size_t width) {
+    std::string const s = terminal_safe(raw);
     std::string out;
     std::size_t chars = 0;
     for (std::size_t i = 0; i < s.size();) {

@@ -16,11 +16,20 @@ std::string default_rules_dir() {
 }
 
 std::vector<std::string> rule_files(std::string const& path) {
+    // Error codes throughout: a 300-character, looping or unreadable path is "no rule files", not an abort.
     std::vector<std::string> out;
-    if (fs::is_regular_file(path)) return {path};
-    if (!fs::is_directory(path)) return out;
-    for (auto const& e : fs::recursive_directory_iterator(path))
-        if (e.is_regular_file() && e.path().extension() == ".rw") out.push_back(e.path().string());
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) return {path};
+    if (!fs::is_directory(path, ec)) return out;
+    fs::recursive_directory_iterator it(path, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+        std::error_code e2;
+        if (it->is_regular_file(e2) && it->path().extension() == ".rw") out.push_back(it->path().string());
+    }
+    if (ec) {
+        std::cerr << "regelwerk: cannot read the rules folder '" << path << "': " << ec.message() << "\n";
+        return {};
+    }
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -59,8 +68,23 @@ std::shared_ptr<engine::program const> load_rules(std::string const& path, bool 
         return nullptr;
     }
     std::vector<dsl::source_ptr> sources, overrides;
-    for (auto const& f : files) sources.push_back(dsl::load_source(f));
-    for (auto const& f : override_files()) overrides.push_back(dsl::load_source(f));
+    // Override files come from --override (checked by CLI11) and from $RW_OVERRIDES (not checked
+    // there): a missing file or a folder is an error, never silently ignored.
+    for (auto const& f : override_files()) {
+        std::error_code ec;
+        if (!fs::is_regular_file(f, ec)) {
+            std::cerr << "regelwerk: override file '" << f << "' (--override or $RW_OVERRIDES) "
+                      << (fs::is_directory(f, ec) ? "is a folder" : "does not exist") << "\n";
+            return nullptr;
+        }
+    }
+    try {
+        for (auto const& f : files) sources.push_back(dsl::load_source(f));
+        for (auto const& f : override_files()) overrides.push_back(dsl::load_source(f));
+    } catch (std::exception const& e) {
+        std::cerr << "regelwerk: " << e.what() << "\n";
+        return nullptr;
+    }
     dsl::diagnostics diags;
     auto prog = engine::bind_program(sources, diags, overrides);
     if (!diags.empty()) std::cerr << dsl::render_all(diags, gnu);

@@ -55,9 +55,27 @@ static void render_excerpt(std::ostringstream& out, span const& s) {
     auto lc = s.file->position(s.begin);
     std::string_view line = s.file->line_text(lc.line);
     std::string num = std::to_string(lc.line);
-    out << ' ' << num << " | " << line << '\n';
-    out << ' ' << std::string(num.size(), ' ') << " | ";
     std::uint32_t col = lc.column - 1;
+    // A long line (a 20,000-term expression, a megabyte value) is cut to a window around the
+    // caret: an error message never echoes a huge input whole.
+    constexpr std::size_t window = 160;
+    std::string_view before, after;
+    if (line.size() > window) {
+        std::size_t from = col > window / 2 ? col - window / 2 : 0;
+        while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+        std::size_t to = std::min(line.size(), from + window);
+        while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
+        if (from > 0) before = "...";
+        if (to < line.size()) after = "...";
+        col = col - static_cast<std::uint32_t>(from) + static_cast<std::uint32_t>(before.size());
+        line = line.substr(from, to - from);
+    }
+    out << ' ' << num << " | " << before << line << after << '\n';
+    out << ' ' << std::string(num.size(), ' ') << " | ";
+    if (!before.empty()) {
+        out << "   ";
+        col -= 3;
+    }
     for (std::uint32_t i = 0; i < col && i < line.size(); ++i) out << (line[i] == '\t' ? '\t' : ' ');
     // Underline the whole token, but never past the end of the line.
     std::uint32_t len = s.end > s.begin ? s.end - s.begin : 1;

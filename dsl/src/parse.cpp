@@ -149,6 +149,7 @@ ast::file parse(source_ptr const& src, diagnostics& diags) {
         ast::declaration decl;
         iterator_type it = p;
         parser::nesting = 0;
+        parser::operators = 0;
         try {
             // No post-skip: the comments after a declaration belong to the next one.
             bool ok = x3::phrase_parse(it, end, parser::declaration(), parser::skipper, decl, x3::skip_flag::dont_post_skip);
@@ -179,6 +180,7 @@ ast::expr parse_expression(source_ptr const& src, std::uint32_t from, std::uint3
     ast::expr e;
     iterator_type it = begin + from;
     parser::nesting = 0;
+    parser::operators = 0;
     try {
         bool ok = x3::phrase_parse(it, end, parser::expression(), parser::skipper, e);
         it = skip_space(it, end);

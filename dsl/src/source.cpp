@@ -1,7 +1,12 @@
 // Source buffers and line lookups.
 #include "rw/dsl/source.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -39,11 +44,23 @@ std::uint32_t source_file::offset_of(std::uint32_t line, std::uint32_t column) c
 }
 
 source_ptr load_source(std::string const& path) {
+    // Only regular files, and only up to a size: /dev/zero would never end, and opening a FIFO
+    // waits for a writer that may never come.
+    struct stat st{};
+    if (::stat(path.c_str(), &st) != 0) throw std::runtime_error("cannot read '" + path + "': " + std::strerror(errno));
+    if (S_ISDIR(st.st_mode)) throw std::runtime_error("cannot read '" + path + "': it is a folder");
+    if (!S_ISREG(st.st_mode)) throw std::runtime_error("cannot read '" + path + "': not a regular file (a device or a pipe)");
+    if (static_cast<std::uint64_t>(st.st_size) > max_source_bytes)
+        throw std::runtime_error("cannot read '" + path + "': " + std::to_string(st.st_size) + " bytes (at most " +
+                                 std::to_string(max_source_bytes) + "; split it)");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read '" + path + "'");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return std::make_shared<source_file>(path, ss.str());
+    if (!in) throw std::runtime_error("cannot read '" + path + "': " + std::strerror(errno));
+    std::string text;
+    text.resize(static_cast<std::size_t>(st.st_size));
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (in.gcount() != static_cast<std::streamsize>(text.size()) || in.bad())
+        throw std::runtime_error("cannot read '" + path + "': it changed or could not be read while reading");
+    return std::make_shared<source_file>(path, std::move(text));
 }
 
 std::string collapse_whitespace(std::string_view text, bool keep_ends) {

@@ -8,17 +8,26 @@ batch_runner::batch_runner(std::shared_ptr<program const> prog, agency const& ag
     : prog_(std::move(prog)), agency_(ag), clients_(clients), opts_(opts), sink_(std::move(sink)), batch_size_(batch_size) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     max_in_flight_ = 2 * threads + 2;
-    for (unsigned i = 0; i < threads; ++i) pool_.emplace_back([this, i] { work(i); });
+    try {
+        for (unsigned i = 0; i < threads; ++i) pool_.emplace_back([this, i] { work(i); });
+    } catch (...) {
+        // Out of threads: stop the ones started (a joinable std::thread must not be destroyed).
+        stop_all();
+        throw;
+    }
     current_.items.reserve(batch_size_);
 }
 
-batch_runner::~batch_runner() {
+batch_runner::~batch_runner() { stop_all(); }
+
+void batch_runner::stop_all() {
     {
         std::lock_guard<std::mutex> lock(m_);
         stop_ = true;
     }
     work_cv_.notify_all();
-    for (auto& t : pool_) t.join();
+    for (auto& t : pool_)
+        if (t.joinable()) t.join();
 }
 
 void batch_runner::work(std::size_t) {

@@ -359,6 +359,10 @@ worker make_worker(settings const& s, std::vector<client> const& clients, std::s
             p.kind = r.chance(0.7) ? permit_kind::twv : permit_kind::gvva;
             p.valid_from = add_days(first_start, -r.between(0, 30));
             p.valid_until = add_days(R, r.between(-150, 700));
+            // A worker who started after the permit ran out: the permit still cannot end before
+            // it starts (import refuses that); it ends the day it starts (no extra draw, so every
+            // seed keeps generating the same agency otherwise).
+            if (*p.valid_until < *p.valid_from) p.valid_until = p.valid_from;
         }
         w.permit = p;
     } else if (british && first_start < *parse_date("2021-01-01") && r.chance(0.5)) {

@@ -5,6 +5,7 @@
 #include "report_text.hpp"
 #include "rules_support.hpp"
 #include "rw/adapters/sqlite/store.hpp"
+#include "safe_output.hpp"
 
 #include <iostream>
 
@@ -34,8 +35,8 @@ static void print_findings(std::vector<engine::finding> const& fs, std::string c
         if (!f.contract.empty()) std::cout << " · contract " << f.contract;
         if (!f.placement.empty()) std::cout << (en ? " · placement " : " · plaatsing ") << f.placement;
         if (f.uncertain) std::cout << (en ? " · uncertain source" : " · onzekere bron");
-        std::cout << "\n     " << (en ? f.message_en : f.message_nl) << "\n";
-        std::cout << "     " << (en ? "Advice: " : "Advies: ") << (en ? f.advice_en : f.advice_nl) << "\n";
+        std::cout << "\n     " << terminal_safe(en ? f.message_en : f.message_nl) << "\n";
+        std::cout << "     " << (en ? "Advice: " : "Advies: ") << terminal_safe(en ? f.advice_en : f.advice_nl) << "\n";
         for (auto const& c : f.citations) std::cout << "     " << (en ? "Source: " : "Grondslag: ") << c << "\n";
         if (explain) {
             std::cout << "     " << (en ? "Why:" : "Waarom:") << "\n";
@@ -51,11 +52,16 @@ static int run_advise(std::string const& db, std::string const& worker_id, std::
     std::optional<engine::worker> w;
     std::optional<engine::agency> ag;
     std::vector<engine::client> clients;
+    if (auto e = std_streams_are_store(db)) {
+        std::cerr << "regelwerk: " << *e << "\n";
+        return bad_input;
+    }
     try {
         auto s = sq::store::open(db, sq::open_mode::read_only);
+        if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
         w = s.load_worker(worker_id);
         if (!w) {
-            std::cerr << "regelwerk: no worker '" << worker_id << "' in " << db << "\n";
+            std::cerr << "regelwerk: no worker '" << terminal_safe(worker_id) << "' in " << db << "\n";
             return bad_input;
         }
         ag = s.load_agency();
@@ -89,13 +95,13 @@ static int run_advise(std::string const& db, std::string const& worker_id, std::
         for (auto const& f : res.findings) fs.push_back(finding_json(f, lang, explain));
         auto& afs = j["agency_findings"] = nlohmann::ordered_json::array();
         for (auto const& f : agency_findings) afs.push_back(finding_json(f, lang, explain));
-        std::cout << j.dump(2) << "\n";
+        std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         return ok;
     }
 
-    std::cout << (en ? "What applies to " : "Wat geldt voor ") << w->name << " (" << w->id << ")"
+    std::cout << (en ? "What applies to " : "Wat geldt voor ") << terminal_safe(w->name) << " (" << terminal_safe(w->id) << ")"
               << (en ? " on " : " op ") << engine::format_date_long(R, lang) << "\n";
-    std::cout << (en ? "Agency: " : "Bureau: ") << ag->name << " · cao " << engine::to_string(ag->cao) << "\n";
+    std::cout << (en ? "Agency: " : "Bureau: ") << terminal_safe(ag->name) << " · cao " << engine::to_string(ag->cao) << "\n";
     if (!res.facts.empty()) {
         std::cout << "\n" << (en ? "Phase and counters" : "Fase en tellers") << "\n";
         for (auto const& f : res.facts) {
@@ -152,7 +158,7 @@ void register_advise_command(CLI::App& app, int& result) {
     auto* c = app.add_subcommand("advise", "What applies to one flex worker: phase, next phase, actions, violations, advice");
     c->add_option("--db", o->db, "SQLite store")->required();
     c->add_option("--worker", o->worker, "Worker id")->required();
-    c->add_option("--at", o->at, "Reference date (YYYY-MM-DD); default today");
+    c->add_option("--at", o->at, "Reference date (YYYY-MM-DD); default today")->check(non_empty_date);
     c->add_option("--lang", o->lang, "nl | en")->check(CLI::IsMember({"nl", "en"}))->capture_default_str();
     c->add_option("--format", o->format, "text | json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     c->add_flag("--explain", o->explain, "Add why: facts, dated parameters with their sources, conditions");

@@ -20,18 +20,26 @@ static int run_verify(std::vector<std::string> const& paths, std::string const& 
     engine::evaluator ev(prog);
     // Files named explicitly must be cases; when walking folders, dossier files are skipped.
     std::vector<std::pair<std::string, bool>> files;
+    int passed = 0, failed = 0;
     for (auto const& p : paths) {
-        if (fs::is_directory(p)) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
             std::vector<std::string> found;
-            for (auto const& e : fs::recursive_directory_iterator(p))
-                if (e.is_regular_file() && e.path().extension() == ".yaml") found.push_back(e.path().string());
+            fs::recursive_directory_iterator it(p, ec), end;
+            for (; !ec && it != end; it.increment(ec)) {
+                std::error_code e2;
+                if (it->is_regular_file(e2) && it->path().extension() == ".yaml") found.push_back(it->path().string());
+            }
+            if (ec) {
+                std::cout << "FAIL " << p << "\n    cannot read the folder: " << ec.message() << "\n";
+                ++failed;
+            }
             std::sort(found.begin(), found.end());
             for (auto& f : found) files.emplace_back(std::move(f), false);
         } else {
             files.emplace_back(p, true);
         }
     }
-    int passed = 0, failed = 0;
     for (auto const& [file, explicit_file] : files) {
         dsl::source_ptr src;
         try {

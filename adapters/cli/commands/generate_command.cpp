@@ -17,7 +17,9 @@ namespace sq = rw::adapters::sqlite;
 
 static int run_generate(std::size_t workers, std::uint64_t seed, std::string const& db, std::string const& at,
                         std::string const& cao, int clients) {
-    if (std::filesystem::exists(db)) {
+    std::error_code ec;  // never throws: a looping or 300-character path is an answer, not an abort
+    auto type = std::filesystem::symlink_status(db, ec).type();
+    if (type != std::filesystem::file_type::not_found && type != std::filesystem::file_type::none) {
         std::cerr << "regelwerk: '" << db << "' exists; generate writes a new store (remove it first)\n";
         return bad_input;
     }
@@ -64,7 +66,7 @@ void register_generate_command(CLI::App& app, int& result) {
     c->add_option("--workers", o->workers, "Number of workers")->required();
     c->add_option("--seed", o->seed, "Seed (the same seed gives the same store)")->capture_default_str();
     c->add_option("--db", o->db, "New SQLite store")->required();
-    c->add_option("--at", o->at, "Reference date the histories run up to (default today)");
+    c->add_option("--at", o->at, "Reference date the histories run up to (default today)")->check(non_empty_date);
     c->add_option("--cao", o->cao, "abu | nbbu | none (none: the chain rule applies instead of the phases)")
         ->check(CLI::IsMember({"abu", "nbbu", "none"}))
         ->capture_default_str();

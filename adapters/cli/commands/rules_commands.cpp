@@ -3,8 +3,10 @@
 #include "rules_support.hpp"
 #include "rw/dsl/parse.hpp"
 #include "rw/dsl/print.hpp"
+#include "safe_output.hpp"
 
-#include <fstream>
+#include <sys/stat.h>
+
 #include <iostream>
 
 namespace rw::cli {
@@ -49,8 +51,22 @@ static int run_check(std::string const& dir, bool gnu, std::string const& dump) 
 static int run_fmt(std::vector<std::string> const& paths, bool write, bool check) {
     int result = ok;
     for (auto const& p : paths) {
-        for (auto const& f : rule_files(p)) {
-            auto src = dsl::load_source(f);
+        auto files = rule_files(p);
+        if (files.empty()) {
+            // A missing file must not pass --check: "nothing to check" is not "canonical".
+            std::cerr << "regelwerk: no rule files (*.rw) at '" << p << "'\n";
+            result = bad_input;
+            continue;
+        }
+        for (auto const& f : files) {
+            dsl::source_ptr src;
+            try {
+                src = dsl::load_source(f);
+            } catch (std::exception const& e) {
+                std::cerr << "regelwerk: " << e.what() << "\n";
+                result = bad_input;
+                continue;
+            }
             dsl::diagnostics diags;
             auto ast = dsl::parse(src, diags);
             if (diags.has_errors()) {
@@ -62,11 +78,19 @@ static int run_fmt(std::vector<std::string> const& paths, bool write, bool check
             if (check) {
                 if (text != src->text()) {
                     std::cout << f << ": not in canonical form (run: regelwerk rules fmt --write " << f << ")\n";
-                    result = findings;
+                    if (result == ok) result = findings;
                 }
             } else if (write) {
                 if (text != src->text()) {
-                    std::ofstream(f, std::ios::binary) << text;
+                    struct stat st{};
+                    bool had_mode = ::stat(f.c_str(), &st) == 0;
+                    std::string error;
+                    if (!write_file_safely(f, text, "", error)) {
+                        std::cerr << "regelwerk: " << error << "\n";
+                        result = bad_input;
+                        continue;
+                    }
+                    if (had_mode) ::chmod(f.c_str(), st.st_mode & 07777);  // a rule file keeps its mode
                     std::cout << "formatted " << f << "\n";
                 }
             } else {

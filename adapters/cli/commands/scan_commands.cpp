@@ -6,16 +6,20 @@
 #include "rules_support.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/engine/batch.hpp"
+#include "safe_output.hpp"
 
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <system_error>
 
 namespace rw::cli {
 
@@ -52,8 +56,12 @@ private:
     clock::time_point start_, last_;
 };
 
-std::string csv_field(std::string const& s, char sep) {
-    if (s.find_first_of(std::string("\"\n\r") + sep) == std::string::npos) return s;
+std::string csv_field(std::string const& raw, char sep) {
+    // Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with one of
+    // = + - @ tab CR; a leading apostrophe makes it text, and the field is quoted.
+    bool formula = !raw.empty() && std::string("=+-@\t\r").find(raw.front()) != std::string::npos;
+    std::string const s = formula ? "'" + raw : raw;
+    if (!formula && s.find_first_of(std::string("\"\n\r") + sep) == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) {
         if (c == '"') out += '"';
@@ -85,8 +93,13 @@ struct scan_inputs {
 };
 
 int open_inputs(std::string const& db, std::string const& rules, scan_inputs& in) {
+    if (auto e = std_streams_are_store(db)) {
+        std::cerr << "regelwerk: " << *e << "\n";
+        return bad_input;
+    }
     try {
         in.store.emplace(sq::store::open(db, sq::open_mode::read_only));
+        if (!in.store->notice().empty()) std::cerr << "regelwerk: note: " << in.store->notice() << "\n";
         auto ag = in.store->load_agency(&in.reference_issues);
         if (!ag) {
             std::cerr << "regelwerk: '" << db << "' has no agency (import a dossier first)\n";
@@ -134,6 +147,21 @@ void scan(scan_inputs& in, engine::evaluation_options opts, unsigned threads, st
     progress.done();
 }
 
+/// A store that opened but fails while being read (a dropped table, a corrupt page), or a machine
+/// that cannot start the threads: exit 2 with a message, not an abort.
+template <typename F>
+int guarded(std::string const& db, F&& run) {
+    try {
+        return run();
+    } catch (sq::store_error const& e) {
+        std::cerr << "regelwerk: cannot read the store '" << db << "' (damaged, or changed by another program): " << e.what()
+                  << "\n";
+    } catch (std::system_error const& e) {
+        std::cerr << "regelwerk: " << e.what() << " (try fewer --threads)\n";
+    }
+    return bad_input;
+}
+
 // ---- actions -------------------------------------------------------------------------------------
 
 int run_actions(std::string const& db, std::string const& at, std::optional<int> within, std::string const& worker_id,
@@ -141,6 +169,10 @@ int run_actions(std::string const& db, std::string const& at, std::optional<int>
                 unsigned threads) {
     scan_inputs in;
     if (int rc = open_inputs(db, rules, in); rc != ok) return rc;
+    if (!worker_id.empty() && !in.store->load_worker(worker_id)) {
+        std::cerr << "regelwerk: no worker '" << terminal_safe(worker_id) << "' in " << db << "\n";
+        return bad_input;
+    }
     engine::evaluation_options opts;
     opts.reference = parse_at(at);
     opts.facts = false;
@@ -186,10 +218,10 @@ int run_actions(std::string const& db, std::string const& at, std::optional<int>
             j["name"] = names[f.worker];
             arr.push_back(j);
         }
-        std::cout << arr.dump(2) << "\n";
+        std::cout << arr.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         return ok;
     }
-    std::cout << (en ? "Actions for " : "Acties voor ") << in.agency.name << (en ? " on " : " op ")
+    std::cout << (en ? "Actions for " : "Acties voor ") << terminal_safe(in.agency.name) << (en ? " on " : " op ")
               << engine::format_date_long(opts.reference, lang) << " (" << sorted.size() << ")\n\n";
     for (auto const& f : sorted) {
         std::string status = f.overdue ? (en ? "OVERDUE" : "TE LAAT") : "";
@@ -199,7 +231,7 @@ int run_actions(std::string const& db, std::string const& at, std::optional<int>
                     column(who, 28).c_str(), f.rule.c_str(), article.c_str());
         std::string advice = en ? f.advice_en : f.advice_nl;
         auto dot = advice.find(". ");
-        std::printf("%-8s %-10s  %s\n", "", "", (dot == std::string::npos ? advice : advice.substr(0, dot + 1)).c_str());
+        std::printf("%-8s %-10s  %s\n", "", "", terminal_safe(dot == std::string::npos ? advice : advice.substr(0, dot + 1)).c_str());
     }
     if (sorted.empty()) std::cout << (en ? "Nothing to do.\n" : "Niets te doen.\n");
     return ok;
@@ -225,7 +257,7 @@ constexpr std::size_t html_rows_per_rule = 250;
 void write_summary_text(std::ostream& out, audit_summary const& s, std::string const& agency, engine::day R,
                         std::string const& lang) {
     bool en = lang == "en";
-    out << (en ? "Audit of " : "Controle van ") << agency << (en ? " on " : " op ") << engine::format_date_long(R, lang) << "\n";
+    out << (en ? "Audit of " : "Controle van ") << terminal_safe(agency) << (en ? " on " : " op ") << engine::format_date_long(R, lang) << "\n";
     out << "  " << (en ? "workers checked" : "gecontroleerde dossiers") << ": " << s.workers << "\n";
     out << "  " << (en ? "workers with findings" : "dossiers met bevindingen") << ": " << s.workers_with_findings << "\n";
     out << "  " << (en ? "findings" : "bevindingen") << ": " << s.findings << " (";
@@ -374,12 +406,14 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
         } else if (format == "json") {
             auto j = finding_json(f, lang, false);
             j["name"] = name;
-            line = j.dump() + "\n";
+            line = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
         } else {
-            line = "  " + (f.worker.empty() ? std::string("(bureau)") : f.worker) + "  " + f.rule + "  " + kind_label(f.kind, lang) +
-                   (f.due ? "  " + engine::format_date(*f.due) : "") + (f.overdue ? (en ? " (overdue)" : " (te laat)") : "") +
-                   (f.contract.empty() ? "" : "  contract " + f.contract) + (f.placement.empty() ? "" : "  plaatsing " + f.placement) +
-                   "\n      " + msg + "\n      " + citation + "\n";
+            line = "  " + (f.worker.empty() ? std::string("(bureau)") : terminal_safe(f.worker)) + "  " + f.rule + "  " +
+                   kind_label(f.kind, lang) + (f.due ? "  " + engine::format_date(*f.due) : "") +
+                   (f.overdue ? (en ? " (overdue)" : " (te laat)") : "") +
+                   (f.contract.empty() ? "" : "  contract " + terminal_safe(f.contract)) +
+                   (f.placement.empty() ? "" : "  plaatsing " + terminal_safe(f.placement)) + "\n      " + terminal_safe(msg) +
+                   "\n      " + citation + "\n";
         }
         std::fwrite(line.data(), 1, line.size(), spool);
     };
@@ -398,16 +432,20 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
     char hash_text[24];
     std::snprintf(hash_text, sizeof hash_text, "%016llx", static_cast<unsigned long long>(hash));
 
-    std::ofstream file;
-    if (!out_path.empty()) {
-        file.open(out_path, std::ios::binary);
-        if (!file) {
-            std::cerr << "regelwerk: cannot write '" << out_path << "'\n";
-            std::fclose(spool);
-            return bad_input;
-        }
+    // The spool must hold every row: a full temporary folder would otherwise cut the report short.
+    if (std::fflush(spool) != 0 || std::ferror(spool)) {
+        std::cerr << "regelwerk: cannot write the temporary file for the report: " << std::strerror(errno) << "\n";
+        std::fclose(spool);
+        return bad_input;
     }
-    std::ostream& out = out_path.empty() ? std::cout : file;
+    std::string error;
+    auto target = safe_output::open(out_path, db, error);
+    if (!target) {
+        std::cerr << "regelwerk: " << error << "\n";
+        std::fclose(spool);
+        return bad_input;
+    }
+    std::ostream& out = target->stream();
     if (format == "html") {
         write_html(out, sum, in, opts.reference, lang, hash_text, seconds, db);
     } else {
@@ -429,7 +467,16 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
                 << (en ? "store " : "gegevens ") << hash_text << " · " << secs << " s\n";
         }
     }
+    bool spool_ok = !std::ferror(spool);
     std::fclose(spool);
+    if (!spool_ok) {
+        std::cerr << "regelwerk: cannot read back the temporary file for the report\n";
+        return bad_input;
+    }
+    if (!target->commit(error)) {
+        std::cerr << "regelwerk: " << error << "\n";
+        return bad_input;
+    }
     if (!out_path.empty()) {
         write_summary_text(std::cout, sum, in.agency.name, opts.reference, lang);
         std::cout << "\n" << (en ? "Report written to " : "Rapport geschreven naar ") << out_path << "\n";
@@ -451,18 +498,20 @@ void register_scan_commands(CLI::App& app, int& result) {
     auto ao = std::make_shared<action_opts>();
     auto* a = app.add_subcommand("actions", "What must be done by when, across all workers: overdue first, then by due date");
     a->add_option("--db", ao->db, "SQLite store")->required();
-    a->add_option("--at", ao->at, "Reference date (YYYY-MM-DD); default today");
+    a->add_option("--at", ao->at, "Reference date (YYYY-MM-DD); default today")->check(non_empty_date);
     auto* within = a->add_option("--within", ao->within, "List actions due within this many weeks (default: each rule's window, 8 weeks)")
                        ->check(CLI::Range(0, 520));
     a->add_option("--worker", ao->worker, "Only this worker");
     a->add_option("--format", ao->format, "text | csv | json")->check(CLI::IsMember({"text", "csv", "json"}))->capture_default_str();
     a->add_option("--separator", ao->sep, "CSV separator (';' for Dutch Excel)")->check(CLI::IsMember({",", ";"}));
     a->add_option("--lang", ao->lang, "nl | en")->check(CLI::IsMember({"nl", "en"}))->capture_default_str();
-    a->add_option("--threads", ao->threads, "Evaluation threads (0 = every core)");
+    a->add_option("--threads", ao->threads, "Evaluation threads (0 = every core, at most 256)")->check(CLI::Range(0, 256));
     add_rules_options(a, ao->rules);
     a->callback([&result, ao, within] {
-        result = run_actions(ao->db, ao->at, within->count() ? std::optional<int>(ao->within) : std::nullopt, ao->worker, ao->format,
-                             ao->lang, ao->rules, ao->sep, ao->threads);
+        result = guarded(ao->db, [&] {
+            return run_actions(ao->db, ao->at, within->count() ? std::optional<int>(ao->within) : std::nullopt, ao->worker,
+                               ao->format, ao->lang, ao->rules, ao->sep, ao->threads);
+        });
     });
 
     struct audit_opts {
@@ -472,19 +521,21 @@ void register_scan_commands(CLI::App& app, int& result) {
     auto uo = std::make_shared<audit_opts>();
     auto* u = app.add_subcommand("audit", "Check every dossier as of a date and write the report (never writes to the store)");
     u->add_option("--db", uo->db, "SQLite store")->required();
-    u->add_option("--at", uo->at, "Reference date (YYYY-MM-DD); default today");
+    u->add_option("--at", uo->at, "Reference date (YYYY-MM-DD); default today")->check(non_empty_date);
     u->add_option("--format", uo->format, "text | csv | json (JSON lines) | html")
         ->check(CLI::IsMember({"text", "csv", "json", "html"}))
         ->capture_default_str();
     u->add_option("--out", uo->out, "Write the report to this file (the summary still goes to stdout)");
     u->add_option("--separator", uo->sep, "CSV separator (';' for Dutch Excel)")->check(CLI::IsMember({",", ";"}));
     u->add_option("--lang", uo->lang, "nl | en")->check(CLI::IsMember({"nl", "en"}))->capture_default_str();
-    u->add_option("--threads", uo->threads, "Evaluation threads (0 = every core)");
+    u->add_option("--threads", uo->threads, "Evaluation threads (0 = every core, at most 256)")->check(CLI::Range(0, 256));
     u->add_option("--fail-on", uo->fail_on, "Exit 1 when there are findings of this kind: violation | action | any")
         ->check(CLI::IsMember({"violation", "action", "any"}));
     add_rules_options(u, uo->rules);
     u->callback([&result, uo] {
-        result = run_audit(uo->db, uo->at, uo->format, uo->out, uo->lang, uo->rules, uo->sep, uo->threads, uo->fail_on);
+        result = guarded(uo->db, [&] {
+            return run_audit(uo->db, uo->at, uo->format, uo->out, uo->lang, uo->rules, uo->sep, uo->threads, uo->fail_on);
+        });
     });
 }
 

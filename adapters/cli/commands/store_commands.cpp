@@ -4,10 +4,11 @@
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/adapters/yaml/dossier_yaml.hpp"
 #include "rw/dsl/diagnostic.hpp"
+#include "safe_output.hpp"
 
 #include <spdlog/spdlog.h>
 
-#include <fstream>
+#include <algorithm>
 #include <iostream>
 
 namespace rw::cli {
@@ -16,6 +17,10 @@ namespace sq = rw::adapters::sqlite;
 namespace ya = rw::adapters::yaml;
 
 static int run_import(std::string const& db, std::vector<std::string> const& files) {
+    if (auto e = std_streams_are_store(db)) {
+        std::cerr << "regelwerk: " << *e << "\n";
+        return bad_input;
+    }
     // Read and check every file first: a bad file means nothing is written.
     std::vector<engine::dossier> dossiers;
     dsl::diagnostics diags;
@@ -52,21 +57,30 @@ static int run_import(std::string const& db, std::vector<std::string> const& fil
     return ok;
 }
 
-static int run_export(std::string const& db, std::string const& worker_id, std::string const& out_path) {
+/// "worker W1 contract C1: hours_milli: 'x' is not a whole number"
+static std::string describe_issue(engine::data_issue const& i) {
+    std::string where = i.worker_id.empty() ? "" : "worker " + i.worker_id + " ";
+    where += i.table + (i.record.empty() || i.record == i.worker_id ? "" : " " + i.record);
+    return where + ": " + i.message;
+}
+
+static int run_export(std::string const& db, std::string const& worker_id, std::string const& out_path, bool skip_bad) {
     try {
         auto s = sq::store::open(db, sq::open_mode::read_only);
+        if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
         engine::dossier d;
+        std::vector<engine::data_issue> issues;
         if (worker_id.empty()) {
-            d = s.load_all();
+            d = s.load_all(&issues);
         } else {
-            auto w = s.load_worker(worker_id);
+            auto w = s.load_worker(worker_id, &issues);
             if (!w) {
                 std::cerr << "regelwerk: no worker '" << worker_id << "' in " << db << "\n";
                 return bad_input;
             }
-            if (auto a = s.load_agency()) d.agency_info = *a;
+            if (auto a = s.load_agency(&issues)) d.agency_info = *a;
             // Only the clients this worker's placements refer to, so the export stands alone.
-            for (auto& c : s.load_clients())
+            for (auto& c : s.load_clients(&issues))
                 for (auto const& p : w->placements)
                     if (p.client == c.id) {
                         d.clients.push_back(c);
@@ -74,15 +88,34 @@ static int run_export(std::string const& db, std::string const& worker_id, std::
                     }
             d.workers.push_back(std::move(*w));
         }
+        // An export is a backup: a row it cannot read is never silently dropped or changed.
+        for (auto const& i : issues)
+            std::cerr << "regelwerk: " << (skip_bad ? "skipped: " : "cannot read: ") << describe_issue(i) << "\n";
+        if (!issues.empty() && !skip_bad) {
+            std::cerr << "regelwerk: export refused: " << issues.size()
+                      << " row(s) or value(s) cannot be read; nothing was written (--skip-bad-rows exports the rest)\n";
+            return bad_input;
+        }
+        if (!issues.empty()) {
+            // A placement whose contract was skipped is skipped too (listed above): the export must import.
+            for (auto& w : d.workers)
+                std::erase_if(w.placements, [&](engine::placement const& p) {
+                    return std::none_of(w.contracts.begin(), w.contracts.end(),
+                                        [&](engine::contract const& c) { return c.id == p.contract; });
+                });
+            std::cerr << "regelwerk: exported without " << issues.size() << " unreadable row(s) or value(s) listed above\n";
+        }
         std::string text = ya::write_dossier(d);
-        if (out_path.empty()) {
-            std::cout << text;
-        } else {
-            std::ofstream out(out_path, std::ios::binary);
-            if (!(out << text)) {
-                std::cerr << "regelwerk: cannot write '" << out_path << "'\n";
-                return bad_input;
-            }
+        std::string error;
+        auto out = safe_output::open(out_path, db, error);
+        if (!out) {
+            std::cerr << "regelwerk: " << error << "\n";
+            return bad_input;
+        }
+        out->stream() << text;
+        if (!out->commit(error)) {
+            std::cerr << "regelwerk: " << error << "\n";
+            return bad_input;
         }
     } catch (sq::store_error const& e) {
         std::cerr << "regelwerk: " << e.what() << "\n";
@@ -92,15 +125,20 @@ static int run_export(std::string const& db, std::string const& worker_id, std::
 }
 
 static int run_workers(std::string const& db) {
+    if (auto e = std_streams_are_store(db)) {
+        std::cerr << "regelwerk: " << *e << "\n";
+        return bad_input;
+    }
     try {
         auto s = sq::store::open(db, sq::open_mode::read_only);
+        if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
         auto list = s.list_workers();
         std::printf("%-10s %-28s %9s %10s %-11s %-11s %5s\n", "worker", "name", "contracts", "placements", "first start",
                     "last end", "sick");
         for (auto const& w : list) {
             std::string first = w.first_start ? engine::format_date(*w.first_start) : "-";
             std::string last = w.open_contract ? "open" : (w.last_end ? engine::format_date(*w.last_end) : "-");
-            std::printf("%-10s %s %9d %10d %-11s %-11s %5d\n", w.id.c_str(), column(w.name, 28).c_str(), w.contracts,
+            std::printf("%-10s %s %9d %10d %-11s %-11s %5d\n", terminal_safe(w.id).c_str(), column(w.name, 28).c_str(), w.contracts,
                         w.placements, first.c_str(), last.c_str(), w.sicknesses);
         }
         std::printf("%zu worker(s)\n", list.size());
@@ -125,13 +163,16 @@ void register_store_commands(CLI::App& app, int& result) {
 
     struct export_opts {
         std::string db, worker, out;
+        bool skip_bad = false;
     };
     auto eo = std::make_shared<export_opts>();
     auto* exp = app.add_subcommand("export", "Write the store (or one worker) as a regelwerk/dossier-1 YAML document");
     exp->add_option("--db", eo->db, "SQLite store")->required();
     exp->add_option("--worker", eo->worker, "Only this worker (with the agency and the clients it refers to)");
     exp->add_option("--out", eo->out, "Write to this file instead of stdout");
-    exp->callback([&result, eo] { result = run_export(eo->db, eo->worker, eo->out); });
+    exp->add_flag("--skip-bad-rows", eo->skip_bad,
+                  "Export what can be read and list on stderr each row or value left out (default: refuse)");
+    exp->callback([&result, eo] { result = run_export(eo->db, eo->worker, eo->out, eo->skip_bad); });
 
     auto wdb = std::make_shared<std::string>();
     auto* wk = app.add_subcommand("workers", "List the workers in a store");

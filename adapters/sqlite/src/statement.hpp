@@ -81,6 +81,7 @@ public:
         return integer(c);
     }
     int columns() const { return sqlite3_column_count(stmt_); }
+    sqlite3_stmt* handle() const { return stmt_; }
     std::string const& sql() const { return sql_; }
 
 private:

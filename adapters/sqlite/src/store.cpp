@@ -7,6 +7,11 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -22,12 +27,13 @@ using detail::statement;
 // Opening
 
 store::store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-store::store(store&& o) noexcept : db_(o.db_), path_(std::move(o.path_)) { o.db_ = nullptr; }
+store::store(store&& o) noexcept : db_(o.db_), path_(std::move(o.path_)), notice_(std::move(o.notice_)) { o.db_ = nullptr; }
 store& store::operator=(store&& o) noexcept {
     if (this != &o) {
         sqlite3_close_v2(db_);
         db_ = o.db_;
         path_ = std::move(o.path_);
+        notice_ = std::move(o.notice_);
         o.db_ = nullptr;
     }
     return *this;
@@ -41,8 +47,21 @@ static int pragma_int(sqlite3* db, char const* pragma) {
 
 store store::open(std::string const& path, open_mode mode) {
     namespace fs = std::filesystem;
-    if (mode != open_mode::create && !fs::exists(path))
+    std::error_code ec;
+    auto status = fs::status(path, ec);  // never throws: a 300-character or looping path is an error like any other
+    bool exists = !ec && fs::exists(status);
+    if (ec && ec != std::errc::no_such_file_or_directory)
+        throw store_error("cannot open store '" + path + "': " + ec.message());
+    if (exists && fs::is_directory(status)) throw store_error("'" + path + "' is a folder, not a store");
+    if (mode != open_mode::create && !exists)
         throw store_error("no store at '" + path + "' (create one with: regelwerk import --db " + path + " FILE.yaml)");
+    if (!exists) {
+        // A new store holds personal data: readable by its owner only (SQLite gives its -wal and
+        // -shm files the same mode).
+        int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0) throw store_error("cannot create store '" + path + "': " + std::strerror(errno));
+        ::close(fd);
+    }
     int flags = SQLITE_OPEN_NOMUTEX;
     flags |= mode == open_mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (mode == open_mode::create) flags |= SQLITE_OPEN_CREATE;
@@ -53,15 +72,53 @@ store store::open(std::string const& path, open_mode mode) {
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, 10000);
     int app_id = 0, version = 0, objects = 0;
-    try {
+    auto read_header = [&] {
         app_id = pragma_int(raw, "application_id");
         version = pragma_int(raw, "user_version");
         statement st(raw, "SELECT count(*) FROM sqlite_schema");
         objects = st.step() ? static_cast<int>(st.integer(0)) : 0;
+    };
+    try {
+        try {
+            read_header();
+        } catch (store_error const&) {
+            // A WAL store on read-only media (a CD, a read-only mount): SQLite cannot create the
+            // -shm file and says "unable to open database file", which read as "corrupt". Read it
+            // as it is on disk instead (immutable), and say so; refuse when a -wal file holds
+            // changes that reading it that way would miss.
+            if (mode != open_mode::read_only || (sqlite3_errcode(raw) & 0xFF) != SQLITE_CANTOPEN) throw;
+            std::error_code wal_ec;
+            auto wal = fs::file_size(path + "-wal", wal_ec);
+            if (!wal_ec && wal > 0)
+                throw store_error("'" + path + "' cannot be opened: its write-ahead log ('" + path +
+                                  "-wal') holds changes, and the folder is read-only so SQLite cannot use it; copy the "
+                                  "store with its -wal file to writable media");
+            std::string uri = "file:";
+            for (unsigned char c : fs::absolute(path).string()) {
+                if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_') uri += static_cast<char>(c);
+                else {
+                    char hex[4];
+                    std::snprintf(hex, sizeof hex, "%%%02X", c);
+                    uri += hex;
+                }
+            }
+            uri += "?immutable=1";
+            raw = nullptr;
+            rc = sqlite3_open_v2(uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nullptr);
+            s = store(raw, path);
+            if (rc != SQLITE_OK) detail::fail(raw, "cannot open store '" + path + "'", "");
+            sqlite3_extended_result_codes(raw, 1);
+            s.notice_ = "'" + path + "' is on read-only media, so its write-ahead log cannot be used: read as it is on disk";
+            read_header();
+        }
     } catch (store_error const& e) {
         throw store_error("'" + path + "' is not a regelwerk store, or it is corrupt (" + e.what() + ")");
     }
     bool empty = objects == 0 && version == 0 && app_id == 0;
+    if (!empty && app_id == 0 && version == 0)
+        throw store_error("'" + path + "' is a SQLite database with " + std::to_string(objects) +
+                          " table(s) or index(es) but no regelwerk schema version (user_version 0, no application_id): "
+                          "made by another program or by hand, not a regelwerk store; left unchanged");
     if (!empty && app_id != detail::application_id)
         throw store_error("'" + path + "' is a SQLite file but not a regelwerk store (application_id " +
                           std::to_string(app_id) + ")");
@@ -553,6 +610,20 @@ struct decoder {
         if (st.is_null(c)) return std::nullopt;
         return coordinate{st.integer(c)};
     }
+    /// A whole number >= 0 (hours, cents, months): text or a negative value is an issue, not 0.
+    std::optional<std::int64_t> count(int c, char const* field, std::int64_t max = INT64_MAX) const {
+        if (st.is_null(c)) return std::nullopt;
+        if (sqlite3_column_type(st.handle(), c) != SQLITE_INTEGER) {
+            issue(std::string(field) + ": '" + std::string(st.text(c)) + "' is not a whole number");
+            return std::nullopt;
+        }
+        auto v = st.integer(c);
+        if (v < 0 || v > max) {
+            issue(std::string(field) + ": " + std::to_string(v) + (v < 0 ? " is negative" : " is out of range"));
+            return std::nullopt;
+        }
+        return v;
+    }
 };
 
 void decode_worker(statement const& st, worker& w, std::vector<data_issue>& issues) {
@@ -589,7 +660,7 @@ void decode_worker(statement const& st, worker& w, std::vector<data_issue>& issu
         a.retention_consent = d.flag(16);
         a.education_level = st.opt_text(17);
         a.postcode = st.opt_text(18);
-        if (auto h = st.opt_integer(19)) a.available_hours_per_week = decimal{*h};
+        if (auto h = d.count(19, "app_hours_milli", 168000)) a.available_hours_per_week = decimal{*h};
         a.extra_json = st.opt_text(23);
         // v1.1
         a.shifts = d.shifts(25, "app_shifts");
@@ -613,8 +684,8 @@ bool decode_contract(statement const& st, std::string const& wid, contract& c, s
     c.kind = *kind;
     c.start = *start;
     c.end = d.date(4, "end_date");
-    if (auto h = st.opt_integer(5)) c.hours_per_week = decimal{*h};
-    if (auto p = st.opt_integer(6)) c.probation_months = static_cast<int>(*p);
+    if (auto h = d.count(5, "hours_milli", 168000)) c.hours_per_week = decimal{*h};
+    if (auto p = d.count(6, "probation_months", INT32_MAX)) c.probation_months = static_cast<int>(*p);
     c.renewal_notice_on = d.date(7, "renewal_notice_on");
     c.ended_on = d.date(8, "ended_on");
     c.ended_by = d.enumeration<ended_by_kind>(9, "ended_by");
@@ -634,7 +705,7 @@ bool decode_placement(statement const& st, std::string const& wid, placement& p,
     if (!start) return false;
     p.start = *start;
     p.end = d.date(6, "end_date");
-    if (auto h = st.opt_integer(7)) p.hourly_wage = money{*h};
+    if (auto h = d.count(7, "hourly_cents", 100000000)) p.hourly_wage = money{*h};
     p.extra_json = st.opt_text(8);
     p.shifts = d.shifts(9, "shifts");  // v1.1
     return true;
@@ -770,6 +841,7 @@ std::vector<client> store::load_clients(std::vector<data_issue>* issues) const {
         auto* c = find(ss.text(0));
         decoder d{ss, out_issues, none, "client_strike", std::string(ss.text(0))};
         auto f = d.date(1, "date_from"), t = d.date(2, "date_to");
+        if (!c) d.issue("row of a client that does not exist");
         if (c && f && t) c->strikes.push_back({*f, *t});
     }
     statement ws(db_, "SELECT client_id, function, hourly_cents, date_from FROM client_reference_wage ORDER BY client_id, ordinal");
@@ -777,7 +849,9 @@ std::vector<client> store::load_clients(std::vector<data_issue>* issues) const {
         auto* c = find(ws.text(0));
         decoder d{ws, out_issues, none, "client_reference_wage", std::string(ws.text(0))};
         auto f = d.date(3, "date_from");
-        if (c && f) c->reference_wages.push_back({std::string(ws.text(1)), money{ws.integer(2)}, *f});
+        auto cents = d.count(2, "hourly_cents", 100000000);
+        if (!c) d.issue("row of a client that does not exist");
+        if (c && f && cents) c->reference_wages.push_back({std::string(ws.text(1)), money{*cents}, *f});
     }
     // v1.1: vacancies and their requirement/wish lists.
     statement vs(db_, "SELECT client_id, id, function, code, start, end_date, hours_milli, shifts, hourly_cents, place, lat_e7, "
@@ -996,14 +1070,19 @@ store::scan_result store::scan_rows() const {
     return r;
 }
 
-dossier store::load_all() const {
+dossier store::load_all(std::vector<data_issue>* issues) const {
     dossier d;
-    if (auto a = load_agency()) d.agency_info = *a;
-    d.clients = load_clients();
-    for_each_worker([&](worker&& w, std::vector<data_issue>&&) {
-        d.workers.push_back(std::move(w));
-        return true;
-    });
+    if (auto a = load_agency(issues)) d.agency_info = *a;
+    d.clients = load_clients(issues);
+    for_each_worker(
+        [&](worker&& w, std::vector<data_issue>&& is) {
+            if (issues) issues->insert(issues->end(), is.begin(), is.end());
+            d.workers.push_back(std::move(w));
+            return true;
+        },
+        [&](data_issue&& orphan) {
+            if (issues) issues->push_back(std::move(orphan));
+        });
     return d;
 }
 

@@ -20,6 +20,7 @@ namespace detail {
 static std::optional<std::string> read_extra(node_reader& r, YAML::Node const& map, std::string const& path) {
     auto n = r.field(map, "extra", path, false);
     if (!n.IsDefined()) return std::nullopt;
+    r.check_free_form(n, key_path(path, "extra"));
     return extra_to_json(n);
 }
 
@@ -34,7 +35,7 @@ static std::optional<week_range> parse_week_range(node_reader& r, YAML::Node con
     auto wa = parse_iso_week(a), wb = parse_iso_week(b);
     if (!wa || !wb) {
         std::string bad = !wa ? a : b;
-        std::string why = "'" + bad + "' is not an ISO week (YYYY-Www, week 01..52, or 53 in a 53-week year)";
+        std::string why = detail::shown(bad) + " is not an ISO week (YYYY-Www, week 01..52, or 53 in a 53-week year)";
         auto shaped = bad.size() == 8 && bad[4] == '-' && bad[5] == 'W';
         if (shaped) {
             int y = std::atoi(bad.substr(0, 4).c_str());
@@ -46,7 +47,7 @@ static std::optional<week_range> parse_week_range(node_reader& r, YAML::Node con
         return std::nullopt;
     }
     if (monday_of(*wb) < monday_of(*wa)) {
-        r.error(n, path, "week range '" + *t + "' descends (the first week must not come after the last)");
+        r.error(n, path, "week range " + detail::shown(*t) + " descends (the first week must not come after the last)");
         return std::nullopt;
     }
     return week_range{*wa, *wb};
@@ -222,7 +223,7 @@ static agency read_agency(node_reader& r, YAML::Node const& n, std::string const
     if (!r.check_map(n, path, {"name", "cao", "phase_labels", "lender_registered_from", "wtta_admitted_from",
                                "ziektewet_erd", "extra", "offices"}))
         if (!n.IsMap()) return a;
-    a.name = r.text(n, "name", path, true).value_or("");
+    a.name = r.name(n, "name", path, true).value_or("");
     a.cao = r.enumeration<cao_kind>(n, "cao", path, true).value_or(cao_kind::abu);
     a.labels = r.enumeration<phase_labels>(n, "phase_labels", path).value_or(phase_labels::letters);
     a.lender_registered_from = r.date(n, "lender_registered_from", path);
@@ -242,8 +243,8 @@ static std::vector<client> read_clients(node_reader& r, YAML::Node const& n, std
         std::string cp = index_path(path, i);
         if (!r.check_map(cn, cp, {"id", "name", "strikes", "reference_wages", "extra", "vacancies"}) && !cn.IsMap()) continue;
         client c;
-        c.id = r.text(cn, "id", cp, true).value_or("");
-        c.name = r.text(cn, "name", cp, true).value_or("");
+        c.id = r.name(cn, "id", cp, true).value_or("");
+        c.name = r.name(cn, "name", cp, true).value_or("");
         if (!c.id.empty() && !ids.emplace(c.id, i).second)
             r.error(r.field(cn, "id", cp, false), key_path(cp, "id"), "duplicate client id '" + c.id + "'");
         auto strikes = r.field(cn, "strikes", cp, false);
@@ -283,6 +284,11 @@ static std::vector<client> read_clients(node_reader& r, YAML::Node const& n, std
 
 static std::optional<identity> read_identity(node_reader& r, YAML::Node const& n, std::string const& path) {
     if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+    struct redacted {  // no document number or BSN in an error message
+        node_reader& r;
+        ~redacted() { r.redact(false); }
+    } hide{r};
+    r.redact(true);
     if (!r.check_map(n, path, {"document", "number", "expires", "checked_on", "copy_kept", "extra"}) && !n.IsMap())
         return std::nullopt;
     identity id;
@@ -322,7 +328,7 @@ static std::vector<contract> read_contracts(node_reader& r, YAML::Node const& n,
             !cn.IsMap())
             continue;
         contract c;
-        c.id = r.text(cn, "id", p, true).value_or("");
+        c.id = r.name(cn, "id", p, true).value_or("");
         if (!c.id.empty() && !ids.insert(c.id).second)
             r.error(r.field(cn, "id", p, false), key_path(p, "id"), "duplicate contract id '" + c.id + "'");
         c.kind = r.enumeration<contract_kind>(cn, "kind", p, true).value_or(contract_kind::uitzendbeding);
@@ -362,7 +368,7 @@ static std::vector<placement> read_placements(node_reader& r, YAML::Node const& 
             !pn.IsMap())
             continue;
         placement pl;
-        pl.id = r.text(pn, "id", p, true).value_or("");
+        pl.id = r.name(pn, "id", p, true).value_or("");
         if (!pl.id.empty() && !ids.insert(pl.id).second)
             r.error(r.field(pn, "id", p, false), key_path(p, "id"), "duplicate placement id '" + pl.id + "'");
         pl.contract = r.text(pn, "contract", p, true).value_or("");
@@ -587,30 +593,32 @@ static std::vector<task_done> read_tasks_done(node_reader& r, YAML::Node const& 
 }
 
 static std::vector<worker> read_workers(node_reader& r, YAML::Node const& n, std::string const& path,
-                                        std::set<std::string> const& client_ids) {
+                                        std::set<std::string> const& client_ids, std::set<std::string>* all_ids = nullptr,
+                                        std::size_t first_index = 0) {
     std::vector<worker> out;
     if (!n.IsDefined() || n.IsNull() || !r.expect_seq(n, path)) return out;
-    std::set<std::string> ids;
+    std::set<std::string> local_ids;
+    auto& ids = all_ids ? *all_ids : local_ids;  // the whole file's ids when read item by item
     for (std::size_t i = 0; i < n.size(); ++i) {
         auto const& wn = n[i];
-        std::string p = index_path(path, i);
+        std::string p = index_path(path, first_index + i);
         if (!r.check_map(wn, p, {"id", "name", "birth_date", "nationality", "identity", "work_permit", "contracts",
                                  "placements", "worked_weeks", "paid_holiday_weeks", "sickness", "application", "extra",
                                  "prior_employment", "language", "tasks_done"}) &&
             !wn.IsMap())
             continue;
         worker w;
-        w.id = r.text(wn, "id", p, true).value_or("");
+        w.id = r.name(wn, "id", p, true).value_or("");
         if (!w.id.empty() && !ids.insert(w.id).second)
             r.error(r.field(wn, "id", p, false), key_path(p, "id"), "duplicate worker id '" + w.id + "'");
-        w.name = r.text(wn, "name", p, true).value_or("");
+        w.name = r.name(wn, "name", p, true).value_or("");
         w.birth_date = r.date(wn, "birth_date", p);
         w.nationality = r.text(wn, "nationality", p);
         if (w.nationality) {
             auto const& s = *w.nationality;
             if (s.size() != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z')
                 r.error(r.field(wn, "nationality", p, false), key_path(p, "nationality"),
-                        "expected an ISO 3166-1 alpha-2 code in capitals (NL, PL, UA), got '" + s + "'");
+                        "expected an ISO 3166-1 alpha-2 code in capitals (NL, PL, UA), got " + detail::shown(s));
         }
         w.ident = read_identity(r, r.field(wn, "identity", p, false), key_path(p, "identity"));
         w.permit = read_permit(r, r.field(wn, "work_permit", p, false), key_path(p, "work_permit"));
@@ -653,7 +661,48 @@ dossier read_dossier_body(node_reader& r, YAML::Node const& map, std::string con
 
 }  // namespace detail
 
+/// Reads the workers item by item (see stream_plan): the head (format, agency, clients) as one
+/// document, then each worker's lines as their own. nullopt when a part does not parse alone (the
+/// caller then reads the file whole, which reports the error where it is).
+static std::optional<dossier> read_streamed(dsl::source_ptr const& src, detail::stream_plan const& plan, dsl::diagnostics& local) {
+    std::string_view text = src->text();
+    auto root = detail::load_part(text.substr(0, plan.head_end));
+    if (!root || !root->IsMap()) return std::nullopt;
+    node_reader r(src, local);
+    r.check_map(*root, "", {"format", "agency", "clients", "workers"});
+    auto fmt = r.text(*root, "format", "", true);
+    if (fmt && *fmt != dossier_format)
+        r.error(r.field(*root, "format", "", false), "format", "expected '" + std::string(dossier_format) + "', got '" + *fmt + "'");
+    dossier d = detail::read_dossier_body(r, *root, "");  // `workers:` is empty in the head
+    std::set<std::string> client_ids, worker_ids;
+    for (auto const& c : d.clients) client_ids.insert(c.id);
+    d.workers.reserve(plan.items.size());
+    for (std::size_t i = 0; i < plan.items.size(); ++i) {
+        std::size_t end = i + 1 < plan.items.size() ? plan.items[i + 1] : text.size();
+        auto part = detail::load_part(text.substr(plan.items[i], end - plan.items[i]));
+        if (!part || !part->IsSequence() || part->size() != 1) return std::nullopt;
+        r.set_line_offset(plan.lines[i] - 1);
+        for (auto& w : detail::read_workers(r, *part, "workers", client_ids, &worker_ids, i)) d.workers.push_back(std::move(w));
+    }
+    return d;
+}
+
 std::optional<dossier> read_dossier(dsl::source_ptr const& src, dsl::diagnostics& diags) {
+    {
+        dsl::diagnostics local;
+        detail::stream_plan plan;
+        if (!detail::check_yaml(src, local, &plan)) {
+            diags.append(local);
+            return std::nullopt;
+        }
+        if (plan.streamable) {
+            if (auto d = read_streamed(src, plan, local)) {
+                diags.append(local);
+                if (!local.has_errors()) return d;
+                return std::nullopt;
+            }
+        }
+    }
     dsl::diagnostics local;
     auto root = detail::parse_yaml(src, local);
     if (root) {

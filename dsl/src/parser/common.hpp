@@ -92,6 +92,12 @@ inline name_parser const dotted_name{true};
 inline constexpr int max_nesting = 64;
 inline thread_local int nesting = 0;
 
+/// How many binary operators one declaration may hold. A flat chain "a + b + c + ..." is parsed by
+/// a loop, but it becomes a tree as deep as it is long, which the binder, the evaluator and the
+/// printer walk recursively: 20,000 terms overflowed their stack. Real rules hold a few dozen.
+inline constexpr int max_operators = 256;
+inline thread_local int operators = 0;
+
 /// Wraps a recursive point of the grammar: past max_nesting it fails with a diagnostic, not a crash.
 template <typename Subject>
 struct nesting_guard : x3::unary_parser<Subject, nesting_guard<Subject>> {

@@ -48,12 +48,25 @@ inline ast::expr make_binary(std::string op, ast::expr lhs, ast::expr rhs) {
     return ast::expr(std::move(b));
 }
 
+/// Counts the operators of the declaration being parsed (see max_operators).
+template <typename Context>
+void count_operator(Context const& ctx) {
+    if (++operators > max_operators)
+        boost::throw_exception(x3::expectation_failure<char const*>(
+            x3::_where(ctx).begin(), "at most " + std::to_string(max_operators) +
+                                         " operators in one declaration (split it into facts)"));
+}
+
 /// _attr is the right operand; the operator is fixed.
 inline auto fold(char const* op) {
-    return [op](auto& ctx) { x3::_val(ctx) = make_binary(op, std::move(x3::_val(ctx)), std::move(x3::_attr(ctx))); };
+    return [op](auto& ctx) {
+        count_operator(ctx);
+        x3::_val(ctx) = make_binary(op, std::move(x3::_val(ctx)), std::move(x3::_attr(ctx)));
+    };
 }
 /// _attr is (operator text, right operand).
 inline auto const fold_op = [](auto& ctx) {
+    count_operator(ctx);
     auto& a = x3::_attr(ctx);
     x3::_val(ctx) = make_binary(boost::fusion::at_c<0>(a), std::move(x3::_val(ctx)), std::move(boost::fusion::at_c<1>(a)));
 };

@@ -226,6 +226,13 @@ bound binder::literal(ast::expr const& e, type const*) {
         }
         std::int64_t n = v->milli / 1000;
         type_kind k = d->unit == "dagen" ? type_kind::days : d->unit == "weken" ? type_kind::weeks : type_kind::months;
+        // At most 200 years either way: date arithmetic stays far from overflow, and a typo such as
+        // 2147483647 weken is an error instead of a silently different result.
+        std::int64_t const limit = d->unit == "dagen" ? 73050 : d->unit == "weken" ? 10440 : d->unit == "jaren" ? 200 : 2400;
+        if (n > limit || n < -limit) {
+            error(span(*d), "a duration of at most " + std::to_string(limit) + " " + d->unit + " (200 years), not " + d->amount);
+            return error_node(span(*d));
+        }
         if (d->unit == "jaren") n *= 12;  // a year is 12 months: the catalogue's month arithmetic applies
         value_kind vk = k == type_kind::days ? value_kind::days : k == type_kind::weeks ? value_kind::weeks : value_kind::months;
         return constant(value::duration(vk, n), type::of(k), span(*d));

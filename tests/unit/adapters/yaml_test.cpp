@@ -355,3 +355,62 @@ workers:
         EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
     EXPECT_EQ(diags.error_count(), 8u) << text;
 }
+
+// ---- issue 9: limits and reading worker by worker -------------------------------------------------
+
+static std::string errors_of(std::string const& name, std::string const& text) {
+    dsl::diagnostics diags;
+    auto d = ya::read_dossier(std::make_shared<dsl::source_file>(name, text), diags);
+    EXPECT_FALSE(d) << name;
+    std::string got;
+    for (auto const& x : diags.sorted())
+        if (x.level == dsl::severity::error) got += dsl::render_gnu(x);
+    return got;
+}
+
+static std::string const head = "format: regelwerk/dossier-1\nagency: {name: Bureau, cao: abu}\nclients: []\nworkers:\n";
+
+TEST(YamlLimits, AHugeValueIsRefusedAndNotEchoedWhole) {
+    std::string big(2u << 20, 'x');
+    auto got = errors_of("big.yaml", head + "  - id: W1\n    name: " + big + "\n");
+    EXPECT_NE(got.find("big.yaml:6:11: error: a value of 2097152 bytes (at most 1048576): 'xxxx"), std::string::npos) << got.substr(0, 300);
+    EXPECT_LT(got.size(), 300u);
+    // Rendered for a terminal, the excerpt is cut too.
+    dsl::diagnostics diags;
+    ya::read_dossier(std::make_shared<dsl::source_file>("big.yaml", head + "  - id: W1\n    name: " + big + "\n"), diags);
+    EXPECT_LT(dsl::render_all(diags).size(), 1000u);
+}
+
+TEST(YamlStreaming, WorkerByWorkerReadsWhatTheWholeFileReads) {
+    // The same workers in block style (read item by item) and in flow style (read whole) give the
+    // same dossier; errors carry the same file positions and indices either way.
+    std::string block = head;
+    std::string flow = "format: regelwerk/dossier-1\nagency: {name: Bureau, cao: abu}\nclients: []\nworkers: [\n";
+    for (int i = 0; i < 50; ++i) {
+        std::string id = "W" + std::to_string(1000 + i);
+        block += "  - id: " + id + "\n    name: Naam " + std::to_string(i) + "\n    contracts:\n      - {id: C1, kind: uitzendbeding, start: 2025-01-06}\n";
+        flow += std::string(i ? ",\n" : "") + "  {id: " + id + ", name: Naam " + std::to_string(i) +
+                ", contracts: [{id: C1, kind: uitzendbeding, start: 2025-01-06}]}";
+    }
+    flow += "]\n";
+    dsl::diagnostics d1, d2;
+    auto a = ya::read_dossier(std::make_shared<dsl::source_file>("block.yaml", block), d1);
+    auto b = ya::read_dossier(std::make_shared<dsl::source_file>("flow.yaml", flow), d2);
+    ASSERT_TRUE(a) << dsl::render_all(d1);
+    ASSERT_TRUE(b) << dsl::render_all(d2);
+    EXPECT_EQ(a->workers.size(), 50u);
+    EXPECT_EQ(ya::write_dossier(*a), ya::write_dossier(*b));
+    // A duplicate id in the 41st item and a bad date in the 50th: found across items, at their lines.
+    std::string bad = block;
+    bad.replace(bad.find("id: W1040"), 9, "id: W1003");
+    bad.replace(bad.rfind("start: 2025-01-06"), 17, "start: 2025-02-30");
+    EXPECT_EQ(errors_of("bad.yaml", bad),
+              "bad.yaml:165:9: error: workers[40].id: duplicate worker id 'W1003'\n"
+              "bad.yaml:204:46: error: workers[49].contracts[0].start: '2025-02-30' is not a calendar date\n");
+    // Aliases are read whole (an alias may point into another worker).
+    std::string aliased = head + "  - id: W1\n    name: &n Naam\n  - id: W2\n    name: *n\n";
+    dsl::diagnostics d3;
+    auto c = ya::read_dossier(std::make_shared<dsl::source_file>("alias.yaml", aliased), d3);
+    ASSERT_TRUE(c) << dsl::render_all(d3);
+    EXPECT_EQ(c->workers[1].name, "Naam");
+}

@@ -46,7 +46,9 @@ struct span {
     bool valid() const { return file != nullptr; }
 };
 
-/// Reads a whole file; throws std::runtime_error naming the path when it cannot be read.
+/// The largest file load_source reads (1 GiB).
+inline constexpr std::uint64_t max_source_bytes = std::uint64_t{1} << 30;
+/// Reads a regular file of at most max_source_bytes; throws std::runtime_error with the reason.
 source_ptr load_source(std::string const& path);
 
 /// The text with every run of white space (newlines included) folded into one space: how a

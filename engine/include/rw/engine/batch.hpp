@@ -45,6 +45,7 @@ private:
     void submit();
     void drain(bool wait_one);
     void work(std::size_t index);
+    void stop_all();
 
     std::shared_ptr<program const> prog_;
     agency const& agency_;

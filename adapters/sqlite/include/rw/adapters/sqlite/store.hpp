@@ -53,6 +53,8 @@ public:
     ~store();
 
     int user_version() const;
+    /// Something the user should know about how the store was opened (read-only media), or "".
+    std::string const& notice() const { return notice_; }
     std::string const& path() const { return path_; }
 
     /// Writes every dossier in one transaction: all or nothing. The agency row is replaced,
@@ -83,8 +85,9 @@ public:
     std::vector<engine::client> load_clients(std::vector<engine::data_issue>* issues = nullptr) const;
     /// One worker by id (indexed lookups); nullopt when unknown.
     std::optional<engine::worker> load_worker(std::string const& id, std::vector<engine::data_issue>* issues = nullptr) const;
-    /// The whole store as one dossier (export), workers ordered by id.
-    engine::dossier load_all() const;
+    /// The whole store as one dossier (export), workers ordered by id. Rows and values that cannot
+    /// be read (and rows of workers that do not exist) are reported in `issues` (when given).
+    engine::dossier load_all(std::vector<engine::data_issue>* issues = nullptr) const;
     std::vector<worker_summary> list_workers() const;
     std::int64_t worker_count() const;
 
@@ -115,6 +118,7 @@ private:
     store(sqlite3* db, std::string path);
     sqlite3* db_ = nullptr;
     std::string path_;
+    std::string notice_;
 };
 
 }  // namespace rw::adapters::sqlite
