@@ -277,7 +277,10 @@ std::vector<chain> chains(worker const& w, day R, chain_parameters const& p) {
         for (auto m : worked) {
             if (!prev || [&] {
                     auto gap = p.threshold_gap_months(m);
-                    return gap && gap_exceeds(last_contract_day_in_week(w, *prev), first_contract_day_in_week(w, m), *gap);
+                    // The work days lie within the two weeks: when even the widest gap (prev's Monday to
+                    // m's Sunday) is not too long, the contracts need not be looked at.
+                    return gap && gap_exceeds(*prev, sunday_of(m), *gap) &&
+                           gap_exceeds(last_contract_day_in_week(w, *prev), first_contract_day_in_week(w, m), *gap);
                 }()) {
                 k = 0;
                 runs.push_back({first_contract_day_in_week(w, m), std::nullopt});
