@@ -361,6 +361,11 @@ public:
     }
     void OnAlias(YAML::Mark const& mark, YAML::anchor_t anchor) override {
         aliases_ = true;
+        // An alias inside the very node it names makes a cycle, which every reader would walk
+        // forever (found by fuzzing: a stack overflow).
+        for (auto const& f : stack_)
+            if (f.anchor != YAML::NullAnchor && f.anchor == anchor)
+                throw limit_exceeded{mark, "an alias inside the node it refers to (a cycle)"};
         child(mark, nullptr);
         std::uint64_t n = anchor < sizes_.size() ? sizes_[anchor] : 1;
         expanded_ += n;
