@@ -363,6 +363,11 @@ public:
     }
     void OnAlias(YAML::Mark const& mark, YAML::anchor_t anchor) override {
         aliases_ = true;
+        // An alias inside the very node it names makes a cycle, which every reader would walk
+        // forever (found by fuzzing: a stack overflow).
+        for (auto const& f : stack_)
+            if (f.anchor != YAML::NullAnchor && f.anchor == anchor)
+                throw limit_exceeded{mark, "an alias inside the node it refers to (a cycle)"};
         child(mark, nullptr);
         std::uint64_t n = anchor < sizes_.size() ? sizes_[anchor] : 1;
         expanded_ += n;
@@ -375,6 +380,10 @@ public:
         if (value.size() > max_scalar_bytes)
             throw limit_exceeded{mark, "a value of " + std::to_string(value.size()) + " bytes (at most " +
                                            std::to_string(max_scalar_bytes) + "): " + shown(value)};
+        // The file is valid UTF-8, but what yaml-cpp makes of it need not be (escapes, its own
+        // encoding guesses): every value must be, or the JSON output aborts later (found by fuzzing).
+        if (invalid_utf8_at(value) != std::string_view::npos)
+            throw limit_exceeded{mark, "a value that is not valid UTF-8 once read (check its escapes)"};
         child(mark, &value);
         leaf(mark, anchor);
     }
@@ -505,6 +514,11 @@ bool check_yaml(dsl::source_ptr const& src, dsl::diagnostics& diags, stream_plan
                     std::string("invalid UTF-8 (byte ") + hex + "): the file must be UTF-8 text");
         return false;
     }
+    if (auto nul = text.find('\0'); nul != std::string_view::npos) {
+        auto b = static_cast<std::uint32_t>(nul);
+        diags.error("encoding", {src, b, b + 1}, "a NUL byte: the file must be UTF-8 text");
+        return false;
+    }
     try {
         view_buf buf(text);
         std::istream in(&buf);
@@ -579,7 +593,9 @@ static nlohmann::ordered_json to_json(YAML::Node const& n) {
     }
 }
 
-std::string extra_to_json(YAML::Node const& n) { return to_json(n).dump(); }
+std::string extra_to_json(YAML::Node const& n) {
+    return to_json(n).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
 
 static void emit(YAML::Emitter& out, nlohmann::ordered_json const& j) {
     if (j.is_object()) {
