@@ -90,6 +90,17 @@ case_outcome verify_case(evaluator& ev, case_file const& c) {
         for (auto const& f : all) found = found || matches(e, f);
         if (!found) fail("missing finding: expected " + describe(e) + "; produced " + related(e));
     }
+    // An `absent` entry with a typo (an unknown rule or worker) would pass whatever the engine says.
+    auto known_rule = [&](std::string const& id) {
+        if (id == "data.kwaliteit" || id == "regelwerk.conflict" || id == "regelwerk.parameter_ontbreekt") return true;
+        for (auto const& r : ev.prog().rules)
+            if (r.id == id) return true;
+        return false;
+    };
+    for (auto const& e : c.absent) {
+        if (!known_rule(e.rule)) fail("absent " + describe(e) + ": the rules have no rule '" + e.rule + "'");
+        if (e.worker && !results.count(*e.worker)) fail("absent " + describe(e) + ": no worker '" + *e.worker + "' in the dossier");
+    }
     for (auto const& e : c.absent)
         for (auto const& f : all)
             if (matches(e, f)) fail("unexpected finding (listed under absent): " + describe(f));

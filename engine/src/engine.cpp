@@ -431,6 +431,7 @@ std::vector<finding> evaluator::evaluate_agency(agency const& ag, evaluation_opt
     rule_runner runner{ctx, opts, out};
     for (std::size_t i = 0; i < prog_->rules.size(); ++i)
         if (prog_->rules[i].agency_level) runner.run(prog_->rules[i], i);
+    apply_exceptions(*prog_, out);
     report_issues(ctx, out);
     sort_findings(out);
     return out;

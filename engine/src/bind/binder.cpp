@@ -1314,6 +1314,8 @@ void binder::run(std::vector<std::pair<dsl::source_ptr, ast::file>> const& ruleb
         }
     }
     for (auto const& r : prog_.rules)
+        if (r.exception_of == r.id) error(r.where, "rule " + r.id + " cannot be an exception to itself");
+    for (auto const& r : prog_.rules)
         if (!r.exception_of.empty() && !ids.count(r.exception_of)) {
             std::vector<std::string> names(ids.begin(), ids.end());
             error(r.where, "rule " + r.id + " is an exception to unknown rule '" + r.exception_of + "'",

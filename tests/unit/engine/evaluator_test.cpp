@@ -98,6 +98,36 @@ TEST(Evaluator, ARuleExceptionSuppressesTheGeneralRuleForTheSameSubject) {
     EXPECT_EQ(r.findings[0].rule, "x.bijzonder");
 }
 
+// Issue 10: a rule that names itself as the rule it is an exception to silenced itself; now an error.
+TEST(Evaluator, ARuleCannotBeAnExceptionToItself) {
+    dsl::diagnostics diags;
+    auto prog = bind_program({std::make_shared<dsl::source_file>(
+                                 "t.rw", prelude + rule("x.zelf uitzondering op x.zelf",
+                                                        "    soort info\n    artikel \"a\" volgens src\n    geldig vanaf 2020-01-01\n"))},
+                             diags);
+    EXPECT_FALSE(prog);
+    EXPECT_NE(dsl::render_all(diags).find("rule x.zelf cannot be an exception to itself"), std::string::npos)
+        << dsl::render_all(diags);
+}
+
+// Issue 10: exceptions between agency-level rules were never applied.
+TEST(Evaluator, AnExceptionBetweenAgencyLevelRulesApplies) {
+    std::string const msgs = "    melding nl \"n\"\n    melding en \"e\"\n    advies nl \"a\"\n    advies en \"b\"\n";
+    auto prog = compile("regel x.bureau\n    soort actie\n    artikel \"a\" volgens src\n    geldig vanaf 2020-01-01\n"
+                        "    voor het bureau\n    termijn 2026-07-01\n" + msgs +
+                        "regel x.bureau_toegelaten uitzondering op x.bureau\n    soort info\n    artikel \"b\" volgens src\n"
+                        "    geldig vanaf 2020-01-01\n    voor het bureau\n    als bureau.wtta_toegelaten_vanaf is niet leeg\n" + msgs);
+    evaluator ev(prog);
+    agency ag;
+    auto fs = ev.evaluate_agency(ag, {d("2026-06-01")});
+    ASSERT_EQ(fs.size(), 1u);
+    EXPECT_EQ(fs[0].rule, "x.bureau");
+    ag.wtta_admitted_from = d("2026-01-01");
+    fs = ev.evaluate_agency(ag, {d("2026-06-01")});
+    ASSERT_EQ(fs.size(), 1u);
+    EXPECT_EQ(fs[0].rule, "x.bureau_toegelaten");
+}
+
 TEST(Evaluator, EmptyValuesPropagateAndCompareFalse) {
     auto prog = compile("feit a = werker.geboortedatum + 1 dag\nfeit b = werker.geboortedatum < 2030-01-01\n"
                         "feit c = werker.geboortedatum is leeg\nfeit e = niet (werker.geboortedatum = 2030-01-01)\n");
