@@ -346,18 +346,6 @@ value aantal_dagen(eval_context&, value const* a) {
     return value::integer((a[1].as_date() - a[0].as_date()).count() + 1);
 }
 
-value hoogste_bedrag(eval_context&, value const* a) {
-    if (a[0].empty()) return a[1];
-    if (a[1].empty()) return a[0];
-    return a[0].i >= a[1].i ? a[0] : a[1];
-}
-
-value laagste_bedrag(eval_context&, value const* a) {
-    if (a[0].empty()) return a[1];
-    if (a[1].empty()) return a[0];
-    return a[0].i <= a[1].i ? a[0] : a[1];
-}
-
 value werkbegin_in_week(eval_context& ctx, value const* a) {
     if (a[0].empty()) return {};
     return value::date(temporal::first_contract_day_in_week(*ctx.w, a[0].as_date()));
@@ -398,6 +386,7 @@ value werkdagen_voor(eval_context&, value const* a) {
     return value::date(cur);
 }
 
+// Also hoogste_bedrag / laagste_bedrag: dates and cents both compare as their integer.
 value vroegste(eval_context&, value const* a) {
     if (a[0].empty()) return a[1];
     if (a[1].empty()) return a[0];
@@ -566,8 +555,8 @@ std::vector<builtin> make_table() {
          "bedrag x teller / noemer, rounded half away from zero to whole cents"},
         {"aantal_dagen", {{"van", T_DATE}, {"tot_en_met", T_DATE}}, T_NUM, aantal_dagen,
          "the number of days from one day up to and including another"},
-        {"hoogste_bedrag", {{"a", T_MONEY}, {"b", T_MONEY}}, T_MONEY, hoogste_bedrag, "the higher of two amounts (leeg is ignored)"},
-        {"laagste_bedrag", {{"a", T_MONEY}, {"b", T_MONEY}}, T_MONEY, laagste_bedrag, "the lower of two amounts (leeg is ignored)"},
+        {"hoogste_bedrag", {{"a", T_MONEY}, {"b", T_MONEY}}, T_MONEY, uiterste, "the higher of two amounts (leeg is ignored)"},
+        {"laagste_bedrag", {{"a", T_MONEY}, {"b", T_MONEY}}, T_MONEY, vroegste, "the lower of two amounts (leeg is ignored)"},
         {"werkbegin_in_week", {{"week", type::of(type_kind::week)}}, T_DATE, werkbegin_in_week,
          "the first day of the week that lies in one of the worker's contracts (else its Monday)"},
         {"werkeinde_in_week", {{"week", type::of(type_kind::week)}}, T_DATE, werkeinde_in_week,
