@@ -104,16 +104,8 @@ bool period_of(eval_context& ctx, value const& v, day& start, opt_day& end) {
     }
 }
 
-value fasering_value(eval_context& ctx, temporal::phase_timeline const& t) {
-    fasering_data f;
-    for (auto const& p : t.periods) f.periods.push_back({p.fase, p.from, p.to, p.series});
-    f.fase_a_begin = t.fase_a_begin;
-    f.fase_a_weken = t.fase_a_weken;
-    f.fase_b_start = t.fase_b_start;
-    f.fase_c_start = t.fase_c_start;
-    f.fase_b_contracten = t.fase_b_contracten;
-    f.current_series = t.current_series;
-    ctx.faseringen.push_back(std::move(f));
+value fasering_value(eval_context& ctx, temporal::phase_timeline t) {
+    ctx.faseringen.push_back(std::move(t));
     return value::entity(entity_id::fasering, &ctx.faseringen.back());
 }
 
@@ -239,16 +231,7 @@ value ketens(eval_context& ctx, value const* a) {
     auto cs = temporal::chains(worker_with_prior(ctx, a[5]), ctx.R, p);
     value* items = ctx.lists.alloc(cs.size());
     for (std::size_t i = 0; i < cs.size(); ++i) {
-        keten_data k;
-        k.start = cs[i].start;
-        k.first_start = cs[i].first_start;
-        k.counts_from = cs[i].counts_from;
-        k.contracts = cs[i].contracts;
-        k.crossed_on = cs[i].crossed_on;
-        k.crossing_contract = cs[i].crossing_contract;
-        k.reason = cs[i].reason;
-        k.end = cs[i].end;
-        ctx.ketens.push_back(std::move(k));
+        ctx.ketens.push_back(cs[i]);
         items[i] = value::entity(entity_id::keten, &ctx.ketens.back());
     }
     return ctx.list_value({items, cs.size()});

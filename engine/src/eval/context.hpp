@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rw/engine/engine.hpp"
+#include "rw/engine/temporal.hpp"
 
 #include <deque>
 #include <map>
@@ -11,34 +12,10 @@
 
 namespace rw::engine {
 
-/// The phase timeline of a worker (CAO voor Uitzendkrachten, fasensysteem).
-struct phase_period {
-    int fase;  // 0 = A, 1 = B, 2 = C
-    day from;
-    opt_day to;  // inclusive; none = open
-    int series;
-};
-struct fasering_data {
-    std::vector<phase_period> periods;  // all series, in order
-    opt_day fase_a_begin;               // of the current series
-    std::int64_t fase_a_weken = 0;
-    opt_day fase_b_start;
-    opt_day fase_c_start;
-    std::int64_t fase_b_contracten = 0;
-    int current_series = -1;
-};
-
-/// One chain of fixed-term contracts (art. 7:668a BW, with 7:691 for agency work).
-struct keten_data {
-    day start;                 // first counted day (T')
-    day first_start;           // start of the chain's first contract
-    opt_day counts_from;       // T: the day after the 26th worked week
-    std::int64_t contracts = 0;
-    opt_day crossed_on;
-    contract const* crossing_contract = nullptr;
-    std::string reason;
-    opt_day end;               // end of the chain's last contract (none = open)
-};
+/// The values the rules language sees for a phase timeline and a chain are the temporal results
+/// themselves (one definition, in temporal.hpp).
+using fasering_data = temporal::phase_timeline;
+using keten_data = temporal::chain;
 
 /// Periods of sickness that follow each other with a break of less than 4 weeks: one illness for
 /// every deadline (ZW art. 29 and 38, BW 7:629 lid 10), counted in days of sickness only.
