@@ -1,7 +1,11 @@
 // Case verification (see case_verify.hpp).
 #include "rw/engine/case_verify.hpp"
 
+#include "rw/engine/scenario.hpp"
+
+#include <algorithm>
 #include <map>
+#include <stdexcept>
 
 namespace rw::engine {
 
@@ -38,15 +42,120 @@ static bool matches(finding_expectation const& e, finding const& f) {
     return true;
 }
 
+namespace {
+
+template <class T>
+bool listed(std::vector<std::string> const& ids, T const& x) {
+    return std::find(ids.begin(), ids.end(), x.id) != ids.end();
+}
+
+/// The case's dossier without the scenario's hypothetical contracts and placements, and the
+/// scenario that adds them back (horizon defaulting to the hypothetical placements' period).
+dossier split_scenario(case_file const& c, scenario& s, std::vector<std::string>& errors) {
+    auto const& sc = *c.scenario;
+    dossier base = c.dossier_data;
+    s.worker = sc.worker;
+    s.known_until = c.reference_date;
+    auto w = std::find_if(base.workers.begin(), base.workers.end(), [&](worker const& x) { return x.id == sc.worker; });
+    if (w == base.workers.end()) {
+        errors.push_back("scenario: no worker '" + sc.worker + "' in the dossier");
+        return base;
+    }
+    for (auto const& id : sc.contracts)
+        if (std::none_of(w->contracts.begin(), w->contracts.end(), [&](contract const& x) { return x.id == id; }))
+            errors.push_back("scenario: worker " + sc.worker + " has no contract '" + id + "'");
+    for (auto const& id : sc.placements)
+        if (std::none_of(w->placements.begin(), w->placements.end(), [&](placement const& x) { return x.id == id; }))
+            errors.push_back("scenario: worker " + sc.worker + " has no placement '" + id + "'");
+    for (auto const& x : w->contracts)
+        if (listed(sc.contracts, x)) s.contracts.push_back(x);
+    for (auto const& x : w->placements)
+        if (listed(sc.placements, x)) s.placements.push_back(x);
+    std::erase_if(w->contracts, [&](contract const& x) { return listed(sc.contracts, x); });
+    std::erase_if(w->placements, [&](placement const& x) { return listed(sc.placements, x); });
+    opt_day from = sc.from, to = sc.to;
+    for (auto const& p : s.placements) {
+        if (!sc.from && (!from || p.start < *from)) from = p.start;
+        day end = p.end ? *p.end : add_months(p.start, 12);  // open-ended: a year is simulated
+        if (!sc.to && (!to || end > *to)) to = end;
+    }
+    for (auto const& k : s.contracts) {
+        if (!from) from = k.start;
+        if (!to) to = k.effective_end() ? *k.effective_end() : add_months(k.start, 12);
+    }
+    s.from = from ? *from : c.reference_date;
+    s.to = to ? *to : s.from;
+    return base;
+}
+
+std::string describe(scenario_expectation const& e) {
+    std::string s = e.rule;
+    if (e.kind) s += " " + *e.kind;
+    if (e.on) s += " on " + format_date(*e.on);
+    if (e.contract) s += " contract " + *e.contract;
+    if (e.placement) s += " placement " + *e.placement;
+    return s;
+}
+
+std::string describe(scenario_effect const& e) {
+    return e.f.rule + " " + to_string(e.f.kind) + " on " + format_date(e.bites_on) +
+           (e.f.contract.empty() ? "" : " contract " + e.f.contract) + (e.f.placement.empty() ? "" : " placement " + e.f.placement);
+}
+
+bool matches(scenario_expectation const& e, scenario_effect const& x) {
+    if (e.rule != x.f.rule) return false;
+    if (e.kind && *e.kind != to_string(x.f.kind)) return false;
+    if (e.on && *e.on != x.bites_on) return false;
+    if (e.contract && *e.contract != x.f.contract) return false;
+    if (e.placement && *e.placement != x.f.placement) return false;
+    return true;
+}
+
+void verify_scenario(evaluator& ev, case_file const& c, dossier const& base, scenario const& s, case_outcome& out) {
+    auto fail = [&](std::string msg) {
+        out.passed = false;
+        out.failures.push_back(std::move(msg));
+    };
+    scenario_result r;
+    try {
+        r = evaluate_scenario(ev, base, s);
+    } catch (std::invalid_argument const& e) {
+        fail(e.what());
+        return;
+    }
+    auto produced = [&](std::string const& rule) {
+        std::string t;
+        for (auto const& x : r.caused)
+            if (x.f.rule == rule) t += (t.empty() ? "" : "; ") + describe(x);
+        if (!t.empty()) return t;
+        for (auto const& x : r.caused) t += (t.empty() ? "" : "; ") + describe(x);
+        return "none of that rule (" + (t.empty() ? std::string("nothing") : t) + ")";
+    };
+    for (auto const& e : c.scenario->caused) {
+        bool found = std::any_of(r.caused.begin(), r.caused.end(), [&](auto const& x) { return matches(e, x); });
+        if (!found) fail("scenario: expected it to cause " + describe(e) + "; caused " + produced(e.rule));
+    }
+    for (auto const& e : c.scenario->not_caused)
+        for (auto const& x : r.caused)
+            if (matches(e, x)) fail("scenario: caused " + describe(x) + " (listed under not_caused)");
+}
+
+}  // namespace
+
 case_outcome verify_case(evaluator& ev, case_file const& c) {
     case_outcome out;
-    client_index clients(c.dossier_data.clients);
+    // A scenario case: the other expectations are about the dossier without the hypothetical.
+    scenario sim;
+    std::vector<std::string> scenario_errors;
+    dossier const base = c.scenario ? split_scenario(c, sim, scenario_errors) : dossier{};
+    dossier const& data = c.scenario ? base : c.dossier_data;
+    client_index clients(data.clients);
     evaluation_options opts;
     opts.reference = c.reference_date;
     std::map<std::string, worker_result> results;
-    std::vector<finding> all = ev.evaluate_agency(c.dossier_data.agency_info, opts);
-    for (auto const& w : c.dossier_data.workers) {
-        auto r = ev.evaluate_worker(c.dossier_data.agency_info, clients, w, opts);
+    std::vector<finding> all = ev.evaluate_agency(data.agency_info, opts);
+    for (auto const& w : data.workers) {
+        auto r = ev.evaluate_worker(data.agency_info, clients, w, opts);
         all.insert(all.end(), r.findings.begin(), r.findings.end());
         results.emplace(w.id, std::move(r));
     }
@@ -114,7 +223,7 @@ case_outcome verify_case(evaluator& ev, case_file const& c) {
     // until matching exists, and the case says so in a note.
     for (auto const& m : c.matches) {
         bool vacancy_found = false;
-        for (auto const& k : c.dossier_data.clients)
+        for (auto const& k : data.clients)
             for (auto const& v : k.vacancies) vacancy_found = vacancy_found || v.id == m.vacancy;
         if (!vacancy_found) fail("match: no vacancy '" + m.vacancy + "' in the dossier");
         auto check_worker = [&](std::string const& id) {
@@ -128,6 +237,8 @@ case_outcome verify_case(evaluator& ev, case_file const& c) {
         out.notes.push_back("note: expect.match for vacancy " + m.vacancy +
                             " is read but not verified (matching is not implemented yet)");
     }
+    for (auto const& e : scenario_errors) fail(e);
+    if (c.scenario && scenario_errors.empty()) verify_scenario(ev, c, base, sim, out);
     return out;
 }
 

@@ -231,7 +231,7 @@ struct rule_runner {
                 opt_day done;
                 if (r.done) {
                     value d = eval(ctx, *r.done);
-                    if (!d.empty() && d.as_date() <= ctx.R) done = d.as_date();  // nothing after R is known
+                    if (!d.empty() && d.as_date() <= ctx.K) done = d.as_date();  // nothing after K is known
                 }
                 if (done) {
                     if (!(r.late_is_violation && *done > *f.due)) return;
@@ -394,7 +394,7 @@ evaluator::~evaluator() = default;
 worker_result evaluator::evaluate_worker(agency const& ag, client_index const& clients, worker const& w,
                                          evaluation_options const& opts) {
     auto& ctx = *ctx_;
-    ctx.reset_for(&w, opts.reference);
+    ctx.reset_for(&w, opts.reference, opts.known_until);
     ctx.ag = &ag;
     ctx.clients = &clients;
     worker_result res;
@@ -423,7 +423,7 @@ worker_result evaluator::evaluate_worker(agency const& ag, client_index const& c
 
 std::vector<finding> evaluator::evaluate_agency(agency const& ag, evaluation_options const& opts) {
     auto& ctx = *ctx_;
-    ctx.reset_for(nullptr, opts.reference);
+    ctx.reset_for(nullptr, opts.reference, opts.known_until);
     ctx.ag = &ag;
     static client_index const no_clients;
     ctx.clients = &no_clients;

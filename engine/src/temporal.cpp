@@ -61,6 +61,13 @@ std::vector<day> counted_weeks(worker const& w, day R, std::function<bool(day)> 
     return out;
 }
 
+std::vector<day> known_then_projected(std::vector<day> recorded, std::vector<contract> const& contracts, day K, day R) {
+    std::erase_if(recorded, [&](day m) { return m > K; });
+    if (K >= R) return recorded;
+    auto weeks = static_cast<int>((monday_of(R) - monday_of(K)).count() / 7);
+    return project_weeks(std::move(recorded), contracts, K, weeks);
+}
+
 std::vector<day> project_weeks(std::vector<day> weeks, std::vector<contract> const& contracts, day R, int horizon) {
     // Walk each contract's weeks from R's week on (not every week times every contract).
     day first = monday_of(R);

@@ -80,6 +80,45 @@ static std::vector<engine::match_expectation> read_matches(node_reader& r, YAML:
     return out;
 }
 
+// regelwerk extension: `scenario:` names the hypothetical contracts and placements of one worker.
+static engine::scenario_case read_scenario(node_reader& r, YAML::Node const& n) {
+    engine::scenario_case s;
+    s.where = r.span_of(n);
+    if (!r.check_map(n, "scenario", {"worker", "contracts", "placements", "from", "to"})) return s;
+    s.worker = r.text(n, "worker", "scenario", true).value_or("");
+    s.contracts = read_ids(r, n, "contracts", "scenario").value_or(std::vector<std::string>{});
+    s.placements = read_ids(r, n, "placements", "scenario").value_or(std::vector<std::string>{});
+    s.from = r.date(n, "from", "scenario");
+    s.to = r.date(n, "to", "scenario");
+    if (s.contracts.empty() && s.placements.empty())
+        r.error(n, "scenario", "a scenario names at least one hypothetical contract or placement");
+    return s;
+}
+
+static std::vector<engine::scenario_expectation> read_effects(node_reader& r, YAML::Node const& map, char const* key,
+                                                              std::string const& path) {
+    std::vector<engine::scenario_expectation> out;
+    auto n = r.field(map, key, path, false);
+    std::string lp = key_path(path, key);
+    if (!n.IsDefined() || n.IsNull() || !r.expect_seq(n, lp)) return out;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        std::string p = index_path(lp, i);
+        if (!r.check_map(n[i], p, {"rule", "kind", "on", "contract", "placement"}) && !n[i].IsMap()) continue;
+        engine::scenario_expectation e;
+        e.where = r.span_of(n[i]);
+        e.rule = r.text(n[i], "rule", p, true).value_or("");
+        e.kind = r.text(n[i], "kind", p);
+        if (e.kind && *e.kind != "violation" && *e.kind != "action" && *e.kind != "warning" && *e.kind != "info")
+            r.error(r.field(n[i], "kind", p, false), key_path(p, "kind"),
+                    "'" + *e.kind + "' is not one of violation | action | warning | info");
+        e.on = r.date(n[i], "on", p);
+        e.contract = r.text(n[i], "contract", p);
+        e.placement = r.text(n[i], "placement", p);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 std::optional<engine::case_file> read_case(dsl::source_ptr const& src, dsl::diagnostics& diags) {
     dsl::diagnostics local;
     auto root = detail::parse_yaml(src, local);
@@ -90,7 +129,7 @@ std::optional<engine::case_file> read_case(dsl::source_ptr const& src, dsl::diag
         if (!root->IsMap()) {
             r.error(*root, "", "expected a regelwerk/case-1 document (a mapping)");
         } else {
-            r.check_map(*root, "", {"format", "id", "title", "reference_date", "source", "tags", "dossier", "expect"});
+            r.check_map(*root, "", {"format", "id", "title", "reference_date", "source", "tags", "dossier", "scenario", "expect"});
             auto fmt = r.text(*root, "format", "", true);
             if (fmt && *fmt != case_format)
                 r.error(r.field(*root, "format", "", false), "format",
@@ -106,8 +145,10 @@ std::optional<engine::case_file> read_case(dsl::source_ptr const& src, dsl::diag
             auto dn = r.field(*root, "dossier", "", true);
             if (dn.IsDefined() && !dn.IsNull() && r.check_map(dn, "dossier", {"agency", "clients", "workers"}))
                 c.dossier_data = detail::read_dossier_body(r, dn, "dossier");
+            auto sn = r.field(*root, "scenario", "", false);
+            if (sn.IsDefined() && !sn.IsNull()) c.scenario = read_scenario(r, sn);
             auto ex = r.field(*root, "expect", "", true);
-            if (ex.IsDefined() && !ex.IsNull() && r.check_map(ex, "expect", {"facts", "findings", "absent", "exactly", "match"})) {
+            if (ex.IsDefined() && !ex.IsNull() && r.check_map(ex, "expect", {"facts", "findings", "absent", "exactly", "match", "scenario"})) {
                 auto facts = r.field(ex, "facts", "expect", false);
                 if (facts.IsDefined() && !facts.IsNull() && r.expect_seq(facts, "expect.facts")) {
                     for (std::size_t i = 0; i < facts.size(); ++i) {
@@ -132,6 +173,14 @@ std::optional<engine::case_file> read_case(dsl::source_ptr const& src, dsl::diag
                 }
                 c.exactly = r.boolean(ex, "exactly", "expect").value_or(false);
                 c.matches = read_matches(r, r.field(ex, "match", "expect", false));  // v1.1
+                auto se = r.field(ex, "scenario", "expect", false);
+                if (se.IsDefined() && !se.IsNull()) {
+                    if (!c.scenario) r.error(se, "expect.scenario", "expect.scenario needs a top-level `scenario:` block");
+                    else if (r.check_map(se, "expect.scenario", {"caused", "not_caused"})) {
+                        c.scenario->caused = read_effects(r, se, "caused", "expect.scenario");
+                        c.scenario->not_caused = read_effects(r, se, "not_caused", "expect.scenario");
+                    }
+                }
             }
         }
     }

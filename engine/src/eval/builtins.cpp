@@ -137,7 +137,8 @@ worker const& worker_with_prior(eval_context& ctx, value const& prior) {
 
 value getelde_weken(eval_context& ctx, value const* a) {
     std::uint16_t pid = a[0].tag;
-    auto weeks = temporal::counted_weeks(*ctx.w, ctx.R, [&](day m) { return param_at(ctx, pid, m, nullptr, 0).as_bool(); });
+    auto weeks = temporal::counted_weeks(*ctx.w, ctx.K, [&](day m) { return param_at(ctx, pid, m, nullptr, 0).as_bool(); });
+    if (ctx.K < ctx.R) weeks = temporal::known_then_projected(std::move(weeks), ctx.w->contracts, ctx.K, ctx.R);
     return week_list_value(ctx, weeks);
 }
 
@@ -237,12 +238,12 @@ value ketens(eval_context& ctx, value const* a) {
     return ctx.list_value({items, cs.size()});
 }
 
-/// The worker's periods of sickness (first day <= R), those following each other with a break
+/// The worker's periods of sickness (first day <= K: nothing reported after it is known), those following each other with a break
 /// (next first day - recovery day) shorter than `onderbreking` joined into one illness.
 value ziektegevallen(eval_context& ctx, value const* a) {
     std::vector<sickness const*> zs;
     for (auto const& z : ctx.w->sicknesses)
-        if (z.first_day <= ctx.R) zs.push_back(&z);
+        if (z.first_day <= ctx.K) zs.push_back(&z);
     std::stable_sort(zs.begin(), zs.end(), [](auto x, auto y) { return x->first_day < y->first_day; });
     auto gap = series_fn(ctx, a[0]);
     auto earliest = [](opt_day& into, opt_day const& d) {

@@ -65,7 +65,8 @@ struct eval_context {
     agency const* ag = nullptr;
     client_index const* clients = nullptr;
     worker const* w = nullptr;
-    day R;
+    day R;  // the day evaluated ("peildatum")
+    day K;  // known until: nothing recorded after it is used (K <= R; K == R outside scenarios)
     std::vector<value> slots;
     std::vector<value> fact_values;
     std::vector<std::uint8_t> fact_state;  // 0 not yet, 1 computing, 2 done
@@ -80,7 +81,7 @@ struct eval_context {
     std::vector<runtime_issue> issues;
     std::optional<list_data> worked_weeks, holiday_weeks;
 
-    void reset_for(worker const* worker_ptr, day reference);
+    void reset_for(worker const* worker_ptr, day reference, opt_day known_until = std::nullopt);
     /// The contract a placement belongs to (looked up once per worker, not by string each time).
     contract const* contract_of(placement const& p) {
         if (placement_contracts.size() != w->placements.size()) {

@@ -452,9 +452,10 @@ void trace::add(explanation_line l) {
     lines.push_back(std::move(l));
 }
 
-void eval_context::reset_for(worker const* worker_ptr, day reference) {
+void eval_context::reset_for(worker const* worker_ptr, day reference, opt_day known_until) {
     w = worker_ptr;
     R = reference;
+    K = known_until && *known_until < reference ? *known_until : reference;
     slots.assign(prog.slot_count + 1u, value{});
     fact_values.assign(prog.facts.size(), value{});
     fact_state.assign(prog.facts.size(), 0);

@@ -86,7 +86,17 @@ entity_field_table build(entity_id e) {
             });
             add("gewerkte_weken", type::list_of(type::of(type_kind::week)), [](void const* p, eval_context& ctx) {
                 if (&as<W>(p) == ctx.w) {
-                    if (!ctx.worked_weeks) ctx.worked_weeks = week_list(ctx, ctx.w->worked_weeks);
+                    if (!ctx.worked_weeks) {
+                        ctx.worked_weeks = week_list(ctx, ctx.w->worked_weeks);
+                        if (ctx.K < ctx.R) {  // a scenario: recorded up to K, projected from K to R
+                            std::vector<day> ms;
+                            for (auto const& v : *ctx.worked_weeks) ms.push_back(v.as_date());
+                            ms = temporal::known_then_projected(std::move(ms), ctx.w->contracts, ctx.K, ctx.R);
+                            value* out = ctx.lists.alloc(ms.size());
+                            for (std::size_t i = 0; i < ms.size(); ++i) out[i] = value::week(ms[i]);
+                            ctx.worked_weeks = list_data{out, ms.size()};
+                        }
+                    }
                     return list_value(ctx, *ctx.worked_weeks);
                 }
                 return list_value(ctx, week_list(ctx, as<W>(p).worked_weeks));

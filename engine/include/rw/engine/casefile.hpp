@@ -44,6 +44,26 @@ struct match_expectation {
     dsl::span where;
 };
 
+/// regelwerk extension (casebase/README.md, "Scenarios"): some contracts and placements of one
+/// worker in the dossier are hypothetical. The case's other expectations are about the dossier
+/// without them; `caused` and `not_caused` about what adding them would cause (scenario.hpp).
+struct scenario_expectation {
+    std::string rule;
+    std::optional<std::string> kind;
+    std::optional<day> on;  // the day it bites (scenario_effect::bites_on)
+    std::optional<std::string> contract;
+    std::optional<std::string> placement;
+    dsl::span where;
+};
+struct scenario_case {
+    std::string worker;
+    std::vector<std::string> contracts;   // ids of the worker's contracts that are hypothetical
+    std::vector<std::string> placements;  // ids of the worker's placements that are hypothetical
+    std::optional<day> from, to;          // the horizon; default: the hypothetical placements' period
+    std::vector<scenario_expectation> caused, not_caused;
+    dsl::span where;
+};
+
 struct case_file {
     std::string path;
     std::string id;
@@ -57,6 +77,7 @@ struct case_file {
     std::vector<finding_expectation> absent;
     bool exactly = false;
     std::vector<match_expectation> matches;  // v1.1
+    std::optional<scenario_case> scenario;   // regelwerk extension
 };
 
 }  // namespace rw::engine

@@ -74,6 +74,7 @@ struct fact_value {
 };
 
 struct evaluation_options {
+    /// The day the rules are evaluated on ("peildatum"): validity, deadlines, what is overdue.
     day reference;
     bool explain = false;
     /// List actions due up to this many days after the reference date, instead of each rule's own
@@ -83,6 +84,10 @@ struct evaluation_options {
     bool facts = true;
     /// Render messages and advice only in this language ("nl" or "en"); empty renders both.
     std::string lang = {};
+    /// Nothing recorded after this day is known (done steps, sickness reports, worked weeks); weeks
+    /// between it and `reference` are projected from the contracts. None: the reference date.
+    /// A scenario (scenario.hpp) evaluates days after what is known; everything else leaves it empty.
+    opt_day known_until = std::nullopt;
 };
 
 struct worker_result {

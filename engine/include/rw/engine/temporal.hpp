@@ -36,6 +36,12 @@ inline constexpr int projection_horizon_weeks = 104;
 /// end open or >= Monday), up to `horizon_weeks` weeks after R. Sorted.
 std::vector<day> project_weeks(std::vector<day> weeks, std::vector<contract> const& contracts, day R, int horizon_weeks);
 
+/// The weeks as seen on day R by someone who knows the dossier only up to K <= R (a scenario): the
+/// given recorded weeks with Monday <= K, then every week from K's week up to R's week that a
+/// contract covers and that is not recorded (projected as worked). With K == R: the recorded weeks
+/// with Monday <= R.
+std::vector<day> known_then_projected(std::vector<day> recorded, std::vector<contract> const& contracts, day K, day R);
+
 /// The earliest day d >= from with (number of weeks whose Sunday < d) >= n(d); the candidates are
 /// the day after each week and the days n changes (`breakpoints`). None when never reached.
 std::optional<day> day_after_nth_week(std::vector<day> const& mondays, dated const& n, std::vector<day> const& breakpoints,
