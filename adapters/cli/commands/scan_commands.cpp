@@ -186,7 +186,7 @@ constexpr std::size_t html_rows_per_rule = 250;
 
 int run_audit(std::string const& db, std::string const& at, std::string const& format, std::string const& out_path,
               std::string const& lang, std::string const& rules, std::string const& sep, unsigned threads,
-              std::string const& fail_on) {
+              std::string const& fail_on, bool explain) {
     auto started = std::chrono::steady_clock::now();
     scan_inputs in;
     if (int rc = open_inputs(db, rules, in); rc != ok) return rc;
@@ -194,6 +194,7 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
     opts.reference = parse_at(at);
     opts.facts = false;
     opts.lang = lang;
+    opts.explain = explain;
     char s = sep.empty() ? ',' : sep[0];
     pr::audit_report report;
     report.lang = language_of(lang);
@@ -213,7 +214,7 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
     auto record = [&](finding const& f, std::string const& name) {
         report.add(f, name);
         if (fmt == pr::audit_format::html) return;
-        std::string line = pr::render_audit_row(fmt, pr::make_finding_view(f, report.lang, name), report.lang, s);
+        std::string line = pr::render_audit_row(fmt, pr::make_finding_view(f, report.lang, name), report.lang, s, explain);
         std::fwrite(line.data(), 1, line.size(), spool);
     };
     std::uint64_t hash = in.store->reference_data_hash();
@@ -309,6 +310,7 @@ void register_scan_commands(CLI::App& app, int& result) {
     struct audit_opts {
         std::string db, at, format = "text", out, lang = "nl", rules = default_rules_dir(), sep = ",", fail_on;
         unsigned threads = 0;
+        bool explain = false;
     };
     auto uo = std::make_shared<audit_opts>();
     auto* u = app.add_subcommand("audit", "Check every dossier as of a date and write the report (never writes to the store)");
@@ -323,10 +325,16 @@ void register_scan_commands(CLI::App& app, int& result) {
     u->add_option("--threads", uo->threads, "Evaluation threads (0 = every core, at most 256)")->check(CLI::Range(0, 256));
     u->add_option("--fail-on", uo->fail_on, "Exit 1 when there are findings of this kind: violation | action | any")
         ->check(CLI::IsMember({"violation", "action", "any"}));
+    u->add_flag("--explain", uo->explain, "With --format json: add each finding's explanation, with typed references");
     add_rules_options(u, uo->rules);
     u->callback([&result, uo] {
         result = guarded(uo->db, [&] {
-            return run_audit(uo->db, uo->at, uo->format, uo->out, uo->lang, uo->rules, uo->sep, uo->threads, uo->fail_on);
+            if (uo->explain && uo->format != "json") {
+                std::cerr << "regelwerk: --explain needs --format json\n";
+                return static_cast<int>(bad_input);
+            }
+            return run_audit(uo->db, uo->at, uo->format, uo->out, uo->lang, uo->rules, uo->sep, uo->threads, uo->fail_on,
+                             uo->explain);
         });
     });
 }

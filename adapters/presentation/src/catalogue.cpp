@@ -177,7 +177,7 @@ void render_catalogue_text(std::ostream& out, catalogue_view const& c, language 
         return s;
     };
     auto unc = [&](std::string const& reason) { return reason.empty() ? std::string() : "  [" + std::string(text(msg::uncertain_upper, l)) + ": " + reason + "]"; };
-    out << text(msg::catalogue_of, l) << " (" << c.files.size() << " files, " << text(msg::rule_set, l) << c.rules_hash << ")\n";
+    out << text(msg::catalogue_of, l) << " (" << c.files.size() << text(msg::files_suffix, l) << ", " << text(msg::rule_set, l) << c.rules_hash << ")\n";
     out << "\n" << text(msg::catalogue_rules, l) << " (" << c.rules.size() << ")\n";
     for (auto const& r : c.rules) {
         out << "  " << r.id << (r.variant.empty() ? "" : " [" + r.variant + "]") << "  " << r.kind << "  " << period(r.valid_from, r.valid_to, l)

@@ -95,6 +95,7 @@ constexpr std::array<message_entry, message_count> table{{
     {m::catalogue_uncertain, "catalogue.uncertain", {"Onzeker", "Uncertain (onzeker)"}},
     {m::uncertain_upper, "catalogue.uncertain_upper", {"ONZEKER", "UNCERTAIN"}},
     {m::until_word, "catalogue.until", {" tot en met ", " up to and including "}},
+    {m::files_suffix, "catalogue.files", {" bestanden", " files"}},
 }};
 // clang-format on
 

@@ -250,14 +250,14 @@ std::string audit_csv_header(char s) {
     return h + "message\n";
 }
 
-std::string render_audit_row(audit_format format, finding_view const& f, language l, char s) {
+std::string render_audit_row(audit_format format, finding_view const& f, language l, char s, bool explain) {
     std::string citation = f.citations.empty() ? "" : f.citations.front();
     if (format == audit_format::csv)
         return csv_field(f.worker, s) + s + csv_field(f.name, s) + s + f.rule + s + engine::to_string(f.kind) + s +
                (f.due ? engine::format_date(*f.due) : "") + s + (f.overdue ? "yes" : "no") + s + csv_field(f.contract, s) + s +
                csv_field(f.placement, s) + s + csv_field(citation, s) + s + csv_field(f.message, s) + "\n";
     if (format == audit_format::json) {
-        auto j = finding_json(f, false);
+        auto j = finding_json(f, explain);
         j["name"] = f.name;
         return dump_json(j, -1) + "\n";
     }

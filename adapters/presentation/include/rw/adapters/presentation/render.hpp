@@ -39,8 +39,9 @@ void render_actions_json(std::ostream& out, action_list_view const& v);
 enum class audit_format { text, csv, json, html };
 /// The CSV header line (with its newline).
 std::string audit_csv_header(char sep);
-/// One detail row (text, CSV or JSON lines), newline included; not for HTML.
-std::string render_audit_row(audit_format format, finding_view const& f, language lang, char sep);
+/// One detail row (text, CSV or JSON lines), newline included; not for HTML. `explain` (JSON
+/// lines only) adds the finding's explanation with its typed references.
+std::string render_audit_row(audit_format format, finding_view const& f, language lang, char sep, bool explain = false);
 /// The summary block of the text report (also what `audit --out` prints on stdout).
 void render_audit_summary_text(std::ostream& out, audit_report const& r);
 /// The heading that separates the text summary from the detail rows.
