@@ -42,7 +42,7 @@ nlohmann::ordered_json version_json(catalogue_version const& v, bool with_value,
 
 std::string period(engine::day from, engine::opt_day const& to, language l) {
     // The period as the rules language writes it ("vanaf ... tot en met ..."), in the label language.
-    return std::string(l == language::en ? "from " : "vanaf ") + engine::format_date(from) +
+    return std::string(text(msg::from_prefix, l)) + engine::format_date(from) +
            (to ? std::string(text(msg::until_word, l)) + engine::format_date(*to) : "");
 }
 

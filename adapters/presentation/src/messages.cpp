@@ -3,7 +3,11 @@
 
 namespace rw::adapters::presentation {
 
-std::string_view code(language l) { return l == language::en ? "en" : "nl"; }
+namespace {
+constexpr std::array<std::string_view, language_count> codes{"nl", "en"};  // in `language` order
+}  // namespace
+
+std::string_view code(language l) { return codes[static_cast<std::size_t>(l)]; }
 
 std::optional<language> parse_language(std::string_view c) {
     for (auto l : all_languages)
@@ -94,6 +98,7 @@ constexpr std::array<message_entry, message_count> table{{
     {m::catalogue_sources, "catalogue.sources", {"Bronnen", "Sources"}},
     {m::catalogue_uncertain, "catalogue.uncertain", {"Onzeker", "Uncertain (onzeker)"}},
     {m::uncertain_upper, "catalogue.uncertain_upper", {"ONZEKER", "UNCERTAIN"}},
+    {m::from_prefix, "catalogue.from", {"vanaf ", "from "}},
     {m::until_word, "catalogue.until", {" tot en met ", " up to and including "}},
     {m::files_suffix, "catalogue.files", {" bestanden", " files"}},
 }};

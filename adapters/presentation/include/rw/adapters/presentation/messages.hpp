@@ -53,7 +53,7 @@ enum class msg : std::uint16_t {
     explain_rule, explain_fact, explain_table, explain_on, explain_and, explain_other_days,
     // catalogue
     catalogue_of, catalogue_rules, catalogue_parameters, catalogue_tables, catalogue_facts, catalogue_sources,
-    catalogue_uncertain, uncertain_upper, until_word, files_suffix,
+    catalogue_uncertain, uncertain_upper, from_prefix, until_word, files_suffix,
     count_  // not a message: the number of ids
 };
 inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);
