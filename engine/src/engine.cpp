@@ -325,11 +325,12 @@ struct rule_runner {
         rule_ref.id = r.id;
         rule_ref.variant = r.variant;
         rule_ref.finding_kind = to_string(r.kind);
-        std::vector<std::string> cited;
+        std::vector<explanation_source> cited;
         for (auto const& c : r.citations)
             for (int s : c.sources) {
-                auto const& name = ctx.prog.sources[static_cast<std::size_t>(s)].name;
-                if (std::find(cited.begin(), cited.end(), name) == cited.end()) cited.push_back(name);
+                auto const& src = ctx.prog.sources[static_cast<std::size_t>(s)];
+                if (std::none_of(cited.begin(), cited.end(), [&](auto const& x) { return x.id == src.name; }))
+                    cited.push_back({src.name, src.title, src.url});
             }
         rule_ref.version = explanation_version{r.valid_from, r.valid_to, std::move(cited), r.uncertain, ""};
         set_span(rule_ref, r.where);

@@ -34,21 +34,62 @@ std::string date_long(engine::day d, language l) { return engine::format_date_lo
 
 nlohmann::ordered_json text_or_null(std::string const& s) { return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s); }
 
+nlohmann::ordered_json sources_json(std::vector<engine::explanation_source> const& sources) {
+    auto out = nlohmann::ordered_json::array();
+    for (auto const& s : sources) out.push_back({{"id", s.id}, {"title", s.title}, {"url", text_or_null(s.url)}});
+    return out;
+}
+
 }  // namespace
 
 // ---- explanations and findings ------------------------------------------------------------------
 
+namespace {
+
+// The prose of a version (period, sources, onzeker) is in the language of the rulebook, Dutch,
+// like the values it explains ("waar", "€ 11,77"): it is built from the typed reference here and
+// reads as the engine's `detail` text did.
+std::string version_text(engine::explanation_version const& v) {
+    std::string s = "vanaf " + engine::format_date(v.from);
+    if (v.to) s += " tot en met " + engine::format_date(*v.to);
+    s += ", volgens ";
+    for (std::size_t i = 0; i < v.sources.size(); ++i) {
+        auto const& src = v.sources[i];
+        s += (i ? "; " : "") + (src.title.empty() ? src.id : src.title);
+        if (!src.url.empty()) s += " <" + src.url + ">";
+    }
+    if (!v.uncertain.empty()) s += "; ONZEKER: " + v.uncertain;
+    return s;
+}
+
+/// What a line says about where its value came from: from the typed reference when it has one.
+std::string detail_text(engine::explanation_line const& l) {
+    using ek = engine::explanation_kind;
+    auto const& r = l.ref;
+    if (r.kind == ek::parameter && r.version)
+        return (r.version->exception.empty() ? "" : "uitzondering '" + r.version->exception + "', ") + version_text(*r.version);
+    if (r.kind == ek::table && r.version) return "rij " + r.row + ", " + version_text(*r.version);
+    if (r.kind == ek::rule && r.version && !r.file.empty()) {
+        std::string s = "geldig vanaf " + engine::format_date(r.version->from);
+        if (r.version->to) s += " tot en met " + engine::format_date(*r.version->to);
+        return s + "; " + r.file + ":" + std::to_string(r.line);
+    }
+    return l.detail;  // a condition's clause text, a note, or no version in force
+}
+
+}  // namespace
+
 std::string explanation_text(engine::explanation_line const& l, language lang) {
     using ek = engine::explanation_kind;
     switch (l.ref.kind) {
-        case ek::rule: return str(msg::explain_rule, lang) + l.name + " (" + l.value + "), " + l.detail;
+        case ek::rule: return str(msg::explain_rule, lang) + l.name + " (" + l.value + "), " + detail_text(l);
         case ek::fact: return str(msg::explain_fact, lang) + l.name + " = " + l.value;
         case ek::parameter:
         case ek::table: {
             std::string when = l.when.empty() ? "" : str(msg::explain_on, lang) + l.when;
             if (l.more_days > 0) when += str(msg::explain_and, lang) + std::to_string(l.more_days) + str(msg::explain_other_days, lang);
             return (l.ref.kind == ek::parameter ? std::string("parameter ") : str(msg::explain_table, lang)) + l.name + " = " + l.value +
-                   " (" + (when.empty() ? "" : when + "; ") + l.detail + ")";
+                   " (" + (when.empty() ? "" : when + "; ") + detail_text(l) + ")";
         }
         // "leeg" is the rules language's word for no value, as the values themselves are shown.
         case ek::condition: return l.name + " " + l.detail + "  =>  " + (l.value.empty() ? "leeg" : l.value);
@@ -75,7 +116,7 @@ nlohmann::ordered_json explanation_json(engine::explanation_line const& l) {
             auto const& v = *r.version;
             nlohmann::ordered_json version{{"valid_from", engine::format_date(v.from)},
                                            {"valid_to", v.to ? nlohmann::ordered_json(engine::format_date(*v.to)) : nlohmann::ordered_json()},
-                                           {"sources", v.sources},
+                                           {"sources", sources_json(v.sources)},
                                            {"onzeker", !v.uncertain.empty()},
                                            {"onzeker_reason", text_or_null(v.uncertain)}};
             if (r.kind == ek::parameter) version["exception"] = text_or_null(v.exception);

@@ -23,9 +23,12 @@ std::string describe_sources(program const& prog, std::vector<int> const& ids) {
     return s;
 }
 
-std::vector<std::string> source_names(program const& prog, std::vector<int> const& ids) {
-    std::vector<std::string> out;
-    for (int i : ids) out.push_back(prog.sources[static_cast<std::size_t>(i)].name);
+std::vector<explanation_source> source_refs(program const& prog, std::vector<int> const& ids) {
+    std::vector<explanation_source> out;
+    for (int i : ids) {
+        auto const& s = prog.sources[static_cast<std::size_t>(i)];
+        out.push_back({s.name, s.title, s.url});
+    }
     return out;
 }
 
@@ -202,10 +205,10 @@ value param_at(eval_context& ctx, std::uint16_t pid, day d, value const* args, s
         l.ref.kind = explanation_kind::parameter;
         l.ref.id = p.name;
         if (chosen)
-            l.ref.version = explanation_version{chosen->from, chosen->to, source_names(ctx.prog, chosen->sources), chosen->uncertain,
+            l.ref.version = explanation_version{chosen->from, chosen->to, source_refs(ctx.prog, chosen->sources), chosen->uncertain,
                                                 chosen->label};
         else if (base)
-            l.ref.version = explanation_version{base->from, base->to, source_names(ctx.prog, base->sources),
+            l.ref.version = explanation_version{base->from, base->to, source_refs(ctx.prog, base->sources),
                                                 base->uncertain.empty() ? p.uncertain : base->uncertain, ""};
         l.value = to_text(out, "nl");
         l.when = format_date(d);
@@ -251,7 +254,7 @@ value table_at(eval_context& ctx, std::uint16_t tid, value const& key, day d) {
         l.ref.key = to_text(key);
         if (ver) {
             l.ref.row = to_text(row_key);
-            l.ref.version = explanation_version{ver->from, ver->to, source_names(ctx.prog, ver->sources), ver->uncertain, ""};
+            l.ref.version = explanation_version{ver->from, ver->to, source_refs(ctx.prog, ver->sources), ver->uncertain, ""};
         }
         l.value = to_text(out, "nl");
         l.when = format_date(d);

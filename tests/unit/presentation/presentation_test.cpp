@@ -249,6 +249,19 @@ TEST(Explanation, LinesCarryTypedReferences) {
     EXPECT_TRUE(rule && parameter && condition && fact);
 }
 
+// The text is built from the typed reference; it says what the engine's prose (`detail`) says.
+TEST(Explanation, TextFromTypedFieldsReadsAsTheEngineDetail) {
+    std::size_t checked = 0;
+    for (auto const* id : {"W1004", "W1014", "W1016", "W1022"})
+        for (auto l : pr::all_languages)
+            for (auto const& f : advise(id, l, true).findings)
+                for (auto const& x : f.explanation) {
+                    EXPECT_NE(pr::explanation_text(x, l).find(x.detail), std::string::npos) << pr::explanation_text(x, l) << "\n" << x.detail;
+                    checked += x.ref.version.has_value();
+                }
+    EXPECT_GT(checked, 20u);
+}
+
 TEST(Explanation, TableLinesNameTheRowAndTheVersion) {
     auto v = advise("W1014", pr::language::nl, true);
     bool table = false;

@@ -43,11 +43,16 @@ private:
 enum class explanation_kind : std::uint8_t { rule, fact, parameter, table, condition, note };
 char const* to_string(explanation_kind k);  // rule | fact | parameter | table | condition | note
 
+/// A source (`bron`) as an explanation cites it.
+struct explanation_source {
+    std::string id, title, url;
+};
+
 /// The dated version a rule, parameter or table value came from.
 struct explanation_version {
     day from;
-    opt_day to;                        // inclusive; none = open
-    std::vector<std::string> sources;  // `bron` ids
+    opt_day to;                                // inclusive; none = open
+    std::vector<explanation_source> sources;  // rule: the sources of its citations
     std::string uncertain;             // the onzeker reason; empty: certain
     std::string exception;             // parameters: the label of the exception that applied
 };
