@@ -183,8 +183,8 @@ void render_findings_text(std::ostream& out, std::vector<finding_view const*> co
             out << " · " << text(action ? msg::due_word : msg::since_word, l) << date_long(*f.due, l);
             if (action && !f.overdue) out << " (" << text(msg::in_days_open, l) << (*f.due - v.reference).count() << text(msg::days_close, l);
         }
-        if (!f.contract.empty()) out << " · contract " << f.contract;
-        if (!f.placement.empty()) out << text(msg::placement_sep, l) << f.placement;
+        if (!f.contract.empty()) out << " · contract " << terminal_safe(f.contract);
+        if (!f.placement.empty()) out << text(msg::placement_sep, l) << terminal_safe(f.placement);
         if (f.uncertain) out << text(msg::uncertain_source, l);
         out << "\n     " << terminal_safe(f.message) << "\n";
         out << "     " << text(msg::advice_label, l) << terminal_safe(f.advice) << "\n";
@@ -192,7 +192,7 @@ void render_findings_text(std::ostream& out, std::vector<finding_view const*> co
         if (v.explain) {
             out << "     " << text(msg::why_label, l) << "\n";
             for (auto const& x : f.explanation)
-                out << "       - " << explanation_text(x, l) << (x.uncertain ? " [ONZEKER]" : "") << "\n";
+                out << "       - " << terminal_safe(explanation_text(x, l)) << (x.uncertain ? " [ONZEKER]" : "") << "\n";
         }
     }
 }
@@ -207,7 +207,7 @@ void render_worker_text(std::ostream& out, worker_view const& v) {
     if (!v.facts.empty()) {
         out << "\n" << text(msg::phase_and_counters, l) << "\n";
         for (auto const& f : v.facts) {
-            out << "  " << f.name << std::string(f.name.size() < 22 ? 22 - f.name.size() : 1, ' ') << f.display;
+            out << "  " << f.name << std::string(f.name.size() < 22 ? 22 - f.name.size() : 1, ' ') << terminal_safe(f.display);
             if (f.expected) out << text(msg::expected_paren, l);
             out << "\n";
         }

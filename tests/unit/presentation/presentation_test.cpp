@@ -207,6 +207,36 @@ TEST(Escape, NoDossierTextReachesTheHtmlReportUnescaped) {
     }
 }
 
+TEST(Escape, AdviseTextSendsNoControlCharactersToTheTerminal) {
+    pr::worker_view v;
+    v.reference = demo().at;
+    v.explain = true;
+    v.worker_id = "W\x1b]0;x\x07";
+    v.name = "Anna\u202e";
+    v.agency = "Bureau\r";
+    v.facts.push_back({"functie", "lasser\x1b[2J", "lasser\x1b[2J", false});
+    pr::finding_view f;
+    f.rule = "x.y";
+    f.contract = "C\x1b[31m1";
+    f.placement = "P\b1";
+    f.message = "m\x1b";
+    f.advice = "a\x1b";
+    engine::explanation_line l;
+    l.kind = "fact";
+    l.name = "functie";
+    l.value = "lasser\x1b[2J";
+    l.ref.kind = engine::explanation_kind::fact;
+    f.explanation.push_back(l);
+    v.findings.push_back(f);
+    for (auto lang : pr::all_languages) {
+        v.lang = lang;
+        auto text = render([&](std::ostream& o) { pr::render_worker_text(o, v); });
+        for (char c : {'\x1b', '\x07', '\r', '\b'}) EXPECT_EQ(text.find(c), std::string::npos) << text;
+        EXPECT_EQ(text.find("\u202e"), std::string::npos);
+        EXPECT_NE(text.find("C<U+001B>[31m1"), std::string::npos) << text;
+    }
+}
+
 // ---- typed explanations --------------------------------------------------------------------------
 
 TEST(Explanation, LinesCarryTypedReferences) {
