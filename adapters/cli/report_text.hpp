@@ -1,14 +1,19 @@
-// Shared presentation of findings for the terminal and JSON (advise, actions, audit).
+// What the commands share besides the presentation layer: the reference date (--at) and the
+// language option; terminal_safe and column come from the presentation layer.
 #pragma once
 
+#include "rw/adapters/presentation/escape.hpp"
+#include "rw/adapters/presentation/messages.hpp"
 #include "rw/engine/engine.hpp"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <string>
 
 namespace rw::cli {
+
+using rw::adapters::presentation::column;
+using rw::adapters::presentation::terminal_safe;
 
 /// Today's date (the default reference date).
 engine::day today();
@@ -16,15 +21,7 @@ engine::day today();
 engine::day parse_at(std::string const& at);
 /// The check of every --at option: given, it must not be empty (leaving it out means today).
 extern CLI::Validator const non_empty_date;
-/// Text from the data (names, ids, messages) made safe for a terminal: control characters and
-/// bidirectional overrides (which can make a line read differently from what it holds) are shown
-/// as <U+XXXX> instead of being sent to the terminal.
-std::string terminal_safe(std::string_view s);
-
-nlohmann::ordered_json finding_json(engine::finding const& f, std::string const& lang, bool explain);
-std::string kind_label(engine::finding_kind k, std::string const& lang);
-std::string explanation_text(engine::explanation_line const& l, std::string const& lang);
-/// Pads or cuts to a width in characters, not bytes (UTF-8), so that names like Wiśniewski align.
-std::string column(std::string const& s, std::size_t width);
+/// The language of a --lang value (checked by CLI11 against nl|en before it gets here).
+rw::adapters::presentation::language language_of(std::string const& lang);
 
 }  // namespace rw::cli

@@ -23,6 +23,18 @@ char const* to_string(finding_kind k) {
     return "?";
 }
 
+char const* to_string(explanation_kind k) {
+    switch (k) {
+        case explanation_kind::rule: return "rule";
+        case explanation_kind::fact: return "fact";
+        case explanation_kind::parameter: return "parameter";
+        case explanation_kind::table: return "table";
+        case explanation_kind::condition: return "condition";
+        case explanation_kind::note: return "note";
+    }
+    return "?";
+}
+
 char const* dutch_name(finding_kind k) {
     switch (k) {
         case finding_kind::violation: return "overtreding";
@@ -176,6 +188,17 @@ std::string source_text(dsl::span const& s) {
     return dsl::collapse_whitespace(std::string_view(s.file->text()).substr(s.begin, s.end - s.begin));
 }
 
+/// Where a span is, for an explanation's typed reference (the file as it was loaded).
+void set_span(explanation_ref& ref, dsl::span const& s) {
+    if (!s.file) return;
+    auto b = s.file->position(s.begin), e = s.file->position(s.end);
+    ref.file = s.file->path();
+    ref.line = b.line;
+    ref.column = b.column;
+    ref.end_line = e.line;
+    ref.end_column = e.column;
+}
+
 std::string trim(std::string s) {
     while (!s.empty() && s.back() == ' ') s.pop_back();
     std::size_t i = 0;
@@ -297,17 +320,44 @@ struct rule_runner {
         trace t;
         std::string version = "geldig vanaf " + format_date(r.valid_from);
         if (r.valid_to) version += " tot en met " + format_date(*r.valid_to);
+        explanation_ref rule_ref;
+        rule_ref.kind = explanation_kind::rule;
+        rule_ref.id = r.id;
+        rule_ref.variant = r.variant;
+        rule_ref.finding_kind = to_string(r.kind);
+        std::vector<explanation_source> cited;
+        for (auto const& c : r.citations)
+            for (int s : c.sources) {
+                auto const& src = ctx.prog.sources[static_cast<std::size_t>(s)];
+                if (std::none_of(cited.begin(), cited.end(), [&](auto const& x) { return x.id == src.name; }))
+                    cited.push_back({src.name, src.title, src.url});
+            }
+        rule_ref.version = explanation_version{r.valid_from, r.valid_to, std::move(cited), r.uncertain, ""};
+        set_span(rule_ref, r.where);
         t.add({"rule", r.id + (r.variant.empty() ? "" : " (geval " + r.variant + ")"), dutch_name(r.kind),
-               version + "; " + r.location, false, "", 0});
-        if (!r.uncertain.empty()) t.add({"note", "onzeker", "", r.uncertain, true, "", 0});
+               version + "; " + r.location, false, "", 0, std::move(rule_ref)});
+        if (!r.uncertain.empty()) {
+            explanation_ref note;
+            note.kind = explanation_kind::note;
+            note.id = r.id;
+            t.add({"note", "onzeker", "", r.uncertain, true, "", 0, std::move(note)});
+        }
         auto saved_values = ctx.fact_values;
         auto saved_state = ctx.fact_state;
         std::fill(ctx.fact_state.begin(), ctx.fact_state.end(), 0);
         ctx.tr = &t;
+        int clause_index = 0;
         auto clause = [&](char const* kw, std::optional<std::uint32_t> const& n) {
+            int index = clause_index++;
             if (!n) return;
             value v = eval(ctx, *n);
-            t.add({"condition", kw, to_text(v, "nl"), source_text(ctx.prog.nodes[*n].where), false, "", 0});
+            explanation_ref ref;
+            ref.kind = explanation_kind::condition;
+            ref.id = r.id;
+            ref.clause = kw;
+            ref.clause_index = index;
+            set_span(ref, ctx.prog.nodes[*n].where);
+            t.add({"condition", kw, to_text(v, "nl"), source_text(ctx.prog.nodes[*n].where), false, "", 0, std::move(ref)});
         };
         clause("waarvoor", r.filter);
         clause("geldig op", r.valid_on);

@@ -1,6 +1,9 @@
-// rules check / rules fmt: the rulebook's linter and canonical printer.
+// rules check / rules fmt / rules catalogue: the rulebook's linter, canonical printer, and the
+// rulebook as data (the catalogue view is the presentation layer's).
 #include "cli_common.hpp"
+#include "report_text.hpp"
 #include "rules_support.hpp"
+#include "rw/adapters/presentation/catalogue.hpp"
 #include "rw/dsl/parse.hpp"
 #include "rw/dsl/print.hpp"
 #include "safe_output.hpp"
@@ -45,6 +48,25 @@ static int run_check(std::string const& dir, bool gnu, std::string const& dump) 
     std::cout << files.size() << " file(s): " << prog->rules.size() << " rule(s), " << facts << " fact(s), "
               << prog->params.size() << " parameter(s) (" << uncertain << " marked onzeker), " << prog->tables.size()
               << " table(s), " << prog->sources.size() << " source(s): ok\n";
+    return ok;
+}
+
+static int run_catalogue(std::string const& dir, std::string const& format, std::string const& lang, std::string const& out_path) {
+    auto prog = load_rules(dir);
+    if (!prog) return bad_input;
+    auto view = rw::adapters::presentation::build_catalogue(*prog);
+    std::string error;
+    auto target = safe_output::open(out_path, "", error);
+    if (!target) {
+        std::cerr << "regelwerk: " << error << "\n";
+        return bad_input;
+    }
+    if (format == "json") rw::adapters::presentation::render_catalogue_json(target->stream(), view);
+    else rw::adapters::presentation::render_catalogue_text(target->stream(), view, language_of(lang));
+    if (!target->commit(error)) {
+        std::cerr << "regelwerk: " << error << "\n";
+        return bad_input;
+    }
     return ok;
 }
 
@@ -102,7 +124,7 @@ static int run_fmt(std::vector<std::string> const& paths, bool write, bool check
 }
 
 void register_rules_commands(CLI::App& app, int& result) {
-    auto* rules = app.add_subcommand("rules", "Check or format the rules (the DSL under rules/)");
+    auto* rules = app.add_subcommand("rules", "Check, format or list the rules (the DSL under rules/)");
     rules->require_subcommand(1);
 
     struct check_opts {
@@ -130,6 +152,18 @@ void register_rules_commands(CLI::App& app, int& result) {
     fmt->add_flag("--write", fo->write, "Rewrite files in place");
     fmt->add_flag("--check", fo->check, "Exit 1 when a file is not in canonical form");
     fmt->callback([&result, fo] { result = run_fmt(fo->paths, fo->write, fo->check); });
+
+    struct catalogue_opts {
+        std::string rules = default_rules_dir(), format = "text", lang = "nl", out;
+    };
+    auto ko = std::make_shared<catalogue_opts>();
+    auto* cat = rules->add_subcommand(
+        "catalogue", "List the rules, parameters (with dated versions), tables, facts, sources and onzeker values, by id");
+    cat->add_option("--format", ko->format, "text | json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    cat->add_option("--lang", ko->lang, "nl | en (the labels of the text form)")->check(CLI::IsMember({"nl", "en"}))->capture_default_str();
+    cat->add_option("--out", ko->out, "Write to this file instead of stdout");
+    add_rules_options(cat, ko->rules);
+    cat->callback([&result, ko] { result = run_catalogue(ko->rules, ko->format, ko->lang, ko->out); });
 }
 
 }  // namespace rw::cli

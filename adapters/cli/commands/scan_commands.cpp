@@ -1,9 +1,11 @@
 // actions and audit: every dossier of the store, streamed (one ordered pass per table), evaluated on
 // every core by the batch runner, results in worker-id order. Memory does not grow with the
 // number of workers: detail rows are spooled to a temporary file so that the summary can come first.
+// The views and their text, CSV, JSON and HTML forms are the presentation layer's.
 #include "cli_common.hpp"
 #include "report_text.hpp"
 #include "rules_support.hpp"
+#include "rw/adapters/presentation/render.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/engine/batch.hpp"
 #include "safe_output.hpp"
@@ -24,6 +26,7 @@
 namespace rw::cli {
 
 namespace sq = rw::adapters::sqlite;
+namespace pr = rw::adapters::presentation;
 using engine::finding;
 using engine::finding_kind;
 
@@ -55,34 +58,6 @@ private:
     bool on_;
     clock::time_point start_, last_;
 };
-
-std::string csv_field(std::string const& raw, char sep) {
-    // Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with one of
-    // = + - @ tab CR; a leading apostrophe makes it text, and the field is quoted.
-    bool formula = !raw.empty() && std::string("=+-@\t\r").find(raw.front()) != std::string::npos;
-    std::string const s = formula ? "'" + raw : raw;
-    if (!formula && s.find_first_of(std::string("\"\n\r") + sep) == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string html(std::string const& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 struct scan_inputs {
     std::shared_ptr<engine::program const> prog;
@@ -192,181 +167,26 @@ int run_actions(std::string const& db, std::string const& at, std::optional<int>
         for (auto& f : ev.evaluate_agency(in.agency, opts))
             if (f.kind == finding_kind::action) rows.push_back({std::move(f), in.agency.name});
     }
-    std::vector<finding> sorted;
-    for (auto& r : rows) sorted.push_back(r.f);
-    engine::sort_findings(sorted);
+    std::vector<finding> found;
     std::map<std::string, std::string> names;
-    for (auto const& r : rows) names[r.f.worker] = r.name;
-    bool en = lang == "en";
-    char s = sep.empty() ? ',' : sep[0];
-    if (format == "csv") {
-        std::cout << "status" << s << "due" << s << "worker" << s << "name" << s << "rule" << s << "contract" << s << "placement"
-                  << s << "article" << s << "advice" << s << "message\n";
-        for (auto const& f : sorted) {
-            std::cout << (f.overdue ? "overdue" : "open") << s << (f.due ? engine::format_date(*f.due) : "") << s
-                      << csv_field(f.worker, s) << s << csv_field(names[f.worker], s) << s << f.rule << s
-                      << csv_field(f.contract, s) << s << csv_field(f.placement, s) << s
-                      << csv_field(f.citations.empty() ? "" : f.citations.front(), s) << s
-                      << csv_field(en ? f.advice_en : f.advice_nl, s) << s << csv_field(en ? f.message_en : f.message_nl, s) << "\n";
-        }
-        return ok;
+    for (auto& r : rows) {
+        names[r.f.worker] = r.name;
+        found.push_back(std::move(r.f));
     }
-    if (format == "json") {
-        auto arr = nlohmann::ordered_json::array();
-        for (auto const& f : sorted) {
-            auto j = finding_json(f, lang, false);
-            j["name"] = names[f.worker];
-            arr.push_back(j);
-        }
-        std::cout << arr.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
-        return ok;
-    }
-    std::cout << (en ? "Actions for " : "Acties voor ") << terminal_safe(in.agency.name) << (en ? " on " : " op ")
-              << engine::format_date_long(opts.reference, lang) << " (" << sorted.size() << ")\n\n";
-    for (auto const& f : sorted) {
-        std::string status = f.overdue ? (en ? "OVERDUE" : "TE LAAT") : "";
-        std::string who = f.worker.empty() ? (en ? "(agency)" : "(bureau)") : f.worker + " " + names[f.worker];
-        std::string article = f.citations.empty() ? "" : f.citations.front().substr(0, f.citations.front().find(": "));
-        std::printf("%-8s %-10s  %s  %-34s  %s\n", status.c_str(), f.due ? engine::format_date(*f.due).c_str() : "",
-                    column(who, 28).c_str(), f.rule.c_str(), article.c_str());
-        std::string advice = en ? f.advice_en : f.advice_nl;
-        auto dot = advice.find(". ");
-        std::printf("%-8s %-10s  %s\n", "", "", terminal_safe(dot == std::string::npos ? advice : advice.substr(0, dot + 1)).c_str());
-    }
-    if (sorted.empty()) std::cout << (en ? "Nothing to do.\n" : "Niets te doen.\n");
+    auto view = pr::build_action_list(in.agency.name, opts.reference, language_of(lang), std::move(found), names);
+    if (format == "csv") pr::render_actions_csv(std::cout, view, sep.empty() ? ',' : sep[0]);
+    else if (format == "json") pr::render_actions_json(std::cout, view);
+    else pr::render_actions_text(std::cout, view);
     return ok;
 }
 
 // ---- audit ---------------------------------------------------------------------------------------
 
-struct rule_stats {
-    std::array<std::size_t, 4> by_kind{};
-    std::size_t total = 0;
-    std::vector<std::pair<finding, std::string>> sample;  // capped: the per-rule table of the HTML report
-    std::size_t omitted = 0;
-};
-
-struct audit_summary {
-    std::size_t workers = 0, findings = 0, overdue = 0, workers_with_findings = 0;
-    std::array<std::size_t, 4> by_kind{};
-    std::map<std::string, rule_stats> by_rule;
-};
-
 constexpr std::size_t html_rows_per_rule = 250;
-
-void write_summary_text(std::ostream& out, audit_summary const& s, std::string const& agency, engine::day R,
-                        std::string const& lang) {
-    bool en = lang == "en";
-    out << (en ? "Audit of " : "Controle van ") << terminal_safe(agency) << (en ? " on " : " op ") << engine::format_date_long(R, lang) << "\n";
-    out << "  " << (en ? "workers checked" : "gecontroleerde dossiers") << ": " << s.workers << "\n";
-    out << "  " << (en ? "workers with findings" : "dossiers met bevindingen") << ": " << s.workers_with_findings << "\n";
-    out << "  " << (en ? "findings" : "bevindingen") << ": " << s.findings << " (";
-    for (int k = 0; k < 4; ++k)
-        out << (k ? ", " : "") << s.by_kind[static_cast<std::size_t>(k)] << ' '
-            << kind_label(static_cast<finding_kind>(k), lang);
-    out << ")\n";
-    out << "  " << (en ? "overdue actions" : "acties te laat") << ": " << s.overdue << "\n";
-    std::vector<std::pair<std::size_t, std::string>> top;
-    for (auto const& [rule, st] : s.by_rule) top.emplace_back(st.total, rule);
-    std::sort(top.begin(), top.end(), [](auto const& a, auto const& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-    out << "\n" << (en ? "Rules with most findings" : "Regels met de meeste bevindingen") << "\n";
-    for (std::size_t i = 0; i < top.size() && i < 10; ++i) {
-        auto const& st = s.by_rule.at(top[i].second);
-        char buf[160];
-        std::snprintf(buf, sizeof buf, "  %2zu. %-34s %8zu  (%zu/%zu/%zu/%zu)\n", i + 1, top[i].second.c_str(), top[i].first,
-                      st.by_kind[0], st.by_kind[1], st.by_kind[2], st.by_kind[3]);
-        out << buf;
-    }
-    out << "\n" << (en ? "Findings by rule (violation/action/warning/info)" : "Bevindingen per regel (overtreding/actie/waarschuwing/info)") << "\n";
-    for (auto const& [rule, st] : s.by_rule) {
-        char buf[160];
-        std::snprintf(buf, sizeof buf, "  %-34s %8zu  %zu/%zu/%zu/%zu\n", rule.c_str(), st.total, st.by_kind[0], st.by_kind[1],
-                      st.by_kind[2], st.by_kind[3]);
-        out << buf;
-    }
-}
-
-void write_html(std::ostream& out, audit_summary const& s, scan_inputs const& in, engine::day R, std::string const& lang,
-                std::string const& store_hash, double seconds, std::string const& db) {
-    bool en = lang == "en";
-    char const* kind_colors[] = {"#b3261e", "#c77700", "#6b5b95", "#2e7d32"};
-    out << "<!DOCTYPE html>\n<html lang=\"" << (en ? "en" : "nl") << "\"><head><meta charset=\"utf-8\">\n<title>"
-        << (en ? "Compliance audit " : "Nalevingscontrole ") << html(in.agency.name) << " — " << engine::format_date(R) << "</title>\n"
-        << "<style>\nbody{font-family:Georgia,'Times New Roman',serif;max-width:60rem;margin:2rem auto;color:#1b1b1b;line-height:1.35}\n"
-           "h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #999;page-break-after:avoid}\n"
-           "table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.5rem 0 1rem}th,td{border:1px solid #bbb;padding:.2rem .4rem;vertical-align:top;text-align:left}\n"
-           "th{background:#eee}td.n{text-align:right}.k0{color:#b3261e}.k1{color:#c77700}.k2{color:#6b5b95}.k3{color:#2e7d32}\n"
-           ".colophon{font-size:.8rem;color:#555;margin-top:3rem;border-top:1px solid #999;padding-top:.5rem}\n"
-           "@media print{body{margin:1cm;max-width:none}section.rule{page-break-inside:auto}tr{page-break-inside:avoid}}\n</style></head><body>\n";
-    out << "<h1>" << (en ? "Compliance audit" : "Nalevingscontrole") << ": " << html(in.agency.name) << "</h1>\n<p>"
-        << (en ? "Reference date " : "Peildatum ") << engine::format_date_long(R, lang) << " · " << s.workers
-        << (en ? " dossiers checked" : " dossiers gecontroleerd") << "</p>\n";
-    out << "<h2>" << (en ? "Summary" : "Samenvatting") << "</h2>\n<table><tr><th>" << (en ? "dossiers checked" : "gecontroleerde dossiers")
-        << "</th><td class=n>" << s.workers << "</td></tr><tr><th>" << (en ? "dossiers with findings" : "dossiers met bevindingen")
-        << "</th><td class=n>" << s.workers_with_findings << "</td></tr><tr><th>" << (en ? "findings" : "bevindingen")
-        << "</th><td class=n>" << s.findings << "</td></tr>";
-    for (std::size_t k = 0; k < 4; ++k)
-        out << "<tr><th class=k" << k << ">" << kind_label(static_cast<finding_kind>(k), lang) << "</th><td class=n>" << s.by_kind[k]
-            << "</td></tr>";
-    out << "<tr><th>" << (en ? "overdue actions" : "acties te laat") << "</th><td class=n>" << s.overdue << "</td></tr></table>\n";
-    // Bar chart: findings per rule, stacked by kind (inline SVG, no network).
-    std::size_t max = 1;
-    for (auto const& [r, st] : s.by_rule) max = std::max(max, st.total);
-    int const row_h = 18, label_w = 250, bar_w = 430;
-    int height = static_cast<int>(s.by_rule.size()) * row_h + 30;
-    out << "<h2>" << (en ? "Findings per rule" : "Bevindingen per regel") << "</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
-        << label_w + bar_w + 70 << "\" height=\"" << height << "\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\">\n";
-    int y = 0;
-    for (auto const& [rule, st] : s.by_rule) {
-        out << "<text x=\"" << label_w - 6 << "\" y=\"" << y + 13 << "\" text-anchor=\"end\">" << html(rule) << "</text>";
-        double x = label_w;
-        for (std::size_t k = 0; k < 4; ++k) {
-            if (!st.by_kind[k]) continue;
-            double w = static_cast<double>(bar_w) * static_cast<double>(st.by_kind[k]) / static_cast<double>(max);
-            out << "<rect x=\"" << x << "\" y=\"" << y + 3 << "\" width=\"" << std::max(w, 1.0) << "\" height=\"" << row_h - 5
-                << "\" fill=\"" << kind_colors[k] << "\"><title>" << st.by_kind[k] << ' ' << kind_label(static_cast<finding_kind>(k), lang)
-                << "</title></rect>";
-            x += std::max(w, 1.0);
-        }
-        out << "<text x=\"" << x + 4 << "\" y=\"" << y + 13 << "\">" << st.total << "</text>\n";
-        y += row_h;
-    }
-    int lx = label_w;
-    for (std::size_t k = 0; k < 4; ++k) {
-        out << "<rect x=\"" << lx << "\" y=\"" << y + 8 << "\" width=\"10\" height=\"10\" fill=\"" << kind_colors[k] << "\"/><text x=\""
-            << lx + 14 << "\" y=\"" << y + 17 << "\">" << kind_label(static_cast<finding_kind>(k), lang) << "</text>";
-        lx += 100;
-    }
-    out << "</svg>\n";
-    for (auto const& [rule, st] : s.by_rule) {
-        out << "<section class=rule><h2>" << html(rule) << " <small>(" << st.total << ")</small></h2>\n";
-        if (!st.sample.empty() && !st.sample.front().first.citations.empty())
-            out << "<p><em>" << html(st.sample.front().first.citations.front()) << "</em></p>\n";
-        out << "<table><tr><th>" << (en ? "worker" : "uitzendkracht") << "</th><th>" << (en ? "kind" : "soort") << "</th><th>"
-            << (en ? "due/since" : "termijn/sinds") << "</th><th>contract</th><th>" << (en ? "placement" : "plaatsing") << "</th><th>"
-            << (en ? "finding" : "bevinding") << "</th></tr>\n";
-        for (auto const& [f, name] : st.sample)
-            out << "<tr><td>" << html(f.worker) << "<br>" << html(name) << "</td><td class=k" << static_cast<int>(f.kind) << ">"
-                << kind_label(f.kind, lang) << (f.overdue ? (en ? " (overdue)" : " (te laat)") : "") << "</td><td>"
-                << (f.due ? engine::format_date(*f.due) : "") << "</td><td>" << html(f.contract) << "</td><td>" << html(f.placement)
-                << "</td><td>" << html(en ? f.message_en : f.message_nl) << "</td></tr>\n";
-        out << "</table>\n";
-        if (st.omitted)
-            out << "<p>" << (en ? "… and " : "… en nog ") << st.omitted
-                << (en ? " more (see the CSV or JSON export for every row)." : " (zie de CSV- of JSON-export voor alle rijen).") << "</p>\n";
-        out << "</section>\n";
-    }
-    char secs[32];
-    std::snprintf(secs, sizeof secs, "%.2f", seconds);
-    out << "<div class=colophon>" << (en ? "Reference date " : "Peildatum ") << engine::format_date(R) << " · regelwerk " << RW_VERSION
-        << " · " << (en ? "rule set " : "regelset ") << in.prog->rules_hash << " (" << in.prog->rules.size() << (en ? " rules" : " regels")
-        << ") · " << (en ? "store " : "gegevens ") << html(db) << " (" << store_hash << ") · " << (en ? "run time " : "looptijd ") << secs
-        << " s</div>\n</body></html>\n";
-}
 
 int run_audit(std::string const& db, std::string const& at, std::string const& format, std::string const& out_path,
               std::string const& lang, std::string const& rules, std::string const& sep, unsigned threads,
-              std::string const& fail_on) {
+              std::string const& fail_on, bool explain) {
     auto started = std::chrono::steady_clock::now();
     scan_inputs in;
     if (int rc = open_inputs(db, rules, in); rc != ok) return rc;
@@ -374,47 +194,27 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
     opts.reference = parse_at(at);
     opts.facts = false;
     opts.lang = lang;
-    bool en = lang == "en";
+    opts.explain = explain;
     char s = sep.empty() ? ',' : sep[0];
-    audit_summary sum;
+    pr::audit_report report;
+    report.lang = language_of(lang);
+    report.reference = opts.reference;
+    report.agency = in.agency.name;
+    pr::audit_format const fmt = format == "html" ? pr::audit_format::html
+                                 : format == "csv" ? pr::audit_format::csv
+                                 : format == "json" ? pr::audit_format::json
+                                                    : pr::audit_format::text;
+    report.sample_cap = fmt == pr::audit_format::html ? html_rows_per_rule : 0;
     // Detail rows go to a spool file while scanning, so that the summary can precede them.
     std::FILE* spool = std::tmpfile();
     if (!spool) {
         std::cerr << "regelwerk: cannot create a temporary file\n";
         return bad_input;
     }
-    std::string line;
     auto record = [&](finding const& f, std::string const& name) {
-        auto k = static_cast<std::size_t>(f.kind);
-        ++sum.findings;
-        ++sum.by_kind[k];
-        if (f.overdue) ++sum.overdue;
-        auto& st = sum.by_rule[f.rule];
-        ++st.by_kind[k];
-        ++st.total;
-        if (format == "html") {
-            if (st.sample.size() < html_rows_per_rule) st.sample.emplace_back(f, name);
-            else ++st.omitted;
-            return;
-        }
-        std::string citation = f.citations.empty() ? "" : f.citations.front();
-        std::string msg = en ? f.message_en : f.message_nl;
-        if (format == "csv") {
-            line = csv_field(f.worker, s) + s + csv_field(name, s) + s + f.rule + s + engine::to_string(f.kind) + s +
-                   (f.due ? engine::format_date(*f.due) : "") + s + (f.overdue ? "yes" : "no") + s + csv_field(f.contract, s) + s +
-                   csv_field(f.placement, s) + s + csv_field(citation, s) + s + csv_field(msg, s) + "\n";
-        } else if (format == "json") {
-            auto j = finding_json(f, lang, false);
-            j["name"] = name;
-            line = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-        } else {
-            line = "  " + (f.worker.empty() ? std::string("(bureau)") : terminal_safe(f.worker)) + "  " + f.rule + "  " +
-                   kind_label(f.kind, lang) + (f.due ? "  " + engine::format_date(*f.due) : "") +
-                   (f.overdue ? (en ? " (overdue)" : " (te laat)") : "") +
-                   (f.contract.empty() ? "" : "  contract " + terminal_safe(f.contract)) +
-                   (f.placement.empty() ? "" : "  plaatsing " + terminal_safe(f.placement)) + "\n      " + terminal_safe(msg) +
-                   "\n      " + citation + "\n";
-        }
+        report.add(f, name);
+        if (fmt == pr::audit_format::html) return;
+        std::string line = pr::render_audit_row(fmt, pr::make_finding_view(f, report.lang, name), report.lang, s, explain);
         std::fwrite(line.data(), 1, line.size(), spool);
     };
     std::uint64_t hash = in.store->reference_data_hash();
@@ -424,13 +224,13 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
         for (auto const& f : ev.evaluate_agency(in.agency, opts)) record(f, in.agency.name);
     }
     scan(in, opts, threads, "", [&](engine::worker const& w, std::vector<finding>&& fs) {
-        ++sum.workers;
-        if (!fs.empty()) ++sum.workers_with_findings;
+        report.add_worker(!fs.empty());
         for (auto const& f : fs) record(f, w.name);
     }, &hash);
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     char hash_text[24];
     std::snprintf(hash_text, sizeof hash_text, "%016llx", static_cast<unsigned long long>(hash));
+    report.colophon = {RW_VERSION, in.prog->rules_hash, in.prog->rules.size(), db, hash_text,
+                       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()};
 
     // The spool must hold every row: a full temporary folder would otherwise cut the report short.
     if (std::fflush(spool) != 0 || std::ferror(spool)) {
@@ -446,26 +246,19 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
         return bad_input;
     }
     std::ostream& out = target->stream();
-    if (format == "html") {
-        write_html(out, sum, in, opts.reference, lang, hash_text, seconds, db);
+    if (fmt == pr::audit_format::html) {
+        pr::render_audit_html(out, report);
     } else {
-        if (format == "csv")
-            out << "worker" << s << "name" << s << "rule" << s << "kind" << s << "due" << s << "overdue" << s << "contract" << s
-                << "placement" << s << "citation" << s << "message\n";
-        else if (format == "text") {
-            write_summary_text(out, sum, in.agency.name, opts.reference, lang);
-            out << "\n" << (en ? "Detail" : "Details") << "\n";
+        if (fmt == pr::audit_format::csv) out << pr::audit_csv_header(s);
+        else if (fmt == pr::audit_format::text) {
+            pr::render_audit_summary_text(out, report);
+            pr::render_audit_detail_heading(out, report);
         }
         std::rewind(spool);
         char buf[1 << 16];
         std::size_t n;
         while ((n = std::fread(buf, 1, sizeof buf, spool)) > 0) out.write(buf, static_cast<std::streamsize>(n));
-        if (format == "text") {
-            char secs[32];
-            std::snprintf(secs, sizeof secs, "%.2f", seconds);
-            out << "\nregelwerk " << RW_VERSION << " · " << (en ? "rule set " : "regelset ") << in.prog->rules_hash << " · "
-                << (en ? "store " : "gegevens ") << hash_text << " · " << secs << " s\n";
-        }
+        if (fmt == pr::audit_format::text) pr::render_audit_footer_text(out, report);
     }
     bool spool_ok = !std::ferror(spool);
     std::fclose(spool);
@@ -478,12 +271,12 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
         return bad_input;
     }
     if (!out_path.empty()) {
-        write_summary_text(std::cout, sum, in.agency.name, opts.reference, lang);
-        std::cout << "\n" << (en ? "Report written to " : "Rapport geschreven naar ") << out_path << "\n";
+        pr::render_audit_summary_text(std::cout, report);
+        std::cout << "\n" << pr::text(pr::msg::report_written_to, report.lang) << out_path << "\n";
     }
-    if (fail_on == "violation" && sum.by_kind[0] > 0) return findings;
-    if (fail_on == "action" && (sum.by_kind[0] + sum.by_kind[1]) > 0) return findings;
-    if (fail_on == "any" && sum.findings > 0) return findings;
+    if (fail_on == "violation" && report.by_kind[0] > 0) return findings;
+    if (fail_on == "action" && (report.by_kind[0] + report.by_kind[1]) > 0) return findings;
+    if (fail_on == "any" && report.findings > 0) return findings;
     return ok;
 }
 
@@ -517,6 +310,7 @@ void register_scan_commands(CLI::App& app, int& result) {
     struct audit_opts {
         std::string db, at, format = "text", out, lang = "nl", rules = default_rules_dir(), sep = ",", fail_on;
         unsigned threads = 0;
+        bool explain = false;
     };
     auto uo = std::make_shared<audit_opts>();
     auto* u = app.add_subcommand("audit", "Check every dossier as of a date and write the report (never writes to the store)");
@@ -531,10 +325,16 @@ void register_scan_commands(CLI::App& app, int& result) {
     u->add_option("--threads", uo->threads, "Evaluation threads (0 = every core, at most 256)")->check(CLI::Range(0, 256));
     u->add_option("--fail-on", uo->fail_on, "Exit 1 when there are findings of this kind: violation | action | any")
         ->check(CLI::IsMember({"violation", "action", "any"}));
+    u->add_flag("--explain", uo->explain, "With --format json: add each finding's explanation, with typed references");
     add_rules_options(u, uo->rules);
     u->callback([&result, uo] {
         result = guarded(uo->db, [&] {
-            return run_audit(uo->db, uo->at, uo->format, uo->out, uo->lang, uo->rules, uo->sep, uo->threads, uo->fail_on);
+            if (uo->explain && uo->format != "json") {
+                std::cerr << "regelwerk: --explain needs --format json\n";
+                return static_cast<int>(bad_input);
+            }
+            return run_audit(uo->db, uo->at, uo->format, uo->out, uo->lang, uo->rules, uo->sep, uo->threads, uo->fail_on,
+                             uo->explain);
         });
     });
 }

@@ -23,6 +23,22 @@ std::string describe_sources(program const& prog, std::vector<int> const& ids) {
     return s;
 }
 
+std::vector<explanation_source> source_refs(program const& prog, std::vector<int> const& ids) {
+    std::vector<explanation_source> out;
+    for (int i : ids) {
+        auto const& s = prog.sources[static_cast<std::size_t>(i)];
+        out.push_back({s.name, s.title, s.url});
+    }
+    return out;
+}
+
+explanation_ref fact_ref(std::string const& name) {
+    explanation_ref r;
+    r.kind = explanation_kind::fact;
+    r.id = name;
+    return r;
+}
+
 std::string period_text(day from, opt_day const& to) {
     std::string s = "vanaf " + format_date(from);
     if (to) s += " tot en met " + format_date(*to);
@@ -186,6 +202,14 @@ value param_at(eval_context& ctx, std::uint16_t pid, day d, value const* args, s
         explanation_line l;
         l.kind = "parameter";
         l.name = p.name;
+        l.ref.kind = explanation_kind::parameter;
+        l.ref.id = p.name;
+        if (chosen)
+            l.ref.version = explanation_version{chosen->from, chosen->to, source_refs(ctx.prog, chosen->sources), chosen->uncertain,
+                                                chosen->label};
+        else if (base)
+            l.ref.version = explanation_version{base->from, base->to, source_refs(ctx.prog, base->sources),
+                                                base->uncertain.empty() ? p.uncertain : base->uncertain, ""};
         l.value = to_text(out, "nl");
         l.when = format_date(d);
         if (chosen) {
@@ -225,6 +249,13 @@ value table_at(eval_context& ctx, std::uint16_t tid, value const& key, day d) {
         explanation_line l;
         l.kind = "table";
         l.name = t.name + "(" + to_text(key) + ")";
+        l.ref.kind = explanation_kind::table;
+        l.ref.id = t.name;
+        l.ref.key = to_text(key);
+        if (ver) {
+            l.ref.row = to_text(row_key);
+            l.ref.version = explanation_version{ver->from, ver->to, source_refs(ctx.prog, ver->sources), ver->uncertain, ""};
+        }
         l.value = to_text(out, "nl");
         l.when = format_date(d);
         if (ver) {
@@ -246,7 +277,7 @@ value eval_fact(eval_context& ctx, std::uint16_t id) {
         if (ctx.tr) {
             auto const& f = ctx.prog.facts[id];
             if (!f.helper && ctx.fact_values[id].kind != value_kind::list && ctx.fact_values[id].kind != value_kind::entity)
-                ctx.tr->add({"fact", f.name, to_text(ctx.fact_values[id], "nl"), "", false, "", 0});
+                ctx.tr->add({"fact", f.name, to_text(ctx.fact_values[id], "nl"), "", false, "", 0, fact_ref(f.name)});
         }
         return ctx.fact_values[id];
     }
@@ -277,7 +308,7 @@ value eval_fact(eval_context& ctx, std::uint16_t id) {
     ctx.fact_values[id] = out;
     state = 2;
     if (ctx.tr && !f.helper && out.kind != value_kind::list && out.kind != value_kind::entity)
-        ctx.tr->add({"fact", f.name, to_text(out, "nl"), "", false, "", 0});
+        ctx.tr->add({"fact", f.name, to_text(out, "nl"), "", false, "", 0, fact_ref(f.name)});
     return out;
 }
 

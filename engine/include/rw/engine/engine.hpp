@@ -9,7 +9,9 @@
 #include "rw/engine/model.hpp"
 #include "rw/engine/program.hpp"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -37,16 +39,52 @@ private:
     std::unordered_map<std::string, client const*> by_id_;
 };
 
+/// What an explanation line is about.
+enum class explanation_kind : std::uint8_t { rule, fact, parameter, table, condition, note };
+char const* to_string(explanation_kind k);  // rule | fact | parameter | table | condition | note
+
+/// A source (`bron`) as an explanation cites it.
+struct explanation_source {
+    std::string id, title, url;
+};
+
+/// The dated version a rule, parameter or table value came from.
+struct explanation_version {
+    day from;
+    opt_day to;                                // inclusive; none = open
+    std::vector<explanation_source> sources;  // rule: the sources of its citations
+    std::string uncertain;             // the onzeker reason; empty: certain
+    std::string exception;             // parameters: the label of the exception that applied
+};
+
+/// The typed side of an explanation line: ids other modules (guidance, exam questions, web
+/// pages) use without parsing the human text.
+struct explanation_ref {
+    explanation_kind kind = explanation_kind::note;
+    std::string id;            // rule id, fact name, parameter name, table name; a condition or
+                               // note: the id of its rule
+    std::string variant;       // rule: the `geval`
+    std::string finding_kind;  // rule: violation | action | warning | info
+    std::optional<explanation_version> version;  // rule, parameter, table (none: nothing in force)
+    std::string key, row;      // table: the key looked up and the key of the row it fell in
+    std::string clause;        // condition: waarvoor | geldig op | als | tenzij | termijn | gedaan
+    int clause_index = -1;     // condition: 0..5 in that order (stable whatever clauses a rule has)
+    std::string file;          // rule: its declaration; condition: the clause's expression
+    std::uint32_t line = 0, column = 0, end_line = 0, end_column = 0;  // 1-based; end exclusive
+};
+
 /// One line of a finding's explanation: a fact, a parameter value with its dated source, a table
-/// value, a condition that held, or the rule version.
+/// value, a condition that held, or the rule version. The strings are the human text (Dutch, as
+/// the rules are written); `ref` says the same as data.
 struct explanation_line {
-    std::string kind;  // rule | fact | parameter | table | condition | note
+    std::string kind;  // rule | fact | parameter | table | condition | note (= to_string(ref.kind))
     std::string name;
     std::string value;
     std::string detail;  // period and source of a parameter; the clause text of a condition
     bool uncertain = false;
     std::string when;    // parameters and tables: the day it was read on (the first one)
     int more_days = 0;   // ... and on this many other days with the same value and version
+    explanation_ref ref = {};
 };
 
 struct finding {

@@ -1,0 +1,72 @@
+// The one catalogue of interface labels (headings, column names, connecting words) in every
+// language the presentation layer speaks. Texts from the rules (messages, advice, citations) are
+// not here: the rulebook carries those. A label is looked up by id and language; adding a language
+// (pl) means one more column in the table, and the catalogue test fails until every id has it.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace rw::adapters::presentation {
+
+enum class language : std::uint8_t { nl, en };
+inline constexpr std::size_t language_count = 2;
+inline constexpr std::array<language, language_count> all_languages{language::nl, language::en};
+
+/// "nl" | "en" (the code the engine's date and value formatting takes).
+std::string_view code(language l);
+/// The language of a code, or nullopt for a code the catalogue does not have.
+std::optional<language> parse_language(std::string_view code);
+
+/// Message ids. A label may carry its surrounding spaces: the renderers join fragments, and the
+/// output of the existing formats is kept byte for byte.
+enum class msg : std::uint16_t {
+    // finding kinds
+    kind_violation, kind_action, kind_warning, kind_info,
+    // shared words
+    on_date,           // " on "
+    overdue_upper,     // "OVERDUE"
+    overdue_paren,     // " (overdue)"
+    agency_paren,      // "(agency)"
+    placement_word,    // "placement"
+    rule_set,          // "rule set "
+    store_word,        // "store "
+    reference_date,    // "Reference date "
+    // actions
+    actions_for, nothing_to_do,
+    // audit (text)
+    audit_of, workers_checked, workers_with_findings, findings_word, overdue_actions, rules_most_findings,
+    findings_by_rule_kinds, detail_heading, report_written_to,
+    // audit (HTML)
+    compliance_audit, dossiers_checked_suffix, summary_heading, dossiers_checked, dossiers_with_findings,
+    findings_per_rule, column_worker, column_kind, column_due_since, column_finding, and_more, more_rows,
+    rules_suffix, run_time,
+    // advise
+    what_applies_to, agency_label, phase_and_counters, expected_paren, next_phase, from_word, prepare_contract_b,
+    prepare_contract_c, actions_heading, violations_heading, warnings_heading, agency_heading, nothing_for_worker,
+    overdue_bracket, due_word, since_word, in_days_open, days_close, placement_sep, uncertain_source, advice_label,
+    source_label, why_label,
+    // explanations
+    explain_rule, explain_fact, explain_table, explain_on, explain_and, explain_other_days,
+    // catalogue
+    catalogue_of, catalogue_rules, catalogue_parameters, catalogue_tables, catalogue_facts, catalogue_sources,
+    catalogue_uncertain, uncertain_upper, from_prefix, until_word, files_suffix,
+    count_  // not a message: the number of ids
+};
+inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);
+
+struct message_entry {
+    msg id;
+    std::string_view key;  // stable name for tools and translators, e.g. "actions.for"
+    std::array<std::string_view, language_count> text;  // indexed by language
+};
+
+/// The table, in id order.
+std::array<message_entry, message_count> const& message_table();
+/// The label of `id` in `l`.
+std::string_view text(msg id, language l);
+
+}  // namespace rw::adapters::presentation

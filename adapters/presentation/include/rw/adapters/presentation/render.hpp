@@ -1,0 +1,54 @@
+// Renderers: a view model in, text out (a stream or a string). Text for the terminal (dossier
+// text made terminal-safe), CSV (fields quoted, formulas defused), JSON (nlohmann, invalid UTF-8
+// replaced) and HTML (all dossier text escaped). Labels come from the message catalogue.
+#pragma once
+
+#include "rw/adapters/presentation/views.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+
+namespace rw::adapters::presentation {
+
+// ---- explanations and findings ------------------------------------------------------------------
+
+/// One explanation line for people ("parameter x = 5 (op 2026-01-05; vanaf ..., volgens ...)").
+std::string explanation_text(engine::explanation_line const& l, language lang);
+/// One explanation line as data: the human fields plus the typed reference (ids, version, span).
+nlohmann::ordered_json explanation_json(engine::explanation_line const& l);
+/// A finding as JSON (the shape of advise, actions and audit); `explain` adds the explanation.
+nlohmann::ordered_json finding_json(finding_view const& f, bool explain);
+/// Dumps JSON the way every command prints it: invalid UTF-8 replaced, not an exception.
+std::string dump_json(nlohmann::ordered_json const& j, int indent);
+
+// ---- advise -------------------------------------------------------------------------------------
+
+void render_worker_text(std::ostream& out, worker_view const& v);
+void render_worker_json(std::ostream& out, worker_view const& v);
+
+// ---- actions ------------------------------------------------------------------------------------
+
+void render_actions_text(std::ostream& out, action_list_view const& v);
+void render_actions_csv(std::ostream& out, action_list_view const& v, char sep);
+void render_actions_json(std::ostream& out, action_list_view const& v);
+
+// ---- audit --------------------------------------------------------------------------------------
+
+enum class audit_format { text, csv, json, html };
+/// The CSV header line (with its newline).
+std::string audit_csv_header(char sep);
+/// One detail row (text, CSV or JSON lines), newline included; not for HTML. `explain` (JSON
+/// lines only) adds the finding's explanation with its typed references.
+std::string render_audit_row(audit_format format, finding_view const& f, language lang, char sep, bool explain = false);
+/// The summary block of the text report (also what `audit --out` prints on stdout).
+void render_audit_summary_text(std::ostream& out, audit_report const& r);
+/// The heading that separates the text summary from the detail rows.
+void render_audit_detail_heading(std::ostream& out, audit_report const& r);
+/// The last line of the text report (version, rule set, store, run time).
+void render_audit_footer_text(std::ostream& out, audit_report const& r);
+/// The whole HTML report (summary, chart, a sample of rows per rule, colophon).
+void render_audit_html(std::ostream& out, audit_report const& r);
+
+}  // namespace rw::adapters::presentation

@@ -1,0 +1,122 @@
+// The label catalogue (see messages.hpp). One row per id, columns in `language` order: nl, en.
+#include "rw/adapters/presentation/messages.hpp"
+
+namespace rw::adapters::presentation {
+
+namespace {
+constexpr std::array<std::string_view, language_count> codes{"nl", "en"};  // in `language` order
+}  // namespace
+
+std::string_view code(language l) { return codes[static_cast<std::size_t>(l)]; }
+
+std::optional<language> parse_language(std::string_view c) {
+    for (auto l : all_languages)
+        if (code(l) == c) return l;
+    return std::nullopt;
+}
+
+namespace {
+
+using m = msg;
+// clang-format off
+constexpr std::array<message_entry, message_count> table{{
+    {m::kind_violation, "kind.violation", {"overtreding", "violation"}},
+    {m::kind_action, "kind.action", {"actie", "action"}},
+    {m::kind_warning, "kind.warning", {"waarschuwing", "warning"}},
+    {m::kind_info, "kind.info", {"info", "info"}},
+    {m::on_date, "word.on_date", {" op ", " on "}},
+    {m::overdue_upper, "word.overdue_upper", {"TE LAAT", "OVERDUE"}},
+    {m::overdue_paren, "word.overdue_paren", {" (te laat)", " (overdue)"}},
+    {m::agency_paren, "word.agency_paren", {"(bureau)", "(agency)"}},
+    {m::placement_word, "word.placement", {"plaatsing", "placement"}},
+    {m::rule_set, "word.rule_set", {"regelset ", "rule set "}},
+    {m::store_word, "word.store", {"gegevens ", "store "}},
+    {m::reference_date, "word.reference_date", {"Peildatum ", "Reference date "}},
+    {m::actions_for, "actions.for", {"Acties voor ", "Actions for "}},
+    {m::nothing_to_do, "actions.nothing", {"Niets te doen.", "Nothing to do."}},
+    {m::audit_of, "audit.of", {"Controle van ", "Audit of "}},
+    {m::workers_checked, "audit.workers_checked", {"gecontroleerde dossiers", "workers checked"}},
+    {m::workers_with_findings, "audit.workers_with_findings", {"dossiers met bevindingen", "workers with findings"}},
+    {m::findings_word, "audit.findings", {"bevindingen", "findings"}},
+    {m::overdue_actions, "audit.overdue_actions", {"acties te laat", "overdue actions"}},
+    {m::rules_most_findings, "audit.rules_most_findings", {"Regels met de meeste bevindingen", "Rules with most findings"}},
+    {m::findings_by_rule_kinds, "audit.findings_by_rule_kinds",
+     {"Bevindingen per regel (overtreding/actie/waarschuwing/info)", "Findings by rule (violation/action/warning/info)"}},
+    {m::detail_heading, "audit.detail", {"Details", "Detail"}},
+    {m::report_written_to, "audit.report_written_to", {"Rapport geschreven naar ", "Report written to "}},
+    {m::compliance_audit, "audit.html.title", {"Nalevingscontrole", "Compliance audit"}},
+    {m::dossiers_checked_suffix, "audit.html.dossiers_checked_suffix", {" dossiers gecontroleerd", " dossiers checked"}},
+    {m::summary_heading, "audit.html.summary", {"Samenvatting", "Summary"}},
+    {m::dossiers_checked, "audit.html.dossiers_checked", {"gecontroleerde dossiers", "dossiers checked"}},
+    {m::dossiers_with_findings, "audit.html.dossiers_with_findings", {"dossiers met bevindingen", "dossiers with findings"}},
+    {m::findings_per_rule, "audit.html.findings_per_rule", {"Bevindingen per regel", "Findings per rule"}},
+    {m::column_worker, "column.worker", {"uitzendkracht", "worker"}},
+    {m::column_kind, "column.kind", {"soort", "kind"}},
+    {m::column_due_since, "column.due_since", {"termijn/sinds", "due/since"}},
+    {m::column_finding, "column.finding", {"bevinding", "finding"}},
+    {m::and_more, "audit.html.and_more", {"… en nog ", "… and "}},
+    {m::more_rows, "audit.html.more_rows",
+     {" (zie de CSV- of JSON-export voor alle rijen).", " more (see the CSV or JSON export for every row)."}},
+    {m::rules_suffix, "audit.html.rules_suffix", {" regels", " rules"}},
+    {m::run_time, "audit.html.run_time", {"looptijd ", "run time "}},
+    {m::what_applies_to, "advise.what_applies_to", {"Wat geldt voor ", "What applies to "}},
+    {m::agency_label, "advise.agency", {"Bureau: ", "Agency: "}},
+    {m::phase_and_counters, "advise.phase_and_counters", {"Fase en tellers", "Phase and counters"}},
+    {m::expected_paren, "advise.expected", {" (verwacht)", " (expected)"}},
+    {m::next_phase, "advise.next_phase", {"Volgende fase: ", "Next phase: "}},
+    {m::from_word, "advise.from", {" vanaf ", " from "}},
+    {m::prepare_contract_b, "advise.prepare_b",
+     {"Bereid vóór die dag een contract zonder uitzendbeding voor.", "Prepare a contract without an agency clause before that day."}},
+    {m::prepare_contract_c, "advise.prepare_c",
+     {"Bereid vóór die dag een contract voor onbepaalde tijd voor.", "Prepare an indefinite-term contract before that day."}},
+    {m::actions_heading, "advise.actions", {"Acties (eerst te laat, dan op termijn)", "Actions (overdue first, then by due date)"}},
+    {m::violations_heading, "advise.violations", {"Overtredingen", "Violations"}},
+    {m::warnings_heading, "advise.warnings", {"Waarschuwingen", "Warnings"}},
+    {m::agency_heading, "advise.agency_findings", {"Voor het bureau als geheel", "For the agency as a whole"}},
+    {m::nothing_for_worker, "advise.nothing", {"Niets te doen voor deze uitzendkracht.", "Nothing to do for this worker."}},
+    {m::overdue_bracket, "advise.overdue", {"[TE LAAT] ", "[OVERDUE] "}},
+    {m::due_word, "advise.due", {"uiterlijk ", "due "}},
+    {m::since_word, "advise.since", {"sinds ", "since "}},
+    {m::in_days_open, "advise.in_days", {"over ", "in "}},
+    {m::days_close, "advise.days", {" dagen)", " days)"}},
+    {m::placement_sep, "advise.placement", {" · plaatsing ", " · placement "}},
+    {m::uncertain_source, "advise.uncertain_source", {" · onzekere bron", " · uncertain source"}},
+    {m::advice_label, "advise.advice", {"Advies: ", "Advice: "}},
+    {m::source_label, "advise.source", {"Grondslag: ", "Source: "}},
+    {m::why_label, "advise.why", {"Waarom:", "Why:"}},
+    {m::explain_rule, "explain.rule", {"regel ", "rule "}},
+    {m::explain_fact, "explain.fact", {"feit ", "fact "}},
+    {m::explain_table, "explain.table", {"tabel ", "table "}},
+    {m::explain_on, "explain.on", {"op ", "on "}},
+    {m::explain_and, "explain.and", {" en ", " and "}},
+    {m::explain_other_days, "explain.other_days", {" andere dagen", " other days"}},
+    {m::catalogue_of, "catalogue.of", {"Catalogus van de regels", "Catalogue of the rules"}},
+    {m::catalogue_rules, "catalogue.rules", {"Regels", "Rules"}},
+    {m::catalogue_parameters, "catalogue.parameters", {"Parameters", "Parameters"}},
+    {m::catalogue_tables, "catalogue.tables", {"Tabellen", "Tables"}},
+    {m::catalogue_facts, "catalogue.facts", {"Feiten", "Facts"}},
+    {m::catalogue_sources, "catalogue.sources", {"Bronnen", "Sources"}},
+    {m::catalogue_uncertain, "catalogue.uncertain", {"Onzeker", "Uncertain (onzeker)"}},
+    {m::uncertain_upper, "catalogue.uncertain_upper", {"ONZEKER", "UNCERTAIN"}},
+    {m::from_prefix, "catalogue.from", {"vanaf ", "from "}},
+    {m::until_word, "catalogue.until", {" tot en met ", " up to and including "}},
+    {m::files_suffix, "catalogue.files", {" bestanden", " files"}},
+}};
+// clang-format on
+
+constexpr bool in_id_order() {
+    for (std::size_t i = 0; i < table.size(); ++i)
+        if (static_cast<std::size_t>(table[i].id) != i) return false;
+    return true;
+}
+static_assert(in_id_order(), "the message table must list every id once, in enum order");
+
+}  // namespace
+
+std::array<message_entry, message_count> const& message_table() { return table; }
+
+std::string_view text(msg id, language l) {
+    return table[static_cast<std::size_t>(id)].text[static_cast<std::size_t>(l)];
+}
+
+}  // namespace rw::adapters::presentation
