@@ -158,6 +158,28 @@ TEST(YamlCase, ReadsThePublicExamples) {
     }
 }
 
+// `exactly` (case-format.md) is read: true where the file says so, false by default; anything but a
+// boolean is an error at its position.
+TEST(YamlCase, ExactlyIsRead) {
+    dsl::diagnostics diags;
+    auto on = ya::read_case(dsl::load_source((test::source_dir() / "tests/data/cases/exactly-extra-finding.yaml").string()), diags);
+    ASSERT_TRUE(on) << dsl::render_all(diags);
+    EXPECT_TRUE(on->exactly);
+    auto off = ya::read_case(dsl::load_source((test::source_dir() / "tests/data/cases/exactly-false-allows-extra.yaml").string()), diags);
+    ASSERT_TRUE(off) << dsl::render_all(diags);
+    EXPECT_FALSE(off->exactly);
+    auto absent = ya::read_case(dsl::load_source((test::source_dir() / "tests/data/cases/absent-typo.yaml").string()), diags);
+    ASSERT_TRUE(absent) << dsl::render_all(diags);
+    EXPECT_FALSE(absent->exactly);
+    test::temp_dir tmp("exactly");
+    auto text = test::read_file(test::source_dir() / "tests/data/cases/exactly-extra-finding.yaml");
+    text.replace(text.rfind("exactly: true"), 13, "exactly: ja");
+    test::write_file(tmp.path() / "bad.yaml", text);
+    dsl::diagnostics bad;
+    EXPECT_FALSE(ya::read_case(dsl::load_source(tmp.file("bad.yaml")), bad) && !bad.has_errors());
+    EXPECT_NE(dsl::render_all(bad, true).find("exactly"), std::string::npos) << dsl::render_all(bad, true);
+}
+
 TEST(YamlDossier, AllErrorsOfAFileAreReported) {
     test::temp_dir tmp("errors");
     test::write_file(tmp.path() / "bad.yaml", R"(format: regelwerk/dossier-1
