@@ -108,10 +108,16 @@ static day easter(int y) {
     return sys_days{year{y} / month{static_cast<unsigned>(mon)} / date::day{static_cast<unsigned>(dayn)}};
 }
 
-// Koningsdag is 27 April, moved to 26 April when the 27th is a Sunday (Wet op de Koningsdag).
+// The day the King's (Queen's) birthday is celebrated (Atw art 3 lid 1). From 2014 Koningsdag is 27
+// April; before, Koninginnedag was 30 April (1949-2013: Juliana's birthday, kept by Beatrix). Since
+// the royal decree of 1980 it is never on a Sunday: it moves to the Saturday before (26 April 2025,
+// 29 April 2006). Before 1980 a Sunday 30 April moved to Monday 1 May. The move only ever lands on a
+// Saturday from 1980 on, so it changes no working day; a Saturday Koningsdag (27 April 2024) stays on
+// the Saturday and moves nothing to Friday or Monday.
 static day kings_day(int y) {
-    day k = sys_days{year{y} / April / 27};
-    return iso_weekday(k) == 7 ? k - days{1} : k;
+    day k = sys_days{year{y} / April / (y >= 2014 ? 27 : 30)};
+    if (iso_weekday(k) != 7) return k;
+    return y >= 1980 ? k - days{1} : k + days{1};
 }
 
 bool is_working_day(day d) {

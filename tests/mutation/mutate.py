@@ -4,6 +4,7 @@ the casebase must notice (case verify fails). Reports the kill rate and every su
 
     tests/mutation/mutate.py [--bin build/bin/regelwerk] [--rules rules] [--cases casebase]
                              [--only SUBSTRING] [--max N] [--jobs 2] [--out report.txt]
+                             [--survivors-of last-run.txt]   # only the mutants that survived that run
 
 Mutation operators (text level, one change per mutant):
   value   a parameter value one step off: a number +1, an amount +/- 0.01, a duration +1 unit
@@ -12,6 +13,8 @@ Mutation operators (text level, one change per mutant):
   cmp     a comparison made strict or lax (<= <-> <, >= <-> >) in a rule or fact
   logic   'en' <-> 'of' in a rule or fact condition
   item    one element dropped from a list value ({"AT", "BE", ...})
+  extra   a copy of a rule under a new id (`regel x` -> also `regel x_extra`, any `geval` kept): every
+          finding of x comes with one more. Only a case with `exactly: true` notices (issue 10).
 A mutant whose rules no longer check (rules check fails) is not counted.
 """
 import argparse, concurrent.futures, datetime, os, re, shutil, subprocess, sys, tempfile
@@ -66,6 +69,25 @@ def mutants(path):
                 rep = 'of' if lm.group(1) == 'en' else 'en'
                 yield i, line[:lm.start(1)] + rep + line[lm.end(1):], 'logic', f'{lm.group(1)} -> {rep}'
 
+RULE_ID = re.compile(r'^regel (\S+)')
+
+def extra_mutants(path):
+    lines = open(path, encoding='utf-8').read().split('\n')
+    i = 0
+    while i < len(lines):
+        m = RULE_ID.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and (lines[j] == '' or lines[j][0] in ' \t'): j += 1
+        end = j - 1
+        while lines[end] == '': end -= 1
+        block = lines[i:end + 1]
+        block[0] = block[0].replace('regel ' + m.group(1), 'regel ' + m.group(1) + '_extra', 1)
+        yield end, lines[end] + '\n\n' + '\n'.join(block), 'extra', f'copy of {m.group(1)}'
+        i = j
+
 def run(args, path, lineno, newline, kind, what, rules_root):
     with tempfile.TemporaryDirectory() as tmp:
         dst = os.path.join(tmp, 'rules')
@@ -90,11 +112,16 @@ def main():
     ap.add_argument('--max', type=int, default=0)
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--out', default='')
+    ap.add_argument('--survivors-of', default='', help='only the mutants listed as surviving in this report')
     args = ap.parse_args()
+    wanted = None
+    if args.survivors_of:
+        wanted = set(l.strip() for l in open(args.survivors_of) if l.startswith('  rules/'))
     todo = []
     for f in rule_files(args.rules):
-        for lineno, newline, kind, what in mutants(f):
+        for lineno, newline, kind, what in list(mutants(f)) + list(extra_mutants(f)):
             if args.only and args.only not in f and args.only != kind: continue
+            if wanted is not None and f'{os.path.relpath(f)}:{lineno + 1}: {kind}: {what}' not in wanted: continue
             todo.append((f, lineno, newline, kind, what))
     if args.max: todo = todo[:args.max]
     results = []
@@ -108,8 +135,12 @@ def main():
         counts.setdefault(kind, {'killed': 0, 'survived': 0, 'invalid': 0})[r] += 1
     lines = []
     tk = sum(c['killed'] for c in counts.values()); ts = sum(c['survived'] for c in counts.values())
+    core = {k: c for k, c in counts.items() if k != 'extra'}
+    ck = sum(c['killed'] for c in core.values()); cs = sum(c['survived'] for c in core.values())
     lines.append(f'mutants: {tk + ts} valid ({sum(c["invalid"] for c in counts.values())} invalid); killed {tk}, survived {ts}; '
                  f'kill rate {100.0 * tk / max(1, tk + ts):.1f} %')
+    lines.append(f'without extra (the operators of the earlier runs): {ck + cs} valid; killed {ck}, survived {cs}; '
+                 f'kill rate {100.0 * ck / max(1, ck + cs):.1f} %')
     for k, c in sorted(counts.items()):
         lines.append(f'  {k:6} killed {c["killed"]:4}  survived {c["survived"]:4}  invalid {c["invalid"]:4}')
     lines.append('surviving mutants:')

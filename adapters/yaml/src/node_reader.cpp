@@ -64,7 +64,13 @@ bool node_reader::check_map(YAML::Node const& n, std::string const& path, std::i
         if (!known) {
             dsl::diagnostic d{dsl::severity::error, "dossier", "", span_of(it->first), {}, {}};
             d.message = (path.empty() ? std::string() : path + ": ") + "unknown key " + show(k);
-            d.suggestions = dsl::closest_matches(k, names);
+            // Between keys equally close, the one with the same first letter: a typo rarely hits the
+            // first letter, and 'eind' (Dutch) means 'end', not 'kind' (both one edit away).
+            std::vector<std::string> ordered;
+            for (int pass = 0; pass < 2; ++pass)
+                for (auto const& a : names)
+                    if ((!k.empty() && !a.empty() && a[0] == k[0]) == (pass == 0)) ordered.push_back(a);
+            d.suggestions = dsl::closest_matches(k, ordered);
             if (d.suggestions.empty()) {
                 std::string list;
                 for (auto const& a : names) list += (list.empty() ? "" : ", ") + a;
@@ -496,6 +502,35 @@ void error_at_mark(dsl::source_ptr const& src, dsl::diagnostics& diags, char con
     diags.error(code, {src, b, b + 1}, message);
 }
 
+// YAML forbids tabs in indentation; yaml-cpp then reports whatever it trips over next ("illegal map
+// value" a few columns on). When parsing failed, the first line up to the error whose indentation
+// holds a tab is the cause to name (tests/data/bad-dossiers/CORPUS.md, file 03): its offset, or npos.
+std::size_t tab_in_indentation(std::string_view text, int error_line) {
+    std::size_t at = 0;
+    for (int line = 0; at < text.size() && line <= error_line; ++line) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string_view::npos) end = text.size();
+        std::size_t i = at;
+        while (i < end && (text[i] == ' ' || text[i] == '\t')) ++i;
+        bool content = i < end && text[i] != '#' && text[i] != '\r';
+        if (content)
+            for (std::size_t j = at; j < i; ++j)
+                if (text[j] == '\t') return j;
+        at = end + 1;
+    }
+    return std::string_view::npos;
+}
+
+void syntax_error(dsl::source_ptr const& src, dsl::diagnostics& diags, YAML::ParserException const& e) {
+    auto tab = tab_in_indentation(src->text(), e.mark.line);
+    if (tab != std::string_view::npos) {
+        auto b = static_cast<std::uint32_t>(tab);
+        diags.error("yaml-syntax", {src, b, b + 1}, "YAML syntax error: a tab character in the indentation (YAML allows only spaces there)");
+        return;
+    }
+    error_at_mark(src, diags, "yaml-syntax", e.mark, "YAML syntax error: " + e.msg);
+}
+
 }  // namespace
 
 bool check_yaml(dsl::source_ptr const& src, dsl::diagnostics& diags, stream_plan* plan) {
@@ -531,7 +566,7 @@ bool check_yaml(dsl::source_ptr const& src, dsl::diagnostics& diags, stream_plan
         error_at_mark(src, diags, "yaml-limit", e.mark, e.message);
         return false;
     } catch (YAML::ParserException const& e) {
-        error_at_mark(src, diags, "yaml-syntax", e.mark, "YAML syntax error: " + e.msg);
+        syntax_error(src, diags, e);
         return false;
     }
     return true;
@@ -554,8 +589,7 @@ std::optional<YAML::Node> parse_yaml(dsl::source_ptr const& src, dsl::diagnostic
         std::istream in(&buf);
         return YAML::Load(in);
     } catch (YAML::ParserException const& e) {
-        auto b = src->offset_of(static_cast<std::uint32_t>(e.mark.line + 1), static_cast<std::uint32_t>(e.mark.column + 1));
-        diags.error("yaml-syntax", {src, b, b + 1}, "YAML syntax error: " + e.msg);
+        syntax_error(src, diags, e);
         return std::nullopt;
     }
 }

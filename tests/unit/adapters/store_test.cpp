@@ -3,9 +3,11 @@
 // import (it sees the old or the new data, never half).
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/adapters/yaml/dossier_yaml.hpp"
+#include "dossier_compare.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
+#include <algorithm>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -96,6 +98,37 @@ TEST(Store, ReimportReplacesAWorkerAndKeepsTheRest) {
     ASSERT_TRUE(back);
     EXPECT_EQ(back->name, "Renamed");
     EXPECT_EQ(back->contracts.size(), 1u);
+}
+
+// Every field goes into the store and comes back as it was read from the YAML (compared in the model,
+// field by field; not through the writer): the demo (v1) and the v1.1 example, whole and per worker.
+TEST(Store, EveryFieldComesBackAsWrittenInTheInput) {
+    for (auto const* file : {"casebase/demo/flexwerk-zuid.yaml", "tests/data/dossier-v1.1/flexwerk-v11.yaml"}) {
+        dsl::diagnostics diags;
+        auto in = ya::read_dossier(dsl::load_source((test::source_dir() / file).string()), diags);
+        ASSERT_TRUE(in) << dsl::render_all(diags);
+        test::temp_dir tmp("fields");
+        {
+            auto s = sq::store::open(tmp.file("s.db"), sq::open_mode::create);
+            s.import({*in});
+        }
+        auto s = sq::store::open(tmp.file("s.db"), sq::open_mode::read_only);
+        for (auto const& w : in->workers) {
+            auto back = s.load_worker(w.id);
+            ASSERT_TRUE(back) << file << " " << w.id;
+            engine::dossier a, b;
+            a.agency_info = b.agency_info = in->agency_info;
+            a.workers.push_back(w);
+            b.workers.push_back(*back);
+            EXPECT_EQ(test::joined(test::dossier_differences(a, b)), "") << file;
+        }
+        auto all = s.load_all();
+        EXPECT_EQ(all.agency_info.name, in->agency_info.name);
+        engine::dossier a = *in;
+        std::sort(a.clients.begin(), a.clients.end(), [](auto const& x, auto const& y) { return x.id < y.id; });
+        std::sort(a.workers.begin(), a.workers.end(), [](auto const& x, auto const& y) { return x.id < y.id; });
+        EXPECT_EQ(test::joined(test::dossier_differences(a, all)), "") << file;
+    }
 }
 
 TEST(Store, BrokenRowsBecomeDataIssuesNotCrashes) {
@@ -232,6 +265,13 @@ TEST(Store, ASchema1StoreUpgradesToTheLatestSchema) {
         auto w = s.load_worker(before.workers.front().id);
         ASSERT_TRUE(w);
         EXPECT_EQ(w->contracts.size(), before.workers.front().contracts.size());
+        // Every v1 field survives the upgrade as it was written in the demo.
+        {
+            engine::dossier a, b;
+            a.workers.push_back(before.workers.front());
+            b.workers.push_back(*w);
+            EXPECT_EQ(test::joined(test::dossier_differences(a, b)), "");
+        }
         for (auto const& c : w->contracts) EXPECT_FALSE(c.concluded_on);
         EXPECT_TRUE(w->prior_employments.empty());
         EXPECT_TRUE(w->tasks_done.empty());

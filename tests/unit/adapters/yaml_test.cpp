@@ -1,8 +1,11 @@
 // The YAML adapter: round trips (YAML -> store -> YAML gives the same dossier, every field including
-// `extra`), the case reader on the public examples, and typed `extra` values.
+// `extra`), the case reader on the public examples, and typed `extra` values. Round trips are checked
+// against the input (the values written in the YAML, and the dossier read from it compared field by
+// field in the model, tests/support/dossier_compare.hpp), not against a second export of the writer.
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/adapters/yaml/case_yaml.hpp"
 #include "rw/adapters/yaml/dossier_yaml.hpp"
+#include "dossier_compare.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -37,11 +40,56 @@ TEST(YamlRoundTrip, DemoThroughStoreGivesTheSameDossier) {
     }
     auto s = sq::store::open(tmp.file("demo.db"), sq::open_mode::read_only);
     auto loaded = s.load_all();
-    EXPECT_EQ(ya::write_dossier(loaded), ya::write_dossier(sorted(original)));
+    EXPECT_EQ(test::joined(test::dossier_differences(sorted(original), loaded)), "");
     // And the written text reads back to the same dossier.
     test::write_file(tmp.path() / "again.yaml", ya::write_dossier(loaded));
     auto again = read_ok(tmp.file("again.yaml"));
-    EXPECT_EQ(ya::write_dossier(again), ya::write_dossier(loaded));
+    EXPECT_EQ(test::joined(test::dossier_differences(sorted(original), again)), "");
+    // Values as written in casebase/demo/flexwerk-zuid.yaml, after import and export.
+    EXPECT_EQ(again.agency_info.name, "Flexwerk Zuid BV");
+    EXPECT_EQ(again.agency_info.lender_registered_from, engine::parse_date("2012-09-01"));
+    EXPECT_FALSE(again.agency_info.wtta_admitted_from);
+    ASSERT_FALSE(again.clients.empty());
+    EXPECT_EQ(again.clients[0].id, "K1");
+    ASSERT_GE(again.clients[0].reference_wages.size(), 2u);
+    EXPECT_EQ(again.clients[0].reference_wages[1].hourly, engine::parse_money("14.85"));
+    EXPECT_EQ(again.clients[0].reference_wages[1].from, engine::parse_date("2025-01-01"));
+    auto w = std::find_if(again.workers.begin(), again.workers.end(), [](auto const& x) { return x.id == "W1021"; });
+    ASSERT_NE(w, again.workers.end());
+    EXPECT_EQ(w->name, "Arjun Sharma");
+    EXPECT_EQ(w->birth_date, engine::parse_date("1994-07-16"));
+    EXPECT_EQ(w->nationality, std::optional<std::string>("IN"));
+    ASSERT_TRUE(w->ident);
+    EXPECT_EQ(w->ident->document, engine::document_kind::passport);
+    EXPECT_EQ(w->ident->number, std::optional<std::string>("P4827193"));
+    EXPECT_EQ(w->ident->checked_on, engine::parse_date("2026-02-12"));
+    EXPECT_EQ(w->ident->copy_kept, std::optional<bool>(true));
+    ASSERT_TRUE(w->permit);
+    EXPECT_EQ(w->permit->kind, engine::permit_kind::twv);
+    EXPECT_EQ(w->permit->valid_until, engine::parse_date("2027-01-15"));
+    EXPECT_FALSE(w->permit->notified_on);
+    ASSERT_EQ(w->contracts.size(), 1u);
+    EXPECT_EQ(w->contracts[0].kind, engine::contract_kind::uitzendbeding);
+    EXPECT_EQ(w->contracts[0].start, engine::parse_date("2026-02-16"));
+    EXPECT_FALSE(w->contracts[0].end);
+    EXPECT_EQ(w->contracts[0].hours_per_week, engine::parse_decimal("40"));
+    EXPECT_EQ(w->contracts[0].probation_months, std::optional<int>(0));
+    ASSERT_EQ(w->placements.size(), 1u);
+    EXPECT_EQ(w->placements[0].client, "K4");
+    EXPECT_EQ(w->placements[0].function, std::optional<std::string>("lasser"));
+    EXPECT_EQ(w->placements[0].hourly_wage, engine::parse_money("19.30"));
+    ASSERT_EQ(w->worked_weeks.size(), 2u);
+    EXPECT_EQ(w->worked_weeks[1].first, *engine::parse_iso_week("2026-W36"));
+    EXPECT_EQ(w->worked_weeks[1].last, *engine::parse_iso_week("2026-W48"));
+    ASSERT_TRUE(w->appl);
+    EXPECT_EQ(w->appl->status, engine::application_status::placed);
+    EXPECT_EQ(w->appl->skills, (std::vector<std::string>{"TIG-lassen", "MIG/MAG-lassen", "RVS"}));
+    ASSERT_EQ(w->appl->certificates.size(), 2u);
+    EXPECT_EQ(w->appl->certificates[1].valid_until, engine::parse_date("2029-03-14"));
+    EXPECT_EQ(w->appl->education_level, std::optional<std::string>("mbo-4"));
+    EXPECT_EQ(w->appl->postcode, std::optional<std::string>("5504DA"));
+    EXPECT_EQ(w->extra_json,
+              std::optional<std::string>(R"({"intercedent":"R. Peeters","vestiging":"Eindhoven","huisvesting":"Short Stay Veldhoven"})"));
 }
 
 TEST(YamlRoundTrip, ExtraKeepsTypesAndOrderOnEveryRecord) {
@@ -82,7 +130,20 @@ workers:
     EXPECT_EQ(back.workers[0].placements[0].extra_json, d.workers[0].placements[0].extra_json);
     EXPECT_EQ(back.workers[0].sicknesses[0].extra_json, d.workers[0].sicknesses[0].extra_json);
     EXPECT_EQ(back.clients[0].extra_json, d.clients[0].extra_json);
-    EXPECT_EQ(ya::write_dossier(back), ya::write_dossier(d));
+    EXPECT_EQ(test::joined(test::dossier_differences(d, back)), "");
+    // The values written in the text above, after import and export.
+    EXPECT_EQ(back.agency_info.extra_json, std::optional<std::string>(R"({"kvk":"01234567","since":2012})"));
+    ASSERT_EQ(back.workers.size(), 1u);
+    auto const& c = back.workers[0].contracts.at(0);
+    EXPECT_EQ(c.kind, engine::contract_kind::oproep);
+    EXPECT_EQ(c.start, engine::parse_date("2025-01-06"));
+    EXPECT_FALSE(c.end);
+    EXPECT_EQ(c.extra_json, std::optional<std::string>(R"({"cao_schaal":"B","uren":[8,16]})"));
+    EXPECT_EQ(back.workers[0].placements.at(0).extra_json, std::optional<std::string>(R"({"project":null})"));
+    EXPECT_EQ(back.workers[0].sicknesses.at(0).first_day, engine::parse_date("2025-03-03"));
+    EXPECT_EQ(back.workers[0].sicknesses.at(0).extra_json, std::optional<std::string>(R"({"melding":"telefonisch"})"));
+    EXPECT_EQ(back.workers[0].extra_json,
+              std::optional<std::string>(R"({"zeta":1,"alpha":"1","nested":{"list":[true,"true",1.5,null],"text":"ja"}})"));
 }
 
 TEST(YamlCase, ReadsThePublicExamples) {
@@ -95,6 +156,28 @@ TEST(YamlCase, ReadsThePublicExamples) {
         EXPECT_FALSE(c->findings.empty());
         EXPECT_EQ(c->dossier_data.workers.size(), 1u);
     }
+}
+
+// `exactly` (case-format.md) is read: true where the file says so, false by default; anything but a
+// boolean is an error at its position.
+TEST(YamlCase, ExactlyIsRead) {
+    dsl::diagnostics diags;
+    auto on = ya::read_case(dsl::load_source((test::source_dir() / "tests/data/cases/exactly-extra-finding.yaml").string()), diags);
+    ASSERT_TRUE(on) << dsl::render_all(diags);
+    EXPECT_TRUE(on->exactly);
+    auto off = ya::read_case(dsl::load_source((test::source_dir() / "tests/data/cases/exactly-false-allows-extra.yaml").string()), diags);
+    ASSERT_TRUE(off) << dsl::render_all(diags);
+    EXPECT_FALSE(off->exactly);
+    auto absent = ya::read_case(dsl::load_source((test::source_dir() / "tests/data/cases/absent-typo.yaml").string()), diags);
+    ASSERT_TRUE(absent) << dsl::render_all(diags);
+    EXPECT_FALSE(absent->exactly);
+    test::temp_dir tmp("exactly");
+    auto text = test::read_file(test::source_dir() / "tests/data/cases/exactly-extra-finding.yaml");
+    text.replace(text.rfind("exactly: true"), 13, "exactly: ja");
+    test::write_file(tmp.path() / "bad.yaml", text);
+    dsl::diagnostics bad;
+    EXPECT_FALSE(ya::read_case(dsl::load_source(tmp.file("bad.yaml")), bad) && !bad.has_errors());
+    EXPECT_NE(dsl::render_all(bad, true).find("exactly"), std::string::npos) << dsl::render_all(bad, true);
 }
 
 TEST(YamlDossier, AllErrorsOfAFileAreReported) {
@@ -160,7 +243,7 @@ TEST(YamlV11, AdditionsRoundTripThroughTheStore) {
     auto s = sq::store::open(tmp.file("v11.db"), sq::open_mode::read_only);
     auto loaded = s.load_all();
     auto text = ya::write_dossier(loaded);
-    EXPECT_EQ(text, ya::write_dossier(sorted(original)));
+    EXPECT_EQ(test::joined(test::dossier_differences(sorted(original), loaded)), "");
     EXPECT_NE(text.find("concluded_on: 2025-04-02"), std::string::npos) << text;
     EXPECT_NE(text.find("prior_employment:"), std::string::npos) << text;
     // The indexed load gives the same worker as the streaming pass.
@@ -169,7 +252,20 @@ TEST(YamlV11, AdditionsRoundTripThroughTheStore) {
     EXPECT_EQ(one->prior_employments.size(), 3u);
     EXPECT_EQ(one->contracts[0].concluded_on, engine::parse_date("2025-04-02"));
     test::write_file(tmp.path() / "again.yaml", text);
-    EXPECT_EQ(ya::write_dossier(read_ok(tmp.file("again.yaml"))), text);
+    auto again = read_ok(tmp.file("again.yaml"));
+    EXPECT_EQ(test::joined(test::dossier_differences(sorted(original), again)), "");
+    // The values written in flexwerk-v11.yaml, after import and export.
+    auto const& w2 = again.workers.at(0);
+    ASSERT_EQ(w2.prior_employments.size(), 3u);
+    EXPECT_EQ(w2.prior_employments[0].employer, "Uitzendbureau Noord BV");
+    EXPECT_EQ(w2.prior_employments[0].kind, engine::prior_employer_kind::agency);
+    EXPECT_EQ(w2.prior_employments[0].client, std::optional<std::string>("K1"));
+    EXPECT_EQ(w2.prior_employments[0].same_work, std::optional<bool>(true));
+    EXPECT_EQ(w2.prior_employments[1].same_work, std::optional<bool>(false));
+    EXPECT_FALSE(w2.prior_employments[2].end);
+    EXPECT_FALSE(w2.prior_employments[2].same_work);
+    EXPECT_EQ(w2.contracts.at(0).concluded_on, engine::parse_date("2025-04-02"));
+    EXPECT_FALSE(w2.contracts.at(1).concluded_on);
     // A v1 dossier writes no v1.1 key (export of an old store is unchanged).
     auto demo = ya::write_dossier(read_ok((test::source_dir() / "casebase/demo/flexwerk-zuid.yaml").string()));
     for (auto const* key : {"concluded_on", "prior_employment", "offices", "vacancies", " language: ", "shifts", "tasks_done",
@@ -218,8 +314,9 @@ TEST(YamlV11, Part2AdditionsReadAndRoundTrip) {
         s.import({original});
     }
     auto s = sq::store::open(tmp.file("v11.db"), sq::open_mode::read_only);
-    auto text = ya::write_dossier(s.load_all());
-    EXPECT_EQ(text, ya::write_dossier(sorted(original)));
+    auto loaded = s.load_all();
+    auto text = ya::write_dossier(loaded);
+    EXPECT_EQ(test::joined(test::dossier_differences(sorted(original), loaded)), "");
     for (auto const* key : {"offices:", "vacancies:", "language: pl", "shifts: [dag, nacht]", "shifts: []", "tasks_done:",
                             "licences: [B, heftruck]", "available_from: 2026-12-07", "max_travel_km: 25", "lat: 52.2215",
                             "lon: 6.7931", "preferred_functions:", "status: filled"})
@@ -229,7 +326,35 @@ TEST(YamlV11, Part2AdditionsReadAndRoundTrip) {
     EXPECT_EQ(one->tasks_done.size(), 2u);
     EXPECT_EQ(one->appl->licences.size(), 2u);
     test::write_file(tmp.path() / "again.yaml", text);
-    EXPECT_EQ(ya::write_dossier(read_ok(tmp.file("again.yaml"))), text);
+    auto again = read_ok(tmp.file("again.yaml"));
+    EXPECT_EQ(test::joined(test::dossier_differences(sorted(original), again)), "");
+    // The values written in flexwerk-v11.yaml, after import and export.
+    ASSERT_EQ(again.agency_info.offices.size(), 2u);
+    EXPECT_EQ(again.agency_info.offices[1].name, "Hengelo");
+    auto const& v2 = again.clients.at(0).vacancies.at(0);
+    EXPECT_EQ(v2.function, "orderpicker");
+    EXPECT_EQ(v2.code, std::optional<std::string>("9321"));
+    EXPECT_EQ(v2.shifts, (std::optional<std::vector<engine::shift_kind>>{{engine::shift_kind::dag, engine::shift_kind::avond}}));
+    EXPECT_EQ(v2.lat->e7, 522658000);
+    EXPECT_EQ(v2.lon->e7, 67931000);
+    EXPECT_EQ(v2.requirements.licences, std::vector<std::string>{"heftruck"});
+    EXPECT_EQ(v2.requirements.text, std::optional<std::string>("Ervaring met scanners: handscanner of ringscanner"));
+    EXPECT_EQ(v2.wishes.languages, std::vector<std::string>{"en"});
+    EXPECT_EQ(again.clients.at(0).vacancies.at(1).status, engine::vacancy_status::filled);
+    EXPECT_FALSE(again.clients.at(0).vacancies.at(1).shifts);
+    auto const& w2 = again.workers.at(0);
+    EXPECT_EQ(w2.language, std::optional<std::string>("pl"));
+    ASSERT_TRUE(w2.placements.at(1).shifts);  // [] = no shifts, not unknown
+    EXPECT_TRUE(w2.placements.at(1).shifts->empty());
+    ASSERT_EQ(w2.tasks_done.size(), 2u);
+    EXPECT_EQ(w2.tasks_done[0].placement, std::optional<std::string>("P1"));
+    EXPECT_EQ(w2.tasks_done[0].note, std::optional<std::string>("Gaat goed; wil meer uren."));
+    EXPECT_FALSE(w2.tasks_done[1].placement);
+    ASSERT_TRUE(w2.appl);
+    EXPECT_EQ(w2.appl->licences, (std::vector<std::string>{"B", "heftruck"}));
+    EXPECT_EQ(w2.appl->available_from, engine::parse_date("2026-12-07"));
+    EXPECT_EQ(w2.appl->max_travel_km, engine::parse_decimal("25"));
+    EXPECT_EQ(w2.appl->place, std::optional<std::string>("Enschede"));
 }
 
 TEST(YamlV11, Part2BadValuesAreErrorsWithPositions) {
@@ -399,7 +524,18 @@ TEST(YamlStreaming, WorkerByWorkerReadsWhatTheWholeFileReads) {
     ASSERT_TRUE(a) << dsl::render_all(d1);
     ASSERT_TRUE(b) << dsl::render_all(d2);
     EXPECT_EQ(a->workers.size(), 50u);
-    EXPECT_EQ(ya::write_dossier(*a), ya::write_dossier(*b));
+    EXPECT_EQ(test::joined(test::dossier_differences(*a, *b)), "");
+    // The values as written, in both styles.
+    for (auto const* x : {&*a, &*b}) {
+        ASSERT_EQ(x->workers.size(), 50u);
+        EXPECT_EQ(x->agency_info.name, "Bureau");
+        EXPECT_EQ(x->workers[49].id, "W1049");
+        EXPECT_EQ(x->workers[49].name, "Naam 49");
+        ASSERT_EQ(x->workers[49].contracts.size(), 1u);
+        EXPECT_EQ(x->workers[49].contracts[0].id, "C1");
+        EXPECT_EQ(x->workers[49].contracts[0].kind, engine::contract_kind::uitzendbeding);
+        EXPECT_EQ(x->workers[49].contracts[0].start, engine::parse_date("2025-01-06"));
+    }
     // A duplicate id in the 41st item and a bad date in the 50th: found across items, at their lines.
     std::string bad = block;
     bad.replace(bad.find("id: W1040"), 9, "id: W1003");

@@ -68,6 +68,35 @@ TEST(Calendar, WorkingDays) {
     EXPECT_EQ(working_days_before(d("2026-04-07"), 2), d("2026-04-01"));  // over Easter
 }
 
+// Koningsdag (Atw art 3 lid 1: "de dag waarop de verjaardag van de Koning wordt gevierd"): 27 April,
+// the Saturday before when the 27th is a Sunday (royal decree of 1980: never on a Sunday). Before 2014
+// it was Koninginnedag, 30 April. The old check (26 April 2025 is no working day) held for any code:
+// that day is a Saturday. What the move may not do is make a weekday a holiday.
+TEST(Calendar, KoningsdagAndItsMoves) {
+    // 2025: 27 April is a Sunday, celebrated Saturday 26 April; Friday 25 and Monday 28 are working days.
+    EXPECT_EQ(iso_weekday(d("2025-04-27")), 7u);
+    EXPECT_TRUE(is_working_day(d("2025-04-25")));
+    EXPECT_TRUE(is_working_day(d("2025-04-28")));
+    // 2024: 27 April is a Saturday and stays there; Friday 26 and Monday 29 April are working days.
+    EXPECT_EQ(iso_weekday(d("2024-04-27")), 6u);
+    EXPECT_TRUE(is_working_day(d("2024-04-26")));
+    EXPECT_TRUE(is_working_day(d("2024-04-29")));
+    // A weekday Koningsdag: Monday 27 April 2026, Thursday 27 April 2023.
+    EXPECT_FALSE(is_working_day(d("2026-04-27")));
+    EXPECT_FALSE(is_working_day(d("2023-04-27")));
+    // Koninginnedag until 2013: Monday 30 April 2012 was a holiday, Friday 27 April 2012 a working day.
+    EXPECT_FALSE(is_working_day(d("2012-04-30")));
+    EXPECT_TRUE(is_working_day(d("2012-04-27")));
+    EXPECT_FALSE(is_working_day(d("2013-04-30")));  // Tuesday, the last Koninginnedag
+    // 30 April 2006 was a Sunday: celebrated Saturday 29 April; Monday 1 May 2006 is a working day.
+    EXPECT_TRUE(is_working_day(d("2006-05-01")));
+    EXPECT_TRUE(is_working_day(d("2006-04-28")));
+    // Through working_days_before: the working day before Tuesday 1 May 2012 is Friday 27 April.
+    EXPECT_EQ(working_days_before(d("2012-05-01"), 1), d("2012-04-27"));
+    // and before Tuesday 29 April 2025 nothing is skipped (the moved Koningsdag is a Saturday).
+    EXPECT_EQ(working_days_before(d("2025-04-29"), 2), d("2025-04-25"));
+}
+
 TEST(Calendar, MoneyAndDecimals) {
     EXPECT_EQ(parse_money("14.71")->cents, 1471);
     EXPECT_EQ(parse_money("14.7")->cents, 1470);
