@@ -13,3 +13,7 @@ add_test(NAME cli.rules_catalogue
 add_test(NAME cli.explain_json
          COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:regelwerk> -DSRC=${CMAKE_SOURCE_DIR}
                  -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli_explain_json -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/explain_json.cmake)
+# Issue 10: `regelwerk scenario` (the scenario API through the CLI, on the demo store).
+add_test(NAME cli.scenario
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:regelwerk> -DSRC=${CMAKE_SOURCE_DIR}
+                 -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli_scenario -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/scenario.cmake)

@@ -101,6 +101,16 @@ constexpr std::array<message_entry, message_count> table{{
     {m::from_prefix, "catalogue.from", {"vanaf ", "from "}},
     {m::until_word, "catalogue.until", {" tot en met ", " up to and including "}},
     {m::files_suffix, "catalogue.files", {" bestanden", " files"}},
+    {m::scenario_for, "scenario.for", {"Wat als: scenario voor ", "What if: scenario for "}},
+    {m::scenario_known_until, "scenario.known_until", {"Bekend tot ", "Known until "}},
+    {m::scenario_days_evaluated, "scenario.days_evaluated", {" dagen beoordeeld van ", " days evaluated from "}},
+    {m::scenario_blocks, "scenario.blocks", {"Blokkeert (overtredingen die deze plaatsing zou veroorzaken):",
+                                              "Blocks (violations this placement would cause):"}},
+    {m::scenario_beside, "scenario.beside", {"Ernaast (acties en waarschuwingen die de plaatsing meebrengt):",
+                                              "Beside it (actions and warnings the placement brings):"}},
+    {m::scenario_none, "scenario.none", {"geen", "none"}},
+    {m::scenario_hours, "scenario.hours", {" uur per week", " hours a week"}},
+    {m::scenario_per_hour, "scenario.per_hour", {" per uur", " an hour"}},
 }};
 // clang-format on
 

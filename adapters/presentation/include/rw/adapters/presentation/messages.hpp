@@ -54,6 +54,9 @@ enum class msg : std::uint16_t {
     // catalogue
     catalogue_of, catalogue_rules, catalogue_parameters, catalogue_tables, catalogue_facts, catalogue_sources,
     catalogue_uncertain, uncertain_upper, from_prefix, until_word, files_suffix,
+    // scenario
+    scenario_for, scenario_known_until, scenario_days_evaluated, scenario_blocks, scenario_beside, scenario_none,
+    scenario_hours, scenario_per_hour,
     count_  // not a message: the number of ids
 };
 inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);
