@@ -213,10 +213,21 @@ struct scope : located {  // voor het bureau | voor elk g, g [waarvoor cond]
     boost::optional<expr> filter;
 };
 
+/// A piece of a message: literal text (as written, unescaped) or a {placeholder}.
+struct message_part {
+    std::string text;       // the literal text before the next placeholder
+    bool placeholder = false;
+    expr value;             // the placeholder's expression ({termijn} is the name 'termijn')
+    located where;          // the bytes between the braces
+};
+
 struct message : located {  // melding nl "..." | advies en "..."
     std::string what;  // melding | advies
     std::string lang;  // nl | en
     text_literal text;
+    /// Filled by the parser after the text is read (not by the grammar): literal text and
+    /// placeholders alternate, so the binder only resolves names.
+    std::vector<message_part> parts;
 };
 
 struct rule_decl : located {
