@@ -95,11 +95,29 @@ void binder::bind_table(dsl::source_ptr const& src, ast::table_decl const& t) {
         }
         prev_from = tv.from;
         for (auto const& r : v.rows) {
-            auto k = constant_value(r.key, ti.key_type, "a key of " + t.name);
+            if (r.keys.size() != ti.key_types.size()) {
+                error(codes::table_key, span(r.keys.front()),
+                      "a row of " + t.name + " needs " + std::to_string(ti.key_types.size()) + " key(s), not " +
+                          std::to_string(r.keys.size()));
+                continue;
+            }
+            table_version::row row;
+            bool ok = true;
+            for (std::size_t i = 0; i < r.keys.size(); ++i) {
+                auto k = constant_value(r.keys[i], ti.key_types[i], "a key of " + t.name);
+                ok = ok && k.has_value();
+                row.keys.push_back(k.value_or(value{}));
+            }
             auto val = constant_value(r.value, ti.t, "a value of " + t.name);
-            if (!k || !val) continue;
-            if (!tv.rows.empty() && compare(*k, tv.rows.back().first) <= 0) error(codes::table_keys_not_ascending, span(r.key), "table keys must ascend");
-            tv.rows.emplace_back(*k, *val);
+            if (!ok || !val) continue;
+            row.v = *val;
+            // Rows ascend key by key (the first key first): a lookup narrows them key by key.
+            if (!tv.rows.empty()) {
+                int c = 0;
+                for (std::size_t i = 0; i < row.keys.size() && c == 0; ++i) c = compare(row.keys[i], tv.rows.back().keys[i]);
+                if (c <= 0) error(codes::table_keys_not_ascending, span(r.keys.front()), "table keys must ascend");
+            }
+            tv.rows.push_back(std::move(row));
         }
         ti.versions.push_back(std::move(tv));
     }

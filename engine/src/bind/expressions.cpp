@@ -14,6 +14,7 @@ bool ordered(type t) {
     switch (t.kind) {
         case type_kind::number:
         case type_kind::money:
+        case type_kind::percentage:
         case type_kind::date:
         case type_kind::days:
         case type_kind::weeks:
@@ -70,6 +71,13 @@ std::optional<value> binder::constant_value(ast::expr const& e, type t, std::str
         prog_.constant_list_headers.push_back({stored.data(), stored.size()});
         return value{value_kind::list, 0, static_cast<std::int64_t>(stored.size()), &prog_.constant_list_headers.back()};
     }
+    if (n.o == op::negate && prog_.nodes[prog_.child(n, 0)].o == op::constant) {
+        // -5, -€ 12.50, -0,5 %: a negative literal is a constant too.
+        value v = prog_.nodes[prog_.child(n, 0)].constant;
+        if (!v.empty()) v.i = -v.i;
+        expect_type(b, t, span(e), what);
+        return v;
+    }
     if (n.o != op::constant) {
         error(codes::not_constant, span(e), what + " must be a constant (a literal value)");
         return std::nullopt;
@@ -85,6 +93,7 @@ bound binder::literal(ast::expr const& e, type const*) {
     }
     if (auto const* n = boost::get<ast::number_literal>(&e)) {
         auto v = parse_decimal(n->text);
+        if (!v) error(codes::bad_number, span(*n), "'" + n->text + "' is not a number with at most three decimals");
         return constant(value::number_milli(v ? v->milli : 0), type::of(type_kind::number), span(*n));
     }
     if (auto const* d = boost::get<ast::duration_literal>(&e)) {
@@ -111,6 +120,11 @@ bound binder::literal(ast::expr const& e, type const*) {
         if (!v) error(codes::bad_amount, span(*m), "'" + m->amount + "' is not an amount in euro (at most two decimals)");
         return constant(value::cents(v ? v->cents : 0), type::of(type_kind::money), span(*m));
     }
+    if (auto const* p = boost::get<ast::percent_literal>(&e)) {
+        auto v = parse_percent_micro(p->amount);
+        if (!v) error(codes::bad_percentage, span(*p), "'" + p->amount + " %' is not a percentage with at most four decimals");
+        return constant(value::percent_micro(v ? *v : 0), type::of(type_kind::percentage), span(*p));
+    }
     if (auto const* t = boost::get<ast::text_literal>(&e)) {
         prog_.strings.push_back(collapse_whitespace(t->value));
         return constant(value::text(&prog_.strings.back()), type::of(type_kind::text), span(*t));
@@ -124,7 +138,7 @@ bound binder::literal(ast::expr const& e, type const*) {
 bound binder::bind(ast::expr const& e, type const* expected) {
     using namespace ast;
     if (boost::get<date_literal>(&e) || boost::get<number_literal>(&e) || boost::get<duration_literal>(&e) ||
-        boost::get<money_literal>(&e) || boost::get<text_literal>(&e) || boost::get<bool_literal>(&e) ||
+        boost::get<money_literal>(&e) || boost::get<percent_literal>(&e) || boost::get<text_literal>(&e) || boost::get<bool_literal>(&e) ||
         boost::get<empty_literal>(&e))
         return literal(e, expected);
     if (auto const* n = boost::get<name_ref>(&e)) return bind_name(*n, expected);
@@ -203,9 +217,9 @@ bound binder::bind_unary(ast::unary const& un, type const* expected) {
         return {add(n, {x.node}), bt};
     }
     bound x = bind(un.operand, expected);
-    if (!(x.t.kind == type_kind::number || x.t.kind == type_kind::money || x.t.is_duration() ||
-          x.t.kind == type_kind::error))
-        error(codes::bad_negation, span(un.operand), "'-' needs a number, an amount or a duration, not " + type_name(x.t));
+    if (!(x.t.kind == type_kind::number || x.t.kind == type_kind::money || x.t.kind == type_kind::percentage ||
+          x.t.is_duration() || x.t.kind == type_kind::error))
+        error(codes::bad_negation, span(un.operand), "'-' needs a number, an amount, a percentage or a duration, not " + type_name(x.t));
     node n;
     n.o = op::negate;
     n.t = x.t;
@@ -287,10 +301,33 @@ bound binder::bind_binary(ast::binary const& b, type const* expected) {
             ak = arith_kind::date_diff;
             result = type::of(type_kind::days);
         } else if (l.t.is_duration() && l.t == r.t) ak = plus ? arith_kind::duration_add : arith_kind::duration_sub;
+        else if (k(l.t) == type_kind::percentage && k(r.t) == type_kind::percentage)
+            ak = plus ? arith_kind::percent_add : arith_kind::percent_sub;
     } else if (b.op == "*") {
-        if (k(l.t) == type_kind::number && k(r.t) == type_kind::number) ak = arith_kind::number_mul;
-        else if (k(l.t) == type_kind::money && k(r.t) == type_kind::number) ak = arith_kind::money_mul;
-        else if (l.t.is_duration() && k(r.t) == type_kind::number) ak = arith_kind::duration_mul;
+        // A scale factor may stand on either side (€ 100 * 7,45 % and 7,45 % * € 100): the node
+        // keeps the amount (or number) left.
+        auto is = [&](type t, type_kind want) { return k(t) == want; };
+        bool swap = (is(l.t, type_kind::number) && is(r.t, type_kind::money)) ||
+                    (is(l.t, type_kind::percentage) && (is(r.t, type_kind::money) || is(r.t, type_kind::number)));
+        if (swap) std::swap(l, r);
+        if (is(l.t, type_kind::number) && is(r.t, type_kind::number)) ak = arith_kind::number_mul;
+        else if (is(l.t, type_kind::money) && is(r.t, type_kind::number)) ak = arith_kind::money_mul;
+        else if (is(l.t, type_kind::money) && is(r.t, type_kind::percentage)) ak = arith_kind::money_mul_pct;
+        else if (is(l.t, type_kind::number) && is(r.t, type_kind::percentage)) ak = arith_kind::number_mul_pct;
+        else if (l.t.is_duration() && is(r.t, type_kind::number)) ak = arith_kind::duration_mul;
+        if (ak) result = l.t;
+    } else if (b.op == "/") {
+        if (k(l.t) == type_kind::number && k(r.t) == type_kind::number) ak = arith_kind::number_div;
+        else if (k(l.t) == type_kind::money && k(r.t) == type_kind::number) ak = arith_kind::money_div;
+        else if (k(l.t) == type_kind::money && k(r.t) == type_kind::money) {
+            ak = arith_kind::money_ratio;
+            result = type::of(type_kind::number);
+        }
+        node const& divisor = prog_.nodes[r.node];
+        if (ak && divisor.o == op::constant && !divisor.constant.empty() && divisor.constant.i == 0) {
+            error(codes::division_by_zero, span(b.rhs), "division by zero");
+            return error_node(s);
+        }
     }
     if (!ak) {
         error(codes::cannot_compute, s, "cannot compute " + type_name(l.t) + " " + b.op + " " + type_name(r.t));
@@ -320,6 +357,9 @@ bound binder::bind_series_arg(ast::expr const& e, type expected) {
             return error_node(s);
         }
         auto const& t = prog_.tables[static_cast<std::size_t>(it->second)];
+        if (t.key_types.size() != 1)
+            error(codes::series_argument, s, "table " + t.name + " has " + std::to_string(t.key_types.size()) +
+                                                 " keys; this primitive reads tables with one key");
         if (t.t.kind != expected.elem) error(codes::series_argument, s, "table " + t.name + " gives " + type_name(t.t) + ", expected " + type_name(expected.element()));
         node n;
         n.o = op::table_series;
@@ -367,24 +407,38 @@ bound binder::bind_call(ast::call const& c, std::optional<bound> at) {
     }
     if (auto t = table_ids_.find(c.function); t != table_ids_.end()) {
         auto const& ti = prog_.tables[static_cast<std::size_t>(t->second)];
-        if (c.args.size() != 1) {
-            error(codes::table_key, s, "table " + ti.name + " takes one key");
+        if (c.args.size() != ti.key_types.size()) {
+            std::string names;
+            for (std::size_t i = 0; i < ti.args.size(); ++i) names += (i ? ", " : "") + ti.args[i];
+            error(codes::table_key, s,
+                  ti.key_types.size() == 1 ? "table " + ti.name + " takes one key"
+                                           : "table " + ti.name + " takes " + std::to_string(ti.key_types.size()) +
+                                                 " keys (" + names + "), got " + std::to_string(c.args.size()));
             return error_node(s);
         }
-        bound key = bind(c.args[0].value, &ti.key_type);
-        expect_type(key, ti.key_type, span(c.args[0].value), "the key of table " + ti.name);
-        std::uint32_t date_node = read_day(at, s);
+        std::vector<std::uint32_t> kids;  // [keys..., date]
+        for (std::size_t i = 0; i < c.args.size(); ++i) {
+            if (c.args[i].name && *c.args[i].name != ti.args[i])
+                error(codes::table_key, span(c.args[i].value),
+                      "key " + std::to_string(i + 1) + " of table " + ti.name + " is '" + ti.args[i] + "', not '" + *c.args[i].name + "'");
+            bound key = bind(c.args[i].value, &ti.key_types[i]);
+            expect_type(key, ti.key_types[i], span(c.args[i].value),
+                        ti.key_types.size() == 1 ? "the key of table " + ti.name : "key '" + ti.args[i] + "' of table " + ti.name);
+            kids.push_back(key.node);
+        }
+        kids.push_back(read_day(at, s));
         node n;
         n.o = op::table_at;
         n.id = static_cast<std::uint16_t>(t->second);
         n.t = ti.t;
         n.where = s;
-        return {add(n, {key.node, date_node}), ti.t};
+        return {add(n, kids), ti.t};
     }
     if (at) {
         error(codes::as_of_target, s, "'op' needs a parameter or a table, and " + c.function + " is neither");
         return error_node(s);
     }
+    if (c.function == "afgerond") return bind_rounding(c);
     int bi = find_builtin(c.function);
     if (bi < 0) {
         std::vector<std::string> names;
@@ -446,6 +500,66 @@ bound binder::bind_call(ast::call const& c, std::optional<bound> at) {
     n.t = b.result;
     n.where = s;
     return {add(n, kids), b.result};
+}
+
+/// afgerond(x [, naar: half_omhoog | beneden | boven] [, op: unit]): x (an amount, a number or a
+/// percentage) rounded to a whole multiple of `op` (by default € 0.01, 1 or 0,01 %), half away
+/// from zero unless `naar` says otherwise. An exact product or quotient given as x is rounded
+/// once, from its exact value (the evaluator looks through it).
+bound binder::bind_rounding(ast::call const& c) {
+    dsl::span s = span(c);
+    ast::expr const* x = nullptr;
+    ast::expr const* mode = nullptr;
+    ast::expr const* unit = nullptr;
+    for (auto const& a : c.args) {
+        if (!a.name) {
+            if (x) error(codes::rounding_misuse, span(a.value), "afgerond takes one value; name the others (naar: ..., op: ...)");
+            x = &a.value;
+        } else if (*a.name == "naar") {
+            mode = &a.value;
+        } else if (*a.name == "op") {
+            unit = &a.value;
+        } else {
+            error(codes::unknown_argument, span(a.value), "afgerond has no argument '" + *a.name + "' (naar, op)",
+                  dsl::closest_matches(*a.name, {"naar", "op"}));
+        }
+    }
+    if (!x) {
+        error(codes::rounding_misuse, s, "afgerond needs the value to round: afgerond(x, naar: beneden, op: € 0.01)");
+        return error_node(s);
+    }
+    bound v = bind(*x);
+    if (v.t.kind == type_kind::error) return v;
+    if (v.t.kind != type_kind::money && v.t.kind != type_kind::number && v.t.kind != type_kind::percentage) {
+        error(codes::rounding_misuse, span(*x), "afgerond rounds an amount, a number or a percentage, not " + type_name(v.t));
+        return error_node(s);
+    }
+    round_kind k = round_kind::half_up;
+    if (mode) {
+        auto const* nr = boost::get<ast::name_ref>(mode);
+        static std::map<std::string, round_kind> const modes = {
+            {"half_omhoog", round_kind::half_up}, {"beneden", round_kind::down}, {"boven", round_kind::up}};
+        if (!nr || !modes.count(nr->name)) {
+            error(codes::rounding_misuse, span(*mode), "'naar:' is half_omhoog, beneden or boven",
+                  nr ? dsl::closest_matches(nr->name, {"half_omhoog", "beneden", "boven"}) : std::vector<std::string>{});
+        } else {
+            k = modes.at(nr->name);
+        }
+    }
+    value u = v.t.kind == type_kind::money ? value::cents(1) : v.t.kind == type_kind::number ? value::integer(1)
+                                                                                               : value::percent_micro(100);
+    if (unit) {
+        auto given = constant_value(*unit, v.t, "the unit after 'op:'");
+        if (given && given->i <= 0) error(codes::rounding_misuse, span(*unit), "the unit after 'op:' must be more than zero");
+        else if (given) u = *given;
+    }
+    std::uint32_t unit_node = constant(u, v.t, unit ? span(*unit) : s).node;
+    node n;
+    n.o = op::round;
+    n.id = static_cast<std::uint16_t>(k);
+    n.t = v.t;
+    n.where = s;
+    return {add(n, {v.node, unit_node}), v.t};
 }
 
 bound binder::bind_as_of(ast::as_of const& a) {

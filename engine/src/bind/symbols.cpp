@@ -196,10 +196,15 @@ void binder::collect(dsl::source_ptr const& src, ast::declaration const& d) {
         table_ids_[t->name] = static_cast<int>(prog_.tables.size());
         table_info ti;
         ti.name = t->name;
-        ti.arg = t->arg.name;
         ti.where = span(*t);
-        if (!type_from_name(t->arg.type.name, t->arg.type.list, ti.key_type)) error(codes::unknown_type, span(t->arg.type), "unknown type");
-        if (!type_from_name(t->type.name, t->type.list, ti.t)) error(codes::unknown_type, span(t->type), "unknown type");
+        for (auto const& a : t->args) {
+            type kt;
+            if (!type_from_name(a.type.name, a.type.list, kt)) error(codes::unknown_type, span(a.type), "unknown type '" + a.type.name + "'");
+            else if (kt.kind == type_kind::list) error(codes::unknown_type, span(a.type), "a table key cannot be a list");
+            ti.args.push_back(a.name);
+            ti.key_types.push_back(kt);
+        }
+        if (!type_from_name(t->type.name, t->type.list, ti.t)) error(codes::unknown_type, span(t->type), "unknown type '" + t->type.name + "'");
         prog_.tables.push_back(std::move(ti));
     } else if (auto const* f = boost::get<ast::fact_decl>(&d)) {
         auto it = fact_ids_.find(f->name);

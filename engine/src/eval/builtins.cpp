@@ -467,7 +467,7 @@ value eerste_dag_onder_tabel(eval_context& ctx, value const* a) {
     for (day d : points) {
         value key = a[3].empty() ? value::integer(std::numeric_limits<std::int32_t>::max())
                                  : value::integer(age_on(a[3].as_date(), d));
-        value min = table_at(ctx, a[1].tag, key, d);
+        value min = table_at(ctx, a[1].tag, &key, 1, d);
         if (!min.empty() && p.hourly_wage->cents < min.i) return value::date(d);
     }
     return {};

@@ -32,7 +32,10 @@ struct duration_literal : located {
     std::string unit;  // canonical: dagen | weken | maanden | jaren
 };
 struct money_literal : located {
-    std::string amount;  // after the euro sign
+    std::string amount;  // after the euro sign, with its sign: 14.71, -12.50
+};
+struct percent_literal : located {
+    std::string amount;  // before the % sign, with a decimal point: 21.8, 0.5 (written 0,5 % or 0.5 %)
 };
 struct text_literal : located {
     std::string value;  // unescaped; runs of whitespace with a newline collapsed to one space
@@ -55,7 +58,7 @@ struct as_of;
 struct emptiness;
 struct membership;
 
-struct expr : x3::variant<nil, date_literal, number_literal, duration_literal, money_literal, text_literal,
+struct expr : x3::variant<nil, date_literal, number_literal, duration_literal, money_literal, percent_literal, text_literal,
                           bool_literal, empty_literal, name_ref, x3::forward_ast<unary>, x3::forward_ast<binary>,
                           x3::forward_ast<call>, x3::forward_ast<aggregate>, x3::forward_ast<conditional>,
                           x3::forward_ast<set_literal>, x3::forward_ast<as_of>, x3::forward_ast<emptiness>,
@@ -69,7 +72,7 @@ struct unary : located {
     expr operand;
 };
 struct binary : located {
-    std::string op;  // of en = != < <= > >= + - *
+    std::string op;  // of en = != < <= > >= + - * /
     expr lhs;
     expr rhs;
 };
@@ -162,7 +165,7 @@ struct parameter_decl : located {
 };
 
 struct table_row : located {
-    expr key;
+    std::vector<expr> keys;  // one per key of the table: 21, bepaalde_tijd => ...
     expr value;
 };
 
@@ -174,9 +177,9 @@ struct table_version : located {
     std::vector<table_row> rows;
 };
 
-struct table_decl : located {  // tabel wml.uurloon(leeftijd: getal) : geld
+struct table_decl : located {  // tabel wml.uurloon(leeftijd: getal [, contract: contractsoort]) : geld
     std::string name;
-    param_arg arg;
+    std::vector<param_arg> args;  // the keys, in the order a lookup gives them
     type_ref type;
     std::vector<table_version> versions;
 };

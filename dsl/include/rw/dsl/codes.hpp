@@ -83,6 +83,7 @@ inline constexpr char const* fact_types_differ = "RW4013";
 inline constexpr char const* fact_two_defaults = "RW4014";
 inline constexpr char const* fact_keyword_mixed = "RW4015";
 inline constexpr char const* bad_percentage = "RW4016";
+inline constexpr char const* bad_number = "RW4017";
 
 // ---- RW5: rules ---------------------------------------------------------------------------------
 inline constexpr char const* citation_period = "RW5001";
@@ -168,6 +169,7 @@ inline constexpr std::array all = {
     code_info{"RW4014", "a fact has two definitions without a condition"},
     code_info{"RW4015", "a fact is declared both as 'feit' and 'hulpfeit'"},
     code_info{"RW4016", "a percentage with more than four decimals"},
+    code_info{"RW4017", "a number with more than three decimals (it read as 0 before)"},
     code_info{"RW5001", "a citation's 'tot' lies before its 'vanaf'"},
     code_info{"RW5002", "'voor elk' over something that is not a list"},
     code_info{"RW5003", "an action without 'termijn'"},

@@ -42,6 +42,8 @@ enum class op : std::uint8_t {
     conditional,     // children: [cond, then, else]
     call,            // id = builtin index; children: args (missing optional args are empty constants)
     aggregate,       // id = aggregate_kind; slot = variable; children: [collection, filter|none, body|none]
+    round,           // afgerond(x, naar: ..., op: unit): id = round_kind; children: [x, unit]; an exact
+                     // product or quotient as x is rounded once, from its exact value
 };
 
 enum class cmp_kind : std::uint8_t { eq, ne, lt, le, gt, ge };
@@ -50,7 +52,14 @@ enum class arith_kind : std::uint8_t {
     date_add_days, date_add_weeks, date_add_months, date_sub_days, date_sub_weeks, date_sub_months,
     date_diff,  // date - date = days
     duration_add, duration_sub, duration_mul,
+    // Issue 10: computed exactly in integers, then rounded half away from zero to the result's unit
+    // (money_mul too: cents x thousandths). Division by zero gives leeg and a run-time issue.
+    number_div, money_div, money_ratio,  // getal / getal, geld / getal, geld / geld -> getal
+    money_mul_pct, number_mul_pct,       // geld x percentage, getal x percentage
+    percent_add, percent_sub,
 };
+/// afgerond(x, naar: half_omhoog | beneden | boven): half away from zero, toward -inf, toward +inf.
+enum class round_kind : std::uint8_t { half_up, down, up };
 enum class aggregate_kind : std::uint8_t { count, exists, all, sum, min, max, first, last, filter };
 
 struct node {
@@ -112,13 +121,19 @@ struct table_version {
     opt_day to;
     std::vector<int> sources;
     std::string uncertain;
-    std::vector<std::pair<value, value>> rows;  // ascending keys; a key covers up to the next key
+    /// Ascending keys (compared key by key). A number, amount, date or duration key covers up to
+    /// the next row's key; an enumeration, text or truth key matches only itself.
+    struct row {
+        std::vector<value> keys;
+        value v;
+    };
+    std::vector<row> rows;
 };
 
 struct table_info {
     std::string name;
-    std::string arg;
-    type key_type;
+    std::vector<std::string> args;  // the keys' names
+    std::vector<type> key_types;
     type t;
     std::vector<table_version> versions;
     dsl::span where;
