@@ -117,6 +117,15 @@ struct expr_printer {
         print_expr(out, n.else_value);
         out << ')';
     }
+    void operator()(first_day const& f) const {
+        out << "eerste_dag(" << f.var << " van ";
+        print_expr(out, f.from);
+        out << " tot ";
+        print_expr(out, f.to);
+        out << " waarvoor ";
+        print_expr(out, f.condition);
+        out << ')';
+    }
     void operator()(set_literal const& s) const {
         auto const& n = s;
         out << '{';
@@ -433,6 +442,15 @@ struct expr_dumper {
         dump_expr(out, c.then_value);
         out << ' ';
         dump_expr(out, c.else_value);
+        out << ')';
+    }
+    void operator()(first_day const& f) const {
+        out << "(first-day " << f.var << ' ';
+        dump_expr(out, f.from);
+        out << ' ';
+        dump_expr(out, f.to);
+        out << ' ';
+        dump_expr(out, f.condition);
         out << ')';
     }
     void operator()(set_literal const& s) const {

@@ -12,6 +12,7 @@ BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::argument, name, value)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::call, function, args)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::aggregate, op, var, collection, filter, body)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::conditional, condition, then_value, else_value)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::first_day, var, from, to, condition)
 
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::type_ref, list, name)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::source_decl, name, title, url)

@@ -33,6 +33,7 @@ struct argument_class : annotate {};
 struct call_class : annotate {};
 struct aggregate_class : annotate {};
 struct conditional_class : annotate {};
+struct first_day_class : annotate {};
 struct set_class : annotate {};
 
 // ---- Semantic actions ---------------------------------------------------------------------------
@@ -138,6 +139,7 @@ x3::rule<argument_class, ast::argument> const argument_rule = "an argument";
 x3::rule<call_class, ast::call> const call_rule = "a function call";
 x3::rule<aggregate_class, ast::aggregate> const aggregate_rule = "an aggregate";
 x3::rule<conditional_class, ast::conditional> const conditional_rule = "als ... dan ... anders ...";
+x3::rule<first_day_class, ast::first_day> const first_day_rule = "eerste_dag(d van ... tot ... waarvoor ...)";
 x3::rule<set_class, ast::set_literal> const set_rule = "a set {a, b}";
 
 // clang-format off
@@ -247,6 +249,9 @@ auto const call_rule_def = dotted_name >> '(' >> -(argument_rule % ',') > ')';
 auto const aggregate_rule_def =
     x3::lexeme[aggregates >> end_of_word] >> '(' >> identifier >> kw("in") > expression_rule
     > -(kw("waarvoor") > expression_rule) > -(':' > expression_rule) > ')';
+// Committed only at 'van': eerste_dag_in_fase(...) stays a call.
+auto const first_day_rule_def = kw("eerste_dag") >> '(' >> identifier >> kw("van") > expression_rule > kw("tot")
+                              > expression_rule > kw("waarvoor") > expression_rule > ')';
 auto const conditional_rule_def =
     kw("als") > expression_rule > kw("dan") > expression_rule > kw("anders") > expression_rule;
 inline auto set_items = [](auto& ctx) {
@@ -263,7 +268,7 @@ auto const set_rule_def = set_items_rule[set_items];
 
 auto const primary_rule_def =
       date_rule | money_rule | percent_rule | duration_rule | number_rule | text_rule | bool_rule | empty_rule
-    | conditional_rule | aggregate_rule | call_rule | name_rule | set_rule
+    | conditional_rule | first_day_rule | aggregate_rule | call_rule | name_rule | set_rule
     | ('(' > expression_rule > ')');
 
 using namespace actions;
@@ -286,6 +291,6 @@ auto const expression_rule_def = or_rule;
 
 BOOST_SPIRIT_DEFINE(expression_rule, date_rule, text_rule, primary_rule, or_rule, and_rule, not_rule, cmp_rule,
                     add_rule, mul_rule, unary_rule, postfix_rule, number_rule, duration_rule, money_rule, percent_rule, bool_rule,
-                    empty_rule, name_rule, argument_rule, call_rule, aggregate_rule, conditional_rule, set_rule)
+                    empty_rule, name_rule, argument_rule, call_rule, aggregate_rule, conditional_rule, first_day_rule, set_rule)
 
 }  // namespace rw::dsl::parser

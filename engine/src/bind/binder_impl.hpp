@@ -141,6 +141,7 @@ private:
     bound bind_binary(ast::binary const& b, type const* expected);
     bound bind_call(ast::call const& c, std::optional<bound> at_date);
     bound bind_rounding(ast::call const& c);
+    bound bind_first_day(ast::first_day const& f);
     bound bind_aggregate(ast::aggregate const& a);
     bound bind_as_of(ast::as_of const& a);
     bound bind_series_arg(ast::expr const& e, type expected);

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <unordered_map>
 
 namespace rw::engine::binding {
 
@@ -179,6 +181,7 @@ bound binder::bind(ast::expr const& e, type const* expected) {
         return {add(n, kids), n.t};
     }
     if (auto const* a = boost::get<x3::forward_ast<as_of>>(&e)) return bind_as_of(a->get());
+    if (auto const* f = boost::get<x3::forward_ast<first_day>>(&e)) return bind_first_day(f->get());
     if (auto const* em = boost::get<x3::forward_ast<emptiness>>(&e)) {
         bound x = bind(em->get().value);
         node n;
@@ -560,6 +563,64 @@ bound binder::bind_rounding(ast::call const& c) {
     n.t = v.t;
     n.where = s;
     return {add(n, {v.node, unit_node}), v.t};
+}
+
+/// eerste_dag(d van a tot b waarvoor c). The days tried are a, and every day in (a, b] on which c
+/// may change: where a parameter or table read on d changes value, a birthday when c reads
+/// leeftijd(x, d), and a date that c compares d with (that date and the day after). Marked here,
+/// collected while the condition is evaluated (a date inside an aggregate is only known then).
+bound binder::bind_first_day(ast::first_day const& f) {
+    dsl::span s = span(f);
+    type dt = type::of(type_kind::date), bt = type::of(type_kind::boolean);
+    bound from = bind(f.from, &dt);
+    expect_type(from, dt, span(f.from), "the first day after 'van'");
+    bound to = bind(f.to, &dt);
+    expect_type(to, dt, span(f.to), "the last day after 'tot'");
+    std::uint16_t slot = new_slot();
+    scope_.push_back({f.var, slot, dt});
+    bound c = bind(f.condition, &bt);
+    expect_type(c, bt, span(f.condition), "the condition after 'waarvoor'");
+    scope_.pop_back();
+    // Which nodes of the condition depend on the day (memoised over the condition's subtree).
+    std::unordered_map<std::uint32_t, bool> memo;
+    auto depends = [&](auto const& self, std::uint32_t i) -> bool {
+        if (auto it = memo.find(i); it != memo.end()) return it->second;
+        node const& n = prog_.nodes[i];
+        bool d = n.o == op::slot && n.slot == slot;
+        for (std::size_t k = 0; k < n.child_count && !d; ++k) d = self(self, prog_.child(n, k));
+        memo[i] = d;
+        return d;
+    };
+    first_day_info info;
+    std::vector<std::uint32_t> todo{c.node};
+    std::set<std::uint32_t> seen;
+    while (!todo.empty()) {
+        std::uint32_t i = todo.back();
+        todo.pop_back();
+        if (!seen.insert(i).second || !depends(depends, i)) continue;
+        node& n = prog_.nodes[i];
+        if (n.o == op::compare && n.child_count == 2) {
+            std::uint32_t l = prog_.child(n, 0), r = prog_.child(n, 1);
+            bool dl = depends(depends, l), dr = depends(depends, r);
+            if (dl != dr && prog_.nodes[dl ? r : l].t.kind == type_kind::date) n.probe = dl ? 2 : 1;
+        } else if (n.o == op::param_at && depends(depends, prog_.child(n, 0))) {
+            info.params.push_back(n.id);
+        } else if (n.o == op::table_at && depends(depends, prog_.child(n, n.child_count - 1u))) {
+            info.tables.push_back(n.id);
+        } else if (n.o == op::call && builtin_table()[n.id].name == "leeftijd" && n.child_count == 2 &&
+                   !depends(depends, prog_.child(n, 0))) {
+            n.probe = 3;
+        }
+        for (std::size_t k = 0; k < n.child_count; ++k) todo.push_back(prog_.child(n, k));
+    }
+    node n;
+    n.o = op::first_day;
+    n.id = static_cast<std::uint16_t>(prog_.first_days.size());
+    n.slot = slot;
+    n.t = dt;
+    n.where = s;
+    prog_.first_days.push_back(std::move(info));
+    return {add(n, {from.node, to.node, c.node}), dt};
 }
 
 bound binder::bind_as_of(ast::as_of const& a) {

@@ -53,6 +53,73 @@ std::int64_t round_quotient(wide num, wide den, round_kind k) {
     return static_cast<std::int64_t>(q);
 }
 
+/// The days an eerste_dag condition may change on, found while it is evaluated (see
+/// bind_first_day): per thread, the innermost eerste_dag being evaluated.
+struct breakpoint_sink {
+    day from, to;
+    std::vector<day> days;
+    void add(day d) {
+        if (d > from && d <= to) days.push_back(d);
+    }
+};
+thread_local breakpoint_sink* sink = nullptr;
+
+/// A comparison of the day with `v`: the condition may change on v and on the day after.
+void probe_date(value const& v) {
+    if (v.kind != value_kind::date) return;
+    sink->add(v.as_date());
+    sink->add(v.as_date() + date::days{1});
+}
+
+/// leeftijd(birth, day): the age changes on the birthdays (29 February: 1 March in other years).
+void probe_birthdays(value const& birth) {
+    if (birth.kind != value_kind::date) return;
+    date::year_month_day b{birth.as_date()};
+    int last = static_cast<int>(date::year_month_day{sink->to}.year());
+    for (int y = static_cast<int>(date::year_month_day{sink->from}.year()); y <= last; ++y) {
+        auto ymd = date::year{y} / b.month() / b.day();
+        sink->add(ymd.ok() ? date::sys_days{ymd} : date::sys_days{date::year{y} / date::March / 1});
+    }
+}
+
+/// The first day in [from, to] on which the condition holds: tries `from`, then each day on which
+/// the condition may change (parameter and table changes, birthdays, compared dates), in order.
+value first_day_of(eval_context& ctx, node const& n) {
+    auto const& prog = ctx.prog;
+    value a = eval(ctx, prog.child(n, 0)), b = eval(ctx, prog.child(n, 1));
+    if (a.empty() || b.empty() || a.i > b.i) return {};
+    breakpoint_sink mine{a.as_date(), b.as_date(), {}};
+    auto const& info = prog.first_days[n.id];
+    for (int p : info.params)
+        for (day d : param_breakpoints(prog.params[static_cast<std::size_t>(p)])) mine.add(d);
+    for (int t : info.tables)
+        for (auto const& v : prog.tables[static_cast<std::size_t>(t)].versions) {
+            mine.add(v.from);
+            if (v.to) mine.add(*v.to + date::days{1});
+        }
+    breakpoint_sink* outer = sink;
+    sink = &mine;
+    value saved = ctx.slots[n.slot];
+    value out{};
+    day next = mine.from;
+    for (;;) {
+        ctx.slots[n.slot] = value::date(next);
+        if (eval(ctx, prog.child(n, 2)).as_bool()) {
+            out = value::date(next);
+            break;
+        }
+        // The next candidate: the earliest day found so far that comes after this one.
+        std::optional<day> best;
+        for (day d : mine.days)
+            if (d > next && (!best || d < *best)) best = d;
+        if (!best) break;
+        next = *best;
+    }
+    ctx.slots[n.slot] = saved;
+    sink = outer;
+    return out;
+}
+
 /// The source text of a node, for a run-time issue.
 std::string where_text(dsl::span const& s) {
     if (!s.file || s.end <= s.begin) return "";
@@ -451,9 +518,16 @@ value eval(eval_context& ctx, std::uint32_t idx) {
             return value::boolean(eval(ctx, prog.child(n, 0)).as_bool() && eval(ctx, prog.child(n, 1)).as_bool());
         case op::logical_or:
             return value::boolean(eval(ctx, prog.child(n, 0)).as_bool() || eval(ctx, prog.child(n, 1)).as_bool());
-        case op::compare:
+        case op::compare: {
+            if (n.probe && sink) {  // inside eerste_dag: d compared with a date
+                value l = eval(ctx, prog.child(n, 0)), r = eval(ctx, prog.child(n, 1));
+                probe_date(n.probe == 1 ? l : r);
+                return value::boolean(compare_values(static_cast<cmp_kind>(n.id), l, r));
+            }
             return value::boolean(
                 compare_values(static_cast<cmp_kind>(n.id), eval(ctx, prog.child(n, 0)), eval(ctx, prog.child(n, 1))));
+        }
+        case op::first_day: return first_day_of(ctx, n);
         case op::arith: {
             auto k = static_cast<arith_kind>(n.id);
             value a = eval(ctx, prog.child(n, 0)), b = eval(ctx, prog.child(n, 1));
@@ -495,6 +569,7 @@ value eval(eval_context& ctx, std::uint32_t idx) {
             value args[12];
             std::size_t na = std::min<std::size_t>(n.child_count, 12);
             for (std::size_t i = 0; i < na; ++i) args[i] = eval(ctx, prog.child(n, i));
+            if (n.probe == 3 && sink) probe_birthdays(args[0]);
             return builtin_table()[n.id].fn(ctx, args);
         }
         case op::aggregate: return aggregate(ctx, n);

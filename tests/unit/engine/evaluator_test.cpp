@@ -521,3 +521,41 @@ TEST(Arithmetic, ATableWithTwoKeysRangesOverNumbersAndMatchesKinds) {
     EXPECT_FALSE(value_of("toeslag(0, bepaalde_tijd) is leeg", t).as_bool());
     EXPECT_EQ(cents_of("€ 100 * toeslag(leeftijd: 30, contract: bepaalde_tijd)", t), 1000);
 }
+
+// eerste_dag(d van a tot b waarvoor c): the days tried are a and the days c can change on.
+TEST(FirstDay, FindsTheDayAParameterATableOrAnAgeChanges) {
+    std::string const decl = R"(parameter grens : geld
+    € 10 vanaf 2020-01-01 volgens src
+    € 12 vanaf 2026-03-01 volgens src
+tabel loon(leeftijd: getal) : geld
+    vanaf 2020-01-01 volgens src
+        0 => € 5
+        21 => € 12
+)";
+    auto day_of = [&](std::string const& e) {
+        value v = value_of(e, decl);
+        return v.kind == value_kind::date ? format_date(v.as_date()) : std::string("leeg");
+    };
+    // A parameter: € 11 is below the limit from the day it rises, not the day before.
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-01-01 tot 2026-12-31 waarvoor € 11 < grens op d)"), "2026-03-01");
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-01-01 tot 2026-02-28 waarvoor € 11 < grens op d)"), "leeg");
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-03-01 tot 2026-03-01 waarvoor € 11 < grens op d)"), "2026-03-01");
+    // An age: 21 on 2026-05-10 (born 2005-05-10), so € 11 is below the table from that birthday.
+    std::string const age = "eerste_dag(d van 2026-01-01 tot 2026-12-31 waarvoor € 11 < loon(leeftijd(2005-05-10, d)) op d)";
+    EXPECT_EQ(day_of(age), "2026-05-10");
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-01-01 tot 2026-05-09 waarvoor € 11 < loon(leeftijd(2005-05-10, d)) op d)"), "leeg");
+    // Born on 29 February: 21 on 1 March in a year without one.
+    EXPECT_EQ(day_of("eerste_dag(d van 2025-01-01 tot 2025-12-31 waarvoor € 11 < loon(leeftijd(2004-02-29, d)) op d)"), "2025-03-01");
+    // A compared date, < and <= (the day itself and the day after are tried).
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-01-01 tot 2026-12-31 waarvoor d > 2026-04-15)"), "2026-04-16");
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-01-01 tot 2026-12-31 waarvoor d >= 2026-04-15)"), "2026-04-15");
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-01-01 tot 2026-12-31 waarvoor d >= 2025-04-15)"), "2026-01-01");
+    // Dates inside an aggregate are found while it is evaluated (a contract's start and end).
+    EXPECT_EQ(day_of("eerste_dag(d van 2025-06-01 tot 2027-12-31 waarvoor niet bestaat(c in werker.contracten waarvoor c.start <= d en d <= c.einde))"),
+              "2025-06-01");
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-02-01 tot 2027-12-31 waarvoor niet bestaat(c in werker.contracten waarvoor c.start <= d en d <= c.einde))"),
+              "2027-01-01");
+    // An empty or reversed period has no first day.
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-02-01 tot 2026-01-01 waarvoor waar)"), "leeg");
+    EXPECT_EQ(day_of("eerste_dag(d van leeg tot 2026-01-01 waarvoor waar)"), "leeg");
+}

@@ -57,12 +57,13 @@ struct set_literal;
 struct as_of;
 struct emptiness;
 struct membership;
+struct first_day;
 
 struct expr : x3::variant<nil, date_literal, number_literal, duration_literal, money_literal, percent_literal, text_literal,
                           bool_literal, empty_literal, name_ref, x3::forward_ast<unary>, x3::forward_ast<binary>,
                           x3::forward_ast<call>, x3::forward_ast<aggregate>, x3::forward_ast<conditional>,
                           x3::forward_ast<set_literal>, x3::forward_ast<as_of>, x3::forward_ast<emptiness>,
-                          x3::forward_ast<membership>> {
+                          x3::forward_ast<membership>, x3::forward_ast<first_day>> {
     using base_type::base_type;
     using base_type::operator=;
 };
@@ -113,6 +114,15 @@ struct membership : located {  // x in {..} / x niet in {..}
     expr value;
     bool negated = false;
     expr set;
+};
+
+/// eerste_dag(d van begin tot einde waarvoor conditie): the first day in [begin, einde] on which
+/// the condition holds, found by trying only the days on which it can change (issue 10).
+struct first_day : located {
+    std::string var;
+    expr from;
+    expr to;
+    expr condition;
 };
 
 // ---- declarations -------------------------------------------------------------------------------

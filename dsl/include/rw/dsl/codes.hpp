@@ -64,7 +64,6 @@ inline constexpr char const* series_argument = "RW3018";      // expected the na
 inline constexpr char const* aggregate_misuse = "RW3019";
 inline constexpr char const* division_by_zero = "RW3020";     // a constant divisor of zero
 inline constexpr char const* rounding_misuse = "RW3021";      // afgerond(...) arguments
-inline constexpr char const* first_day_misuse = "RW3022";     // eerste_dag(...) arguments
 
 // ---- RW4: literals and dated declarations -------------------------------------------------------
 inline constexpr char const* bad_date = "RW4001";
@@ -152,7 +151,6 @@ inline constexpr std::array all = {
     code_info{"RW3019", "an aggregate (aantal, som, alle, ...) used the wrong way"},
     code_info{"RW3020", "division by a constant zero"},
     code_info{"RW3021", "afgerond(...) with the wrong arguments"},
-    code_info{"RW3022", "eerste_dag(...) with the wrong arguments"},
     code_info{"RW4001", "not a calendar date"},
     code_info{"RW4002", "a duration that is not a whole number"},
     code_info{"RW4003", "a duration of more than 200 years"},

@@ -42,6 +42,8 @@ enum class op : std::uint8_t {
     conditional,     // children: [cond, then, else]
     call,            // id = builtin index; children: args (missing optional args are empty constants)
     aggregate,       // id = aggregate_kind; slot = variable; children: [collection, filter|none, body|none]
+    first_day,       // eerste_dag(d van a tot b waarvoor c): id = first_day_info index; slot = d;
+                     // children: [a, b, c]
     round,           // afgerond(x, naar: ..., op: unit): id = round_kind; children: [x, unit]; an exact
                      // product or quotient as x is rounded once, from its exact value
 };
@@ -71,6 +73,10 @@ struct node {
     std::uint16_t child_count = 0;
     bool has_filter = false;  // aggregates
     bool has_body = false;
+    /// Inside an eerste_dag condition: 1 or 2, a comparison of the day with a date that does not
+    /// depend on it (the left or the right side): that date is a day the condition may change on;
+    /// 3, leeftijd(birth, day): the birthdays are.
+    std::uint8_t probe = 0;
     value constant;
     dsl::span where;
 };
@@ -78,6 +84,13 @@ struct node {
 enum class finding_kind : std::uint8_t { violation, action, warning, info };
 char const* to_string(finding_kind k);      // violation | action | warning | info
 char const* dutch_name(finding_kind k);     // overtreding | actie | waarschuwing | info
+
+/// What an eerste_dag condition reads on its day: the parameters and tables whose changes are
+/// days on which the condition may change (the comparisons and ages are marked on their nodes).
+struct first_day_info {
+    std::vector<int> params;
+    std::vector<int> tables;
+};
 
 struct source_info {
     std::string name;
@@ -209,6 +222,7 @@ struct program {
     std::vector<table_info> tables;
     std::vector<fact_info> facts;
     std::vector<rule_info> rules;
+    std::vector<first_day_info> first_days;
     std::uint16_t slot_count = 0;
     int default_lead_param = -1;  // actie.vooruitblik: how far ahead actions are listed
     std::string rules_hash;  // FNV-1a over the rule files' text, for colophons
