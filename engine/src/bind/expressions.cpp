@@ -591,6 +591,32 @@ bound binder::bind_first_day(ast::first_day const& f) {
         memo[i] = d;
         return d;
     };
+    // Slots bound inside the condition (d and its aggregates' variables): a collection that uses
+    // none of them is the same on every day tried, so the evaluator builds it once (probe 4).
+    std::set<std::uint16_t> inner{slot};
+    {
+        std::vector<std::uint32_t> stack{c.node};
+        while (!stack.empty()) {
+            node const& n = prog_.nodes[stack.back()];
+            stack.pop_back();
+            if (n.o == op::aggregate) inner.insert(n.slot);
+            for (std::size_t k = 0; k < n.child_count; ++k) stack.push_back(prog_.child(n, k));
+        }
+    }
+    // The slots a subtree reads but does not bind itself.
+    std::unordered_map<std::uint32_t, std::set<std::uint16_t>> free_memo;
+    auto free_slots = [&](auto const& self, std::uint32_t i) -> std::set<std::uint16_t> const& {
+        if (auto it = free_memo.find(i); it != free_memo.end()) return it->second;
+        node const& n = prog_.nodes[i];
+        std::set<std::uint16_t> out;
+        if (n.o == op::slot) out.insert(n.slot);
+        for (std::size_t k = 0; k < n.child_count; ++k) {
+            auto const& sub = self(self, prog_.child(n, k));
+            out.insert(sub.begin(), sub.end());
+        }
+        if (n.o == op::aggregate) out.erase(n.slot);
+        return free_memo[i] = std::move(out);
+    };
     first_day_info info;
     std::vector<std::uint32_t> todo{c.node};
     std::set<std::uint32_t> seen;
@@ -599,10 +625,27 @@ bound binder::bind_first_day(ast::first_day const& f) {
         todo.pop_back();
         if (!seen.insert(i).second || !depends(depends, i)) continue;
         node& n = prog_.nodes[i];
+        if (n.o == op::aggregate) {
+            bool closed = true;  // the collection reads no variable bound in the condition
+            for (auto sl : free_slots(free_slots, prog_.child(n, 0)))
+                if (inner.count(sl)) closed = false;
+            if (closed) n.probe |= 4;
+            // An aggregate that reads no variable of an enclosing aggregate (only d and what is
+            // outside the condition) is the same for every element of that aggregate: computed
+            // once per day tried (the reference wage in force, inside a loop over the wages).
+            bool loop_invariant = true;
+            for (auto sl : free_slots(free_slots, i))
+                if (sl != slot && inner.count(sl)) loop_invariant = false;
+            if (loop_invariant) n.probe |= 8;
+        }
         if (n.o == op::compare && n.child_count == 2) {
             std::uint32_t l = prog_.child(n, 0), r = prog_.child(n, 1);
             bool dl = depends(depends, l), dr = depends(depends, r);
-            if (dl != dr && prog_.nodes[dl ? r : l].t.kind == type_kind::date) n.probe = dl ? 2 : 1;
+            // Only d itself against a date: where d sits inside an expression (d + 1 dag, an
+            // aggregate) the day it changes on is not the date compared with.
+            node const& dside = prog_.nodes[dl ? l : r];
+            bool plain_d = dside.o == op::slot && dside.slot == slot;
+            if (dl != dr && plain_d && prog_.nodes[dl ? r : l].t.kind == type_kind::date) n.probe = dl ? 2 : 1;
         } else if (n.o == op::param_at && depends(depends, prog_.child(n, 0))) {
             info.params.push_back(n.id);
         } else if (n.o == op::table_at && depends(depends, prog_.child(n, n.child_count - 1u))) {

@@ -58,21 +58,42 @@ std::int64_t round_quotient(wide num, wide den, round_kind k) {
 struct breakpoint_sink {
     day from, to;
     std::vector<day> days;
+    std::vector<std::pair<std::uint32_t, value>> collections;  // built once (probe bit 4)
+    std::vector<std::pair<node const*, value>> today;           // per day tried (probe bit 8)
     void add(day d) {
         if (d > from && d <= to) days.push_back(d);
     }
 };
 thread_local breakpoint_sink* sink = nullptr;
 
-/// A comparison of the day with `v`: the condition may change on v and on the day after.
-void probe_date(value const& v) {
-    if (v.kind != value_kind::date) return;
-    sink->add(v.as_date());
-    sink->add(v.as_date() + date::days{1});
+/// The collection of an aggregate inside an eerste_dag condition that does not change from day
+/// to day (the client's reference wages): built on the first day tried, then reused.
+[[gnu::noinline]] value same_every_day(eval_context& ctx, std::uint32_t node) {
+    for (auto const& [i, v] : sink->collections)
+        if (i == node) return v;
+    value v = eval(ctx, node);
+    sink->collections.emplace_back(node, v);
+    return v;
+}
+
+/// A comparison of the day d with the date x (x_left: written "x op d"): the first day on which
+/// its truth can differ from the day before. d >= x and d < x change on x, d > x and d <= x on the
+/// day after; = and != on both.
+// Out of line: eval is recursive, and its frame stays small.
+[[gnu::noinline]] void probe_date(cmp_kind k, bool x_left, value const& x) {
+    if (x.kind != value_kind::date) return;
+    if (x_left) {  // "x < d" is "d > x"
+        k = k == cmp_kind::lt ? cmp_kind::gt : k == cmp_kind::gt ? cmp_kind::lt : k == cmp_kind::le ? cmp_kind::ge
+          : k == cmp_kind::ge ? cmp_kind::le : k;
+    }
+    day at = x.as_date();
+    if (k == cmp_kind::ge || k == cmp_kind::lt || k == cmp_kind::eq || k == cmp_kind::ne) sink->add(at);
+    if (k == cmp_kind::gt || k == cmp_kind::le || k == cmp_kind::eq || k == cmp_kind::ne) sink->add(at + date::days{1});
 }
 
 /// leeftijd(birth, day): the age changes on the birthdays (29 February: 1 March in other years).
-void probe_birthdays(value const& birth) {
+// Out of line: eval is recursive, and its frame stays small.
+[[gnu::noinline]] void probe_birthdays(value const& birth) {
     if (birth.kind != value_kind::date) return;
     date::year_month_day b{birth.as_date()};
     int last = static_cast<int>(date::year_month_day{sink->to}.year());
@@ -84,11 +105,12 @@ void probe_birthdays(value const& birth) {
 
 /// The first day in [from, to] on which the condition holds: tries `from`, then each day on which
 /// the condition may change (parameter and table changes, birthdays, compared dates), in order.
-value first_day_of(eval_context& ctx, node const& n) {
+// Out of line: eval is recursive, and its frame stays small.
+[[gnu::noinline]] value first_day_of(eval_context& ctx, node const& n) {
     auto const& prog = ctx.prog;
     value a = eval(ctx, prog.child(n, 0)), b = eval(ctx, prog.child(n, 1));
     if (a.empty() || b.empty() || a.i > b.i) return {};
-    breakpoint_sink mine{a.as_date(), b.as_date(), {}};
+    breakpoint_sink mine{a.as_date(), b.as_date(), {}, {}, {}};
     auto const& info = prog.first_days[n.id];
     for (int p : info.params)
         for (day d : param_breakpoints(prog.params[static_cast<std::size_t>(p)])) mine.add(d);
@@ -104,16 +126,18 @@ value first_day_of(eval_context& ctx, node const& n) {
     day next = mine.from;
     for (;;) {
         ctx.slots[n.slot] = value::date(next);
+        mine.today.clear();
         if (eval(ctx, prog.child(n, 2)).as_bool()) {
             out = value::date(next);
             break;
         }
-        // The next candidate: the earliest day found so far that comes after this one.
-        std::optional<day> best;
-        for (day d : mine.days)
-            if (d > next && (!best || d < *best)) best = d;
-        if (!best) break;
-        next = *best;
+        // The next candidate: the earliest day found so far that comes after this one (the same
+        // dates are found again on every try: keep them sorted and unique).
+        std::sort(mine.days.begin(), mine.days.end());
+        mine.days.erase(std::unique(mine.days.begin(), mine.days.end()), mine.days.end());
+        auto it = std::upper_bound(mine.days.begin(), mine.days.end(), next);
+        if (it == mine.days.end()) break;
+        next = *it;
     }
     ctx.slots[n.slot] = saved;
     sink = outer;
@@ -182,7 +206,8 @@ value arith(arith_kind k, value const& a, value const& b) {
 
 /// afgerond(x, naar: k, op: unit): x's exact value (a product or quotient is not rounded first)
 /// rounded to a whole multiple of unit.
-value round_node(eval_context& ctx, node const& n) {
+// Out of line: eval is recursive, and its frame stays small.
+[[gnu::noinline]] value round_node(eval_context& ctx, node const& n) {
     program const& prog = ctx.prog;
     node const& x = prog.nodes[prog.child(n, 0)];
     value unit = eval(ctx, prog.child(n, 1));
@@ -230,9 +255,22 @@ list_data as_list(value const& v) {
     return v.as<list_data>();
 }
 
+value aggregate_once(eval_context& ctx, node const& n);
+
 value aggregate(eval_context& ctx, node const& n) {
+    if ((n.probe & 8) && sink) {
+        for (auto const& [m, v] : sink->today)
+            if (m == &n) return v;
+        value v = aggregate_once(ctx, n);
+        sink->today.emplace_back(&n, v);
+        return v;
+    }
+    return aggregate_once(ctx, n);
+}
+
+value aggregate_once(eval_context& ctx, node const& n) {
     auto const& prog = ctx.prog;
-    list_data items = as_list(eval(ctx, prog.child(n, 0)));
+    list_data items = as_list((n.probe & 4) && sink ? same_every_day(ctx, prog.child(n, 0)) : eval(ctx, prog.child(n, 0)));
     auto kind = static_cast<aggregate_kind>(n.id);
     std::uint32_t filter = n.has_filter ? prog.child(n, 1) : 0;
     std::uint32_t body = n.has_body ? prog.child(n, 2) : 0;
@@ -521,7 +559,7 @@ value eval(eval_context& ctx, std::uint32_t idx) {
         case op::compare: {
             if (n.probe && sink) {  // inside eerste_dag: d compared with a date
                 value l = eval(ctx, prog.child(n, 0)), r = eval(ctx, prog.child(n, 1));
-                probe_date(n.probe == 1 ? l : r);
+                probe_date(static_cast<cmp_kind>(n.id), n.probe == 1, n.probe == 1 ? l : r);
                 return value::boolean(compare_values(static_cast<cmp_kind>(n.id), l, r));
             }
             return value::boolean(

@@ -75,7 +75,9 @@ struct node {
     bool has_body = false;
     /// Inside an eerste_dag condition: 1 or 2, a comparison of the day with a date that does not
     /// depend on it (the left or the right side): that date is a day the condition may change on;
-    /// 3, leeftijd(birth, day): the birthdays are.
+    /// 3, leeftijd(birth, day): the birthdays are. On an aggregate, bit 4: its collection is the
+    /// same on every day tried (built once); bit 8: its value is the same for every element of an
+    /// enclosing aggregate (computed once per day tried).
     std::uint8_t probe = 0;
     value constant;
     dsl::span where;
