@@ -50,6 +50,13 @@ std::string location_string(span const& s) {
     return s.file->path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
 }
 
+/// " [RW2001]" after the message, GCC-style (like "[-Wunused]"), for a code of the rules
+/// language's scheme (rw/dsl/codes.hpp); the YAML readers' category words are not printed.
+static std::string code_suffix(diagnostic const& d) {
+    if (d.code.size() == 6 && d.code.compare(0, 2, "RW") == 0) return " [" + d.code + "]";
+    return {};
+}
+
 static void render_excerpt(std::ostringstream& out, span const& s) {
     if (!s.file) return;
     auto lc = s.file->position(s.begin);
@@ -87,7 +94,7 @@ static void render_excerpt(std::ostringstream& out, span const& s) {
 
 std::string render_human(diagnostic const& d) {
     std::ostringstream out;
-    out << location_string(d.primary) << ": " << level_name(d.level) << ": " << d.message << '\n';
+    out << location_string(d.primary) << ": " << level_name(d.level) << ": " << d.message << code_suffix(d) << '\n';
     render_excerpt(out, d.primary);
     for (auto const& n : d.notes) {
         if (n.where.file) out << location_string(n.where) << ": ";
@@ -108,7 +115,7 @@ std::string render_human(diagnostic const& d) {
 std::string render_gnu(diagnostic const& d) {
     std::string s = location_string(d.primary) + ": " + level_name(d.level) + ": " + d.message;
     if (!d.suggestions.empty()) s += " (did you mean '" + d.suggestions.front() + "'?)";
-    return s + "\n";
+    return s + code_suffix(d) + "\n";
 }
 
 std::string render_all(diagnostics const& ds, bool gnu) {

@@ -3,6 +3,8 @@
 // turns X3 expectation failures into diagnostics with the whole offending token underlined.
 #include "rw/dsl/parse.hpp"
 
+#include "rw/dsl/codes.hpp"
+
 #include "parser/common.hpp"
 #include "parser/declaration.hpp"
 #include "parser/expression.hpp"
@@ -105,8 +107,8 @@ char const* resync(char const* p, char const* end) {
     return end;
 }
 
-std::string describe_found(char const* p, char const* tok_end, char const* end) {
-    if (p >= end) return "the end of the file";
+std::string describe_found(char const* p, char const* tok_end, char const* end, char const* end_text) {
+    if (p >= end) return end_text;
     return "'" + std::string(p, tok_end) + "'";
 }
 
@@ -119,16 +121,90 @@ std::vector<std::string> keyword_candidates(std::string const& expected) {
 }
 
 void report(diagnostics& diags, source_ptr const& src, char const* begin, char const* where, char const* end,
-            std::string const& expected) {
+            std::string const& expected, char const* code = codes::syntax, char const* end_text = "the end of the file") {
     char const* at = skip_space(where, end);
     char const* te = token_end(at, end);
     diagnostic d;
     d.level = severity::error;
-    d.code = "syntax";
-    d.message = "expected " + expected + ", found " + describe_found(at, te, end);
+    d.code = code;
+    d.message = "expected " + expected + ", found " + describe_found(at, te, end, end_text);
     d.primary = {src, static_cast<std::uint32_t>(at - begin), static_cast<std::uint32_t>(te - begin)};
     if (at < end && te > at) d.suggestions = closest_matches(std::string(at, te), keyword_candidates(expected));
     diags.add(std::move(d));
+}
+
+ast::expr parse_range(source_ptr const& src, std::uint32_t from, std::uint32_t to, diagnostics& diags,
+                      char const* code, char const* end_text) {
+    char const* const begin = src->text().data();
+    char const* const end = begin + to;
+    parser::buffer_begin = begin;
+    ast::expr e;
+    iterator_type it = begin + from;
+    parser::nesting = 0;
+    parser::operators = 0;
+    try {
+        bool ok = x3::phrase_parse(it, end, parser::expression(), parser::skipper, e);
+        it = skip_space(it, end);
+        if (!ok || it != end)
+            report(diags, src, begin, it, end, ok ? "the end of the expression" : "an expression", code, end_text);
+    } catch (x3::expectation_failure<iterator_type> const& x) {
+        report(diags, src, begin, x.where(), end, x.which(), code, end_text);
+    }
+    return e;
+}
+
+/// The closing brace that matches the '{' at `open` (a placeholder may hold a set {B, C}).
+std::size_t matching_brace(std::string_view t, std::size_t open, std::size_t end) {
+    int depth = 0;
+    for (std::size_t j = open; j < end; ++j) {
+        if (t[j] == '{') ++depth;
+        else if (t[j] == '}' && --depth == 0) return j;
+    }
+    return std::string_view::npos;
+}
+
+/// Splits a message into literal text and {placeholders}, parsing each placeholder as an
+/// expression, so that its syntax errors are reported with the file's other syntax errors.
+/// The braces are found in the source (for the spans) and in the unescaped value (for the
+/// literal text); escapes never touch braces, so both sequences line up.
+void parse_placeholders(source_ptr const& src, ast::message& m, diagnostics& diags) {
+    std::string_view raw = src->text();
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> holes;
+    for (std::uint32_t i = m.text.begin + 1; i + 1 < m.text.end; ++i) {
+        if (raw[i] != '{') continue;
+        auto j = matching_brace(raw, i, m.text.end - 1);
+        if (j == std::string_view::npos) {
+            diags.add({severity::error, codes::placeholder_unclosed, "'{' without a closing '}' in a message",
+                       {src, i, i + 1}, {}, {}});
+            return;
+        }
+        holes.emplace_back(i + 1, static_cast<std::uint32_t>(j));
+        i = static_cast<std::uint32_t>(j);
+    }
+    std::string const& v = m.text.value;
+    std::size_t pos = 0, hole = 0;
+    while (pos < v.size()) {
+        auto open = v.find('{', pos);
+        ast::message_part lit;
+        lit.text = v.substr(pos, open == std::string::npos ? std::string::npos : open - pos);
+        m.parts.push_back(std::move(lit));
+        if (open == std::string::npos) break;
+        auto close = matching_brace(v, open, v.size());
+        if (close == std::string::npos || hole >= holes.size()) break;
+        pos = close + 1;
+        auto [hb, he] = holes[hole++];
+        ast::message_part ph;
+        ph.placeholder = true;
+        ph.where.begin = hb;
+        ph.where.end = he;
+        if (skip_space(raw.data() + hb, raw.data() + he) == raw.data() + he) {
+            diags.add({severity::error, codes::placeholder_empty, "an empty placeholder {} (write the value to show inside the braces)",
+                       {src, hb - 1, he + 1}, {}, {}});
+            continue;
+        }
+        ph.value = parse_range(src, hb, he, diags, codes::placeholder_syntax, "the closing '}'");
+        m.parts.push_back(std::move(ph));
+    }
 }
 
 }  // namespace
@@ -154,6 +230,10 @@ ast::file parse(source_ptr const& src, diagnostics& diags) {
             // No post-skip: the comments after a declaration belong to the next one.
             bool ok = x3::phrase_parse(it, end, parser::declaration(), parser::skipper, decl, x3::skip_flag::dont_post_skip);
             if (ok && it > p) {
+                if (auto* r = boost::get<ast::rule_decl>(&decl)) {
+                    for (auto& m : r->messages) parse_placeholders(src, m, diags);
+                    parser::buffer_begin = begin;
+                }
                 out.declarations.push_back(std::move(decl));
                 out.comments.push_back(std::move(comments));
                 p = it;
@@ -174,20 +254,7 @@ ast::expr parse_expression(source_ptr const& src, diagnostics& diags) {
 }
 
 ast::expr parse_expression(source_ptr const& src, std::uint32_t from, std::uint32_t to, diagnostics& diags) {
-    char const* const begin = src->text().data();
-    char const* const end = begin + to;
-    parser::buffer_begin = begin;
-    ast::expr e;
-    iterator_type it = begin + from;
-    parser::nesting = 0;
-    parser::operators = 0;
-    try {
-        bool ok = x3::phrase_parse(it, end, parser::expression(), parser::skipper, e);
-        it = skip_space(it, end);
-        if (!ok || it != end) report(diags, src, begin, it, end, ok ? "the end of the expression" : "an expression");
-    } catch (x3::expectation_failure<iterator_type> const& x) {
-        report(diags, src, begin, x.where(), end, x.which());
-    }
+    ast::expr e = parse_range(src, from, to, diags, codes::syntax, "the end of the file");
     parser::buffer_begin = nullptr;
     return e;
 }

@@ -23,7 +23,7 @@ int binary_precedence(std::string const& op) {
     if (op == "of") return 1;
     if (op == "en") return 2;
     if (op == "+" || op == "-") return 5;
-    if (op == "*") return 6;
+    if (op == "*" || op == "/") return 6;
     return 4;  // comparisons
 }
 
@@ -61,6 +61,7 @@ struct expr_printer {
         out << d.amount << ' ' << u;
     }
     void operator()(money_literal const& m) const { out << "€ " << m.amount; }
+    void operator()(percent_literal const& p) const { out << p.amount << " %"; }
     void operator()(text_literal const& t) const { out << quote(t.value); }
     void operator()(bool_literal const& b) const { out << (b.value ? "waar" : "onwaar"); }
     void operator()(empty_literal const&) const { out << "leeg"; }
@@ -114,6 +115,15 @@ struct expr_printer {
         print_expr(out, n.then_value);
         out << " anders ";
         print_expr(out, n.else_value);
+        out << ')';
+    }
+    void operator()(first_day const& f) const {
+        out << "eerste_dag(" << f.var << " van ";
+        print_expr(out, f.from);
+        out << " tot ";
+        print_expr(out, f.to);
+        out << " waarvoor ";
+        print_expr(out, f.condition);
         out << ')';
     }
     void operator()(set_literal const& s) const {
@@ -248,8 +258,10 @@ struct decl_printer {
         }
     }
     void operator()(table_decl const& t) const {
-        out << "tabel " << t.name << '(' << t.arg.name << ": " << type_text(t.arg.type) << ") : " << type_text(t.type)
-            << '\n';
+        out << "tabel " << t.name << '(';
+        for (std::size_t i = 0; i < t.args.size(); ++i)
+            out << (i ? ", " : "") << t.args[i].name << ": " << type_text(t.args[i].type);
+        out << ") : " << type_text(t.type) << '\n';
         for (auto const& v : t.versions) {
             out << "    ";
             print_period(out, v.from, v.to);
@@ -259,7 +271,10 @@ struct decl_printer {
             out << '\n';
             for (auto const& r : v.rows) {
                 out << "        ";
-                print_expr(out, r.key);
+                for (std::size_t i = 0; i < r.keys.size(); ++i) {
+                    if (i) out << ", ";
+                    print_expr(out, r.keys[i]);
+                }
                 out << " => ";
                 print_expr(out, r.value);
                 out << '\n';
@@ -382,6 +397,7 @@ struct expr_dumper {
     void operator()(number_literal const& n) const { out << "(number " << n.text << ')'; }
     void operator()(duration_literal const& d) const { out << "(duration " << d.amount << ' ' << d.unit << ')'; }
     void operator()(money_literal const& m) const { out << "(money " << m.amount << ')'; }
+    void operator()(percent_literal const& p) const { out << "(percent " << p.amount << ')'; }
     void operator()(text_literal const& t) const { out << "(text " << quote(t.value) << ')'; }
     void operator()(bool_literal const& b) const { out << (b.value ? "(bool waar)" : "(bool onwaar)"); }
     void operator()(empty_literal const&) const { out << "(leeg)"; }
@@ -426,6 +442,15 @@ struct expr_dumper {
         dump_expr(out, c.then_value);
         out << ' ';
         dump_expr(out, c.else_value);
+        out << ')';
+    }
+    void operator()(first_day const& f) const {
+        out << "(first-day " << f.var << ' ';
+        dump_expr(out, f.from);
+        out << ' ';
+        dump_expr(out, f.to);
+        out << ' ';
+        dump_expr(out, f.condition);
         out << ')';
     }
     void operator()(set_literal const& s) const {
@@ -513,7 +538,9 @@ struct decl_dumper {
         out << ")\n";
     }
     void operator()(table_decl const& t) const {
-        out << "(tabel " << t.name << ' ' << t.arg.name << ':' << type_text(t.arg.type) << ' ' << type_text(t.type);
+        out << "(tabel " << t.name;
+        for (auto const& a : t.args) out << ' ' << a.name << ':' << type_text(a.type);
+        out << ' ' << type_text(t.type);
         for (auto const& v : t.versions) {
             out << "\n  (version " << v.from.text;
             dump_opt(out, v.to);
@@ -521,8 +548,10 @@ struct decl_dumper {
             dump_opt(out, v.uncertain);
             for (auto const& r : v.rows) {
                 out << "\n    (row ";
-                dump_expr(out, r.key);
-                out << ' ';
+                for (auto const& k : r.keys) {
+                    dump_expr(out, k);
+                    out << ' ';
+                }
                 dump_expr(out, r.value);
                 out << ')';
             }

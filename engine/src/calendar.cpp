@@ -179,6 +179,11 @@ std::optional<money> parse_money(std::string_view t) {
     return money{*v};
 }
 
+std::optional<std::int64_t> parse_percent_micro(std::string_view t) {
+    // Percent points with four decimals are millionths of one: 7.45 -> 74500.
+    return parse_fixed(t, 4);
+}
+
 std::string format_money(money m) {
     std::int64_t c = m.cents < 0 ? -m.cents : m.cents;
     char buf[32];

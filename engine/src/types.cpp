@@ -65,12 +65,14 @@ std::string type_name(type t) {
         case type_kind::list: return "lijst van " + type_name(t.element());
         case type_kind::series: return "reeks van " + type_name(t.element());
         case type_kind::table: return "tabel van " + type_name(t.element());
+        case type_kind::percentage: return "percentage";
     }
     return "?";
 }
 
 bool type_from_name(std::string const& name, bool list, type& out) {
-    static std::array<std::pair<char const*, type_kind>, 9> const scalars = {{{"datum", type_kind::date},
+    static std::array<std::pair<char const*, type_kind>, 10> const scalars = {{{"datum", type_kind::date},
+                                                                            {"percentage", type_kind::percentage},
                                                                             {"dagen", type_kind::days},
                                                                             {"weken", type_kind::weeks},
                                                                             {"maanden", type_kind::months},
@@ -82,6 +84,13 @@ bool type_from_name(std::string const& name, bool list, type& out) {
     for (auto const& [n, k] : scalars)
         if (name == n) {
             out = list ? type::list_of(type::of(k)) : type::of(k);
+            return true;
+        }
+    // An enumeration by its name (a table keyed by contract kind: soort: contractsoort).
+    for (std::size_t e = 1; e < static_cast<std::size_t>(enum_id::count); ++e)
+        if (name == enum_name(static_cast<enum_id>(e))) {
+            type t = type::enumeration(static_cast<enum_id>(e));
+            out = list ? type::list_of(t) : t;
             return true;
         }
     return false;

@@ -99,13 +99,17 @@ catalogue_view build_catalogue(engine::program const& prog) {
     for (auto const& t : prog.tables) {
         catalogue_view::table_row row;
         row.id = t.name;
-        row.arg = t.arg;
-        row.key_type = engine::type_name(t.key_type);
+        for (std::size_t i = 0; i < t.args.size() && i < t.key_types.size(); ++i)
+            row.keys.emplace_back(t.args[i], engine::type_name(t.key_types[i]));
         row.type = engine::type_name(t.t);
         row.location = where(t.where);
         for (auto const& v : t.versions) {
             catalogue_version cv{"", "", v.from, v.to, source_ids(prog, v.sources), v.uncertain, {}, ""};
-            for (auto const& [k, val] : v.rows) cv.rows.emplace_back(engine::to_text(k, "nl"), engine::to_text(val, "nl"));
+            for (auto const& r : v.rows) {
+                std::string key;
+                for (std::size_t i = 0; i < r.keys.size(); ++i) key += (i ? ", " : "") + engine::to_text(r.keys[i], "nl");
+                cv.rows.emplace_back(std::move(key), engine::to_text(r.v, "nl"));
+            }
             if (!v.uncertain.empty()) {
                 row.onzeker = true;
                 c.uncertain.push_back({"table_version", t.name, v.uncertain, v.from, v.to});
@@ -155,7 +159,9 @@ void render_catalogue_json(std::ostream& out, catalogue_view const& c) {
     }
     auto& tables = j["tables"] = nlohmann::ordered_json::array();
     for (auto const& t : c.tables) {
-        nlohmann::ordered_json tj{{"id", t.id}, {"arg", t.arg}, {"key_type", t.key_type}, {"type", t.type}, {"onzeker", t.onzeker}};
+        auto keys = nlohmann::ordered_json::array();
+        for (auto const& [name, type] : t.keys) keys.push_back({{"name", name}, {"type", type}});
+        nlohmann::ordered_json tj{{"id", t.id}, {"keys", keys}, {"type", t.type}, {"onzeker", t.onzeker}};
         auto& vs = tj["versions"] = nlohmann::ordered_json::array();
         for (auto const& v : t.versions) vs.push_back(version_json(v, false, false, true));
         tj["location"] = text_or_null(t.location);
@@ -201,7 +207,9 @@ void render_catalogue_text(std::ostream& out, catalogue_view const& c, language 
     }
     out << "\n" << text(msg::catalogue_tables, l) << " (" << c.tables.size() << ")\n";
     for (auto const& t : c.tables) {
-        out << "  " << t.id << "(" << t.arg << ": " << t.key_type << ") : " << t.type << "\n";
+        out << "  " << t.id << "(";
+        for (std::size_t i = 0; i < t.keys.size(); ++i) out << (i ? ", " : "") << t.keys[i].first << ": " << t.keys[i].second;
+        out << ") : " << t.type << "\n";
         for (auto const& v : t.versions) {
             out << "      " << period(v.from, v.to, l) << "  (" << sources(v.sources) << ")" << unc(v.uncertain) << "\n";
             for (auto const& [k, val] : v.rows) out << "          " << k << "  " << val << "\n";

@@ -37,12 +37,12 @@ struct table_versions_class;
 declaration_type const declaration_rule = "a declaration (bron, parameter, tabel, feit, hulpfeit or regel)";
 x3::rule<source_class, ast::source_decl> const source_rule = "a source";
 x3::rule<sources_class, ast::sources> const sources_rule = "'volgens' and source names";
-x3::rule<type_class, ast::type_ref> const type_rule = "a type (datum, dagen, weken, maanden, jaren, getal, geld, waarheid, tekst, lijst van ...)";
+x3::rule<type_class, ast::type_ref> const type_rule = "a type (datum, dagen, weken, maanden, jaren, getal, geld, percentage, waarheid, tekst, an enumeration, lijst van ...)";
 x3::rule<param_arg_class, ast::param_arg> const param_arg_rule = "a parameter argument (naam: type)";
 x3::rule<param_value_class, ast::param_value> const param_value_rule = "a dated value";
 x3::rule<param_exception_class, ast::param_exception> const param_exception_rule = "an exception";
 x3::rule<parameter_class, ast::parameter_decl> const parameter_rule = "a parameter";
-x3::rule<table_row_class, ast::table_row> const table_row_rule = "a table row (key => value)";
+x3::rule<table_row_class, ast::table_row> const table_row_rule = "a table row (key, ... => value)";
 x3::rule<table_version_class, ast::table_version> const table_version_rule = "a table version ('vanaf' date)";
 x3::rule<table_class, ast::table_decl> const table_rule = "a table";
 x3::rule<fact_class, ast::fact_decl> const fact_rule = "a fact";
@@ -80,7 +80,7 @@ inline fact_keyword_symbols const fact_keywords;
 struct type_symbols : x3::symbols<std::string> {
     type_symbols() {
         add("datum", "datum")("dagen", "dagen")("weken", "weken")("maanden", "maanden")("jaren", "jaren")
-           ("getal", "getal")("geld", "geld")("waarheid", "waarheid")("tekst", "tekst");
+           ("getal", "getal")("geld", "geld")("waarheid", "waarheid")("tekst", "tekst")("percentage", "percentage");
     }
 };
 inline type_symbols const types;
@@ -112,8 +112,11 @@ inline auto set_names = [](auto& ctx) {  // the range is "volgens a, b": split t
     set_span(r, n);
 };
 auto const sources_rule_def = x3::raw[kw("volgens") > (identifier % ',')][set_names];
-auto const type_rule_def = (kw("lijst") > kw("van") > x3::attr(true) > word(types))
-                         | (x3::attr(false) >> word(types));
+// Besides the scalar types, an enumeration by its name (contractsoort, fase, ...): the binder
+// checks the name.
+auto const type_name_rule = x3::rule<struct type_name_class, std::string>{"a type"} = word(types) | identifier;
+auto const type_rule_def = (kw("lijst") > kw("van") > x3::attr(true) > type_name_rule)
+                         | (x3::attr(false) >> type_name_rule);
 auto const param_arg_rule_def = identifier > ':' > type_rule;
 // After the value, 'vanaf' is certain: a new declaration cannot start with a value.
 auto const param_value_rule_def =
@@ -124,11 +127,12 @@ auto const param_exception_rule_def =
 auto const parameter_rule_def =
     kw("parameter") > dotted_name > -('(' > (param_arg_rule % ',') > ')') > ':' > type_rule
     > -uncertain_clause > *param_value_rule > *param_exception_rule;
-auto const table_row_rule_def = primary_expr() >> "=>" > primary_expr();
+// Several keys are separated by commas: 21, bepaalde_tijd => € 14.71.
+auto const table_row_rule_def = (primary_expr() % ',') >> "=>" > primary_expr();
 auto const table_version_rule_def =
     kw("vanaf") > date_lit() > -(kw("tot") > date_lit()) > sources_rule > -uncertain_clause > table_rows_rule;
 auto const table_rule_def =
-    kw("tabel") > dotted_name > '(' > param_arg_rule > ')' > ':' > type_rule > table_versions_rule;
+    kw("tabel") > dotted_name > '(' > (param_arg_rule % ',') > ')' > ':' > type_rule > table_versions_rule;
 auto const fact_rule_def =
     word(fact_keywords) > dotted_name > -(':' > type_rule) > '=' > expression() > -(kw("als") > expression());
 auto const citation_rule_def =

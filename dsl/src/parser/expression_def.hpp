@@ -1,5 +1,5 @@
 // The expression grammar (x3_fun layout). Precedence, loosest first:
-//   of < en < niet < comparison, in, is leeg < + - < * < unary - < "op" (as of) < primary
+//   of < en < niet < comparison, in, is leeg < + - < * / < unary - < "op" (as of) < primary
 // Binary nodes are built left-associatively by semantic actions.
 #pragma once
 
@@ -25,6 +25,7 @@ struct postfix_class;
 struct number_class : annotate {};
 struct duration_class : annotate {};
 struct money_class : annotate {};
+struct percent_class : annotate {};
 struct bool_class : annotate {};
 struct empty_class : annotate {};
 struct name_class : annotate {};
@@ -32,6 +33,7 @@ struct argument_class : annotate {};
 struct call_class : annotate {};
 struct aggregate_class : annotate {};
 struct conditional_class : annotate {};
+struct first_day_class : annotate {};
 struct set_class : annotate {};
 
 // ---- Semantic actions ---------------------------------------------------------------------------
@@ -129,6 +131,7 @@ x3::rule<postfix_class, ast::expr> const postfix_rule = "an expression";
 x3::rule<number_class, ast::number_literal> const number_rule = "a number";
 x3::rule<duration_class, ast::duration_literal> const duration_rule = "a duration (8 weken)";
 x3::rule<money_class, ast::money_literal> const money_rule = "an amount (€ 14.71)";
+x3::rule<percent_class, ast::percent_literal> const percent_rule = "a percentage (7,45 %)";
 x3::rule<bool_class, ast::bool_literal> const bool_rule = "waar or onwaar";
 x3::rule<empty_class, ast::empty_literal> const empty_rule = "leeg";
 x3::rule<name_class, ast::name_ref> const name_rule = "a name";
@@ -136,6 +139,7 @@ x3::rule<argument_class, ast::argument> const argument_rule = "an argument";
 x3::rule<call_class, ast::call> const call_rule = "a function call";
 x3::rule<aggregate_class, ast::aggregate> const aggregate_rule = "an aggregate";
 x3::rule<conditional_class, ast::conditional> const conditional_rule = "als ... dan ... anders ...";
+x3::rule<first_day_class, ast::first_day> const first_day_rule = "eerste_dag(d van ... tot ... waarvoor ...)";
 x3::rule<set_class, ast::set_literal> const set_rule = "a set {a, b}";
 
 // clang-format off
@@ -168,7 +172,7 @@ struct add_symbols : x3::symbols<std::string> {
 };
 inline add_symbols const add_ops;
 struct mul_symbols : x3::symbols<std::string> {
-    mul_symbols() { add("*", "*"); }
+    mul_symbols() { add("*", "*")("/", "/"); }
 };
 inline mul_symbols const mul_ops;
 
@@ -180,11 +184,22 @@ inline auto set_text = [](auto& ctx) {
     x3::_val(ctx).text.assign(r.begin(), r.end());
     set_span(r, x3::_val(ctx));
 };
-inline auto set_amount = [](auto& ctx) {  // the range starts at the euro sign
+inline auto set_amount = [](auto& ctx) {  // "€ 14.71", "€ -12.50" or "-€ 12.50": keep the sign
     auto const& r = x3::_attr(ctx);
     std::string t(r.begin(), r.end());
     auto p = t.find_first_of("0123456789");
-    x3::_val(ctx).amount = p == std::string::npos ? t : t.substr(p);
+    bool negative = t.find('-') < p;
+    x3::_val(ctx).amount = (negative ? "-" : "") + (p == std::string::npos ? t : t.substr(p));
+    set_span(r, x3::_val(ctx));
+};
+inline auto set_percent = [](auto& ctx) {  // "7,45 %" -> 7.45 (a Dutch decimal comma is allowed here)
+    auto const& r = x3::_attr(ctx);
+    std::string a;
+    for (char c : std::string(r.begin(), r.end())) {
+        if (c == ',') a += '.';
+        else if ((c >= '0' && c <= '9') || c == '.' || c == '-') a += c;
+    }
+    x3::_val(ctx).amount = std::move(a);
     set_span(r, x3::_val(ctx));
 };
 inline auto set_value = [](auto& ctx) {  // the range is the quoted text: unescape it
@@ -210,9 +225,15 @@ auto const end_of_word = !(x3::alnum | '_');
 auto const date_rule_def =
     x3::raw[x3::lexeme[x3::repeat(4)[x3::digit] >> '-' >> x3::repeat(2)[x3::digit] >> '-' >> x3::repeat(2)[x3::digit]
                        >> !x3::digit]][set_text];
-auto const number_rule_def = number_text[set_text];
+// A literal may carry its sign where only a value may stand (a parameter's value, a table row:
+// "-1.5 vanaf ..."); in an expression a leading '-' is the unary operator, which is tried first.
+auto const number_rule_def = x3::raw[x3::lexeme[-x3::lit('-') >> digits >> -('.' >> digits)]][set_text];
 auto const duration_rule_def = number_text >> x3::lexeme[units >> end_of_word];
-auto const money_rule_def = x3::raw[x3::lexeme[x3::lit("€") >> *x3::lit(' ') >> digits >> -('.' >> digits)]][set_amount];
+auto const money_rule_def =
+    x3::raw[x3::lexeme[-x3::lit('-') >> x3::lit("€") >> *x3::lit(' ') >> -x3::lit('-') >> digits >> -('.' >> digits)]][set_amount];
+// Only a percentage may write its decimals after a comma (0,5 %): elsewhere a comma separates.
+auto const percent_rule_def =
+    x3::raw[x3::lexeme[-x3::lit('-') >> digits >> -((x3::lit('.') | ',') >> digits) >> *x3::lit(' ') >> '%']][set_percent];
 auto const text_rule_def = x3::raw[x3::lexeme['"' > *(('\\' > x3::char_) | ~x3::char_('"')) > '"']][set_value];
 auto const bool_rule_def = (kw("waar") >> x3::attr(ast::bool_literal{{}, true}))
                          | (kw("onwaar") >> x3::attr(ast::bool_literal{{}, false}));
@@ -228,6 +249,9 @@ auto const call_rule_def = dotted_name >> '(' >> -(argument_rule % ',') > ')';
 auto const aggregate_rule_def =
     x3::lexeme[aggregates >> end_of_word] >> '(' >> identifier >> kw("in") > expression_rule
     > -(kw("waarvoor") > expression_rule) > -(':' > expression_rule) > ')';
+// Committed only at 'van': eerste_dag_in_fase(...) stays a call.
+auto const first_day_rule_def = kw("eerste_dag") >> '(' >> identifier >> kw("van") > expression_rule > kw("tot")
+                              > expression_rule > kw("waarvoor") > expression_rule > ')';
 auto const conditional_rule_def =
     kw("als") > expression_rule > kw("dan") > expression_rule > kw("anders") > expression_rule;
 inline auto set_items = [](auto& ctx) {
@@ -243,8 +267,8 @@ auto const set_items_rule = x3::rule<struct set_items_class, std::vector<ast::ex
 auto const set_rule_def = set_items_rule[set_items];
 
 auto const primary_rule_def =
-      date_rule | money_rule | duration_rule | number_rule | text_rule | bool_rule | empty_rule
-    | conditional_rule | aggregate_rule | call_rule | name_rule | set_rule
+      date_rule | money_rule | percent_rule | duration_rule | number_rule | text_rule | bool_rule | empty_rule
+    | conditional_rule | first_day_rule | aggregate_rule | call_rule | name_rule | set_rule
     | ('(' > expression_rule > ')');
 
 using namespace actions;
@@ -266,7 +290,7 @@ auto const expression_rule_def = or_rule;
 // clang-format on
 
 BOOST_SPIRIT_DEFINE(expression_rule, date_rule, text_rule, primary_rule, or_rule, and_rule, not_rule, cmp_rule,
-                    add_rule, mul_rule, unary_rule, postfix_rule, number_rule, duration_rule, money_rule, bool_rule,
-                    empty_rule, name_rule, argument_rule, call_rule, aggregate_rule, conditional_rule, set_rule)
+                    add_rule, mul_rule, unary_rule, postfix_rule, number_rule, duration_rule, money_rule, percent_rule, bool_rule,
+                    empty_rule, name_rule, argument_rule, call_rule, aggregate_rule, conditional_rule, first_day_rule, set_rule)
 
 }  // namespace rw::dsl::parser

@@ -420,69 +420,6 @@ value loopt_buiten_maanden(eval_context& ctx, value const* a) {
     return value::boolean(false);
 }
 
-/// The first day in [max(p.start, vanaf), min(p's end, R)] on which the hourly wage is below the
-/// table's amount for the worker's age on that day; age and table dates are the breakpoints.
-value eerste_dag_onder_tabel(eval_context& ctx, value const* a) {
-    if (a[0].empty() || a[2].empty()) return {};
-    auto const& p = a[0].as<placement>();
-    if (!p.hourly_wage) return {};
-    day start;
-    opt_day end;
-    period_of(ctx, a[0], start, end);
-    day from = std::max(start, a[2].as_date());
-    day to = end && *end < ctx.R ? *end : ctx.R;
-    if (from > to) return {};
-    auto const& tab = ctx.prog.tables[a[1].tag];
-    std::vector<day> points{from};
-    for (auto const& v : tab.versions) {
-        if (v.from > from && v.from <= to) points.push_back(v.from);
-        if (v.to && *v.to + date::days{1} > from && *v.to + date::days{1} <= to) points.push_back(*v.to + date::days{1});
-    }
-    if (!a[3].empty()) {
-        day birth = a[3].as_date();
-        date::year_month_day b{birth};
-        for (int y = static_cast<int>(date::year_month_day{from}.year()); y <= static_cast<int>(date::year_month_day{to}.year()); ++y) {
-            auto ymd = date::year{y} / b.month() / b.day();
-            day bd = ymd.ok() ? date::sys_days{ymd} : date::sys_days{date::year{y} / date::March / 1};
-            if (bd > from && bd <= to) points.push_back(bd);
-        }
-    }
-    std::sort(points.begin(), points.end());
-    for (day d : points) {
-        value key = a[3].empty() ? value::integer(std::numeric_limits<std::int32_t>::max())
-                                 : value::integer(age_on(a[3].as_date(), d));
-        value min = table_at(ctx, a[1].tag, key, d);
-        if (!min.empty() && p.hourly_wage->cents < min.i) return value::date(d);
-    }
-    return {};
-}
-
-/// The first day in [p.start, min(p's end, R)] on which the wage is below the client's reference
-/// wage for the placement's function (the one with the latest `from` on or before that day).
-value eerste_dag_onder_referentieloon(eval_context& ctx, value const* a) {
-    if (a[0].empty()) return {};
-    auto const& p = a[0].as<placement>();
-    auto const* k = ctx.clients->find(p.client);
-    if (!p.hourly_wage || !p.function || !k) return {};
-    day start;
-    opt_day end;
-    period_of(ctx, a[0], start, end);
-    day to = end && *end < ctx.R ? *end : ctx.R;
-    if (start > to) return {};
-    std::vector<reference_wage const*> wages;
-    for (auto const& w : k->reference_wages)
-        if (w.function == *p.function) wages.push_back(&w);
-    std::sort(wages.begin(), wages.end(), [](auto x, auto y) { return x->from < y->from; });
-    for (std::size_t i = 0; i < wages.size(); ++i) {
-        day vf = wages[i]->from;
-        opt_day vt = i + 1 < wages.size() ? opt_day(wages[i + 1]->from - date::days{1}) : std::nullopt;
-        day d = std::max(vf, start);
-        if (d > to || (vt && d > *vt)) continue;
-        if (p.hourly_wage->cents < wages[i]->hourly.cents) return value::date(d);
-    }
-    return {};
-}
-
 std::vector<builtin> make_table() {
     type const fasering = type::entity(entity_id::fasering);
     type const fase_list = type::list_of(type::enumeration(enum_id::fase));
@@ -557,15 +494,6 @@ std::vector<builtin> make_table() {
         {"weken_tussen", {{"van", T_DATE}, {"tot", T_DATE}}, T_NUM, weken_tussen, "whole weeks from one day to another"},
         {"loopt_buiten_maanden", {{"periode", T_ANY_ENTITY}, {"maanden", type::list_of(T_NUM)}, {"tot", T_DATE, true}},
          T_BOOL, loopt_buiten_maanden, "the period (up to `tot`) has a day in a month not in the list"},
-        {"eerste_dag_onder_tabel",
-         {{"plaatsing", type::entity(entity_id::plaatsing)},
-          {"tabel", type{type_kind::table, 0, type_kind::money, 0}},
-          {"vanaf", T_DATE},
-          {"geboortedatum", T_DATE}},
-         T_DATE, eerste_dag_onder_tabel,
-         "first day (from `vanaf`, up to the peildatum) the placement's wage is below the table amount for the age"},
-        {"eerste_dag_onder_referentieloon", {{"plaatsing", type::entity(entity_id::plaatsing)}}, T_DATE,
-         eerste_dag_onder_referentieloon, "first day the placement's wage is below the client's reference wage"},
     };
 }
 

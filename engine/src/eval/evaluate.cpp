@@ -45,15 +45,165 @@ std::string period_text(day from, opt_day const& to) {
     return s;
 }
 
+// Products and quotients are computed exactly in 128 bits (cents x millionths does not fit in 64)
+// and rounded once. __extension__: __int128 is a GCC/Clang extension, fine under -Wpedantic so.
+__extension__ using wide = __int128;
+
+/// num / den rounded to a whole number: half away from zero, toward -inf (beneden) or toward
+/// +inf (boven). den != 0.
+std::int64_t round_quotient(wide num, wide den, round_kind k) {
+    if (den < 0) num = -num, den = -den;
+    wide q = num / den, r = num % den;  // truncated toward zero
+    if (r == 0) return static_cast<std::int64_t>(q);
+    switch (k) {
+        case round_kind::half_up:
+            if ((r < 0 ? -r : r) * 2 >= den) q += num < 0 ? -1 : 1;
+            break;
+        case round_kind::down:
+            if (num < 0) --q;
+            break;
+        case round_kind::up:
+            if (num > 0) ++q;
+            break;
+    }
+    return static_cast<std::int64_t>(q);
+}
+
+/// The days an eerste_dag condition may change on, found while it is evaluated (see
+/// bind_first_day): per thread, the innermost eerste_dag being evaluated.
+struct breakpoint_sink {
+    day from, to;
+    std::vector<day> days;
+    std::vector<std::pair<std::uint32_t, value>> collections;  // built once (probe bit 4)
+    std::vector<std::pair<node const*, value>> today;           // per day tried (probe bit 8)
+    void add(day d) {
+        if (d > from && d <= to) days.push_back(d);
+    }
+};
+thread_local breakpoint_sink* sink = nullptr;
+
+/// The collection of an aggregate inside an eerste_dag condition that does not change from day
+/// to day (the client's reference wages): built on the first day tried, then reused.
+[[gnu::noinline]] value same_every_day(eval_context& ctx, std::uint32_t node) {
+    for (auto const& [i, v] : sink->collections)
+        if (i == node) return v;
+    value v = eval(ctx, node);
+    sink->collections.emplace_back(node, v);
+    return v;
+}
+
+/// A comparison of the day d with the date x (x_left: written "x op d"): the first day on which
+/// its truth can differ from the day before. d >= x and d < x change on x, d > x and d <= x on the
+/// day after; = and != on both.
+// Out of line: eval is recursive, and its frame stays small.
+[[gnu::noinline]] void probe_date(cmp_kind k, bool x_left, value const& x) {
+    if (x.kind != value_kind::date) return;
+    if (x_left) {  // "x < d" is "d > x"
+        k = k == cmp_kind::lt ? cmp_kind::gt : k == cmp_kind::gt ? cmp_kind::lt : k == cmp_kind::le ? cmp_kind::ge
+          : k == cmp_kind::ge ? cmp_kind::le : k;
+    }
+    day at = x.as_date();
+    if (k == cmp_kind::ge || k == cmp_kind::lt || k == cmp_kind::eq || k == cmp_kind::ne) sink->add(at);
+    if (k == cmp_kind::gt || k == cmp_kind::le || k == cmp_kind::eq || k == cmp_kind::ne) sink->add(at + date::days{1});
+}
+
+/// leeftijd(birth, day): the age changes on the birthdays (29 February: 1 March in other years).
+// Out of line: eval is recursive, and its frame stays small.
+[[gnu::noinline]] void probe_birthdays(value const& birth) {
+    if (birth.kind != value_kind::date) return;
+    date::year_month_day b{birth.as_date()};
+    int last = static_cast<int>(date::year_month_day{sink->to}.year());
+    for (int y = static_cast<int>(date::year_month_day{sink->from}.year()); y <= last; ++y) {
+        auto ymd = date::year{y} / b.month() / b.day();
+        sink->add(ymd.ok() ? date::sys_days{ymd} : date::sys_days{date::year{y} / date::March / 1});
+    }
+}
+
+/// The first day in [from, to] on which the condition holds: tries `from`, then each day on which
+/// the condition may change (parameter and table changes, birthdays, compared dates), in order.
+// Out of line: eval is recursive, and its frame stays small.
+[[gnu::noinline]] value first_day_of(eval_context& ctx, node const& n) {
+    auto const& prog = ctx.prog;
+    value a = eval(ctx, prog.child(n, 0)), b = eval(ctx, prog.child(n, 1));
+    if (a.empty() || b.empty() || a.i > b.i) return {};
+    breakpoint_sink mine{a.as_date(), b.as_date(), {}, {}, {}};
+    auto const& info = prog.first_days[n.id];
+    for (int p : info.params)
+        for (day d : param_breakpoints(prog.params[static_cast<std::size_t>(p)])) mine.add(d);
+    for (int t : info.tables)
+        for (auto const& v : prog.tables[static_cast<std::size_t>(t)].versions) {
+            mine.add(v.from);
+            if (v.to) mine.add(*v.to + date::days{1});
+        }
+    breakpoint_sink* outer = sink;
+    sink = &mine;
+    value saved = ctx.slots[n.slot];
+    value out{};
+    day next = mine.from;
+    for (;;) {
+        ctx.slots[n.slot] = value::date(next);
+        mine.today.clear();
+        if (eval(ctx, prog.child(n, 2)).as_bool()) {
+            out = value::date(next);
+            break;
+        }
+        // The next candidate: the earliest day found so far that comes after this one (the same
+        // dates are found again on every try: keep them sorted and unique).
+        std::sort(mine.days.begin(), mine.days.end());
+        mine.days.erase(std::unique(mine.days.begin(), mine.days.end()), mine.days.end());
+        auto it = std::upper_bound(mine.days.begin(), mine.days.end(), next);
+        if (it == mine.days.end()) break;
+        next = *it;
+    }
+    ctx.slots[n.slot] = saved;
+    sink = outer;
+    return out;
+}
+
+/// The source text of a node, for a run-time issue.
+std::string where_text(dsl::span const& s) {
+    if (!s.file || s.end <= s.begin) return "";
+    return dsl::collapse_whitespace(std::string_view(s.file->text()).substr(s.begin, s.end - s.begin));
+}
+
+bool is_division(arith_kind k) {
+    return k == arith_kind::number_div || k == arith_kind::money_div || k == arith_kind::money_ratio;
+}
+
+/// The exact value of a product or quotient, in the result's unit (cents, thousandths,
+/// millionths), as num / den; none for the other kinds (they are exact already).
+std::optional<std::pair<wide, wide>> exact_of(arith_kind k, value const& a, value const& b) {
+    wide x = a.i, y = b.i;
+    switch (k) {
+        case arith_kind::number_mul:
+        case arith_kind::money_mul: return std::pair{x * y, wide{1000}};
+        case arith_kind::money_mul_pct:
+        case arith_kind::number_mul_pct: return std::pair{x * y, wide{1000000}};
+        case arith_kind::number_div:
+        case arith_kind::money_div:
+        case arith_kind::money_ratio: return std::pair{x * 1000, y};
+        default: return std::nullopt;
+    }
+}
+
+value with_unit(arith_kind k, std::int64_t i) {
+    switch (k) {
+        case arith_kind::money_mul:
+        case arith_kind::money_mul_pct:
+        case arith_kind::money_div: return value::cents(i);
+        default: return value::number_milli(i);
+    }
+}
+
 value arith(arith_kind k, value const& a, value const& b) {
     if (a.empty() || b.empty()) return {};
+    if (is_division(k) && b.i == 0) return {};  // reported by the caller, which knows the node
+    if (auto e = exact_of(k, a, b)) return with_unit(k, round_quotient(e->first, e->second, round_kind::half_up));
     switch (k) {
         case arith_kind::number_add: return value::number_milli(a.i + b.i);
         case arith_kind::number_sub: return value::number_milli(a.i - b.i);
-        case arith_kind::number_mul: return value::number_milli(a.i * b.i / 1000);
         case arith_kind::money_add: return value::cents(a.i + b.i);
         case arith_kind::money_sub: return value::cents(a.i - b.i);
-        case arith_kind::money_mul: return value::cents(a.i * b.i / 1000);
         case arith_kind::date_add_days: return value::date(add_days(a.as_date(), static_cast<int>(b.i)));
         case arith_kind::date_add_weeks: return value::date(add_days(a.as_date(), static_cast<int>(7 * b.i)));
         case arith_kind::date_add_months: return value::date(add_months(a.as_date(), static_cast<int>(b.i)));
@@ -64,8 +214,42 @@ value arith(arith_kind k, value const& a, value const& b) {
         case arith_kind::duration_add: return value::duration(a.kind, a.i + b.i);
         case arith_kind::duration_sub: return value::duration(a.kind, a.i - b.i);
         case arith_kind::duration_mul: return value::duration(a.kind, a.i * b.i / 1000);
+        case arith_kind::percent_add: return value::percent_micro(a.i + b.i);
+        case arith_kind::percent_sub: return value::percent_micro(a.i - b.i);
+        default: return {};
     }
-    return {};
+}
+
+/// afgerond(x, naar: k, op: unit): x's exact value (a product or quotient is not rounded first)
+/// rounded to a whole multiple of unit.
+// Out of line: eval is recursive, and its frame stays small.
+[[gnu::noinline]] value round_node(eval_context& ctx, node const& n) {
+    program const& prog = ctx.prog;
+    node const& x = prog.nodes[prog.child(n, 0)];
+    value unit = eval(ctx, prog.child(n, 1));
+    if (unit.empty() || unit.i <= 0) return {};
+    wide num = 0, den = 1;
+    std::optional<std::pair<wide, wide>> e;
+    if (x.o == op::arith) {
+        auto k = static_cast<arith_kind>(x.id);
+        value a = eval(ctx, prog.child(x, 0)), b = eval(ctx, prog.child(x, 1));
+        if (a.empty() || b.empty()) return {};
+        if (is_division(k) && b.i == 0) {
+            ctx.issues.push_back({"division by zero: " + where_text(x.where), x.where, "regelwerk.deling_door_nul"});
+            return {};
+        }
+        e = exact_of(k, a, b);
+    }
+    if (e) {
+        num = e->first, den = e->second;
+    } else {
+        value v = eval(ctx, prog.child(n, 0));
+        if (v.empty()) return {};
+        num = v.i;
+    }
+    value out = unit;
+    out.i = round_quotient(num, den * unit.i, static_cast<round_kind>(n.id)) * unit.i;
+    return out;
 }
 
 bool compare_values(cmp_kind k, value const& a, value const& b) {
@@ -87,9 +271,22 @@ list_data as_list(value const& v) {
     return v.as<list_data>();
 }
 
+value aggregate_once(eval_context& ctx, node const& n);
+
 value aggregate(eval_context& ctx, node const& n) {
+    if ((n.probe & 8) && sink) {
+        for (auto const& [m, v] : sink->today)
+            if (m == &n) return v;
+        value v = aggregate_once(ctx, n);
+        sink->today.emplace_back(&n, v);
+        return v;
+    }
+    return aggregate_once(ctx, n);
+}
+
+value aggregate_once(eval_context& ctx, node const& n) {
     auto const& prog = ctx.prog;
-    list_data items = as_list(eval(ctx, prog.child(n, 0)));
+    list_data items = as_list((n.probe & 4) && sink ? same_every_day(ctx, prog.child(n, 0)) : eval(ctx, prog.child(n, 0)));
     auto kind = static_cast<aggregate_kind>(n.id);
     std::uint32_t filter = n.has_filter ? prog.child(n, 1) : 0;
     std::uint32_t body = n.has_body ? prog.child(n, 2) : 0;
@@ -230,36 +427,76 @@ value param_at(eval_context& ctx, std::uint16_t pid, day d, value const* args, s
     return out;
 }
 
-value table_at(eval_context& ctx, std::uint16_t tid, value const& key, day d) {
+/// Does a key of this type cover the values up to the next row's key (an age, an amount, a
+/// date), or match only itself (a contract kind)?
+static bool ranged(type const& t) {
+    switch (t.kind) {
+        case type_kind::number:
+        case type_kind::money:
+        case type_kind::percentage:
+        case type_kind::date:
+        case type_kind::days:
+        case type_kind::weeks:
+        case type_kind::months: return true;
+        default: return false;
+    }
+}
+
+value table_at(eval_context& ctx, std::uint16_t tid, value const* keys, std::size_t nkeys, day d) {
     auto const& t = ctx.prog.tables[tid];
-    if (key.empty()) return {};
+    for (std::size_t i = 0; i < nkeys; ++i)
+        if (keys[i].empty()) return {};
     table_version const* ver = nullptr;
     for (auto const& v : t.versions)
         if (v.from <= d && (!v.to || d <= *v.to)) ver = &v;
     value out{};
-    value row_key{};
+    table_version::row const* hit = nullptr;
     if (ver) {
-        for (auto const& [k, v] : ver->rows)
-            if (compare(k, key) <= 0) {
-                out = v;
-                row_key = k;
+        // Key by key: a ranged key takes the greatest row key <= the value among the rows still in
+        // play, an exact key the rows equal to it. Rows ascend, so the candidates stay one run.
+        std::size_t lo = 0, hi = ver->rows.size();
+        for (std::size_t k = 0; k < nkeys && lo < hi; ++k) {
+            bool range = k < t.key_types.size() && ranged(t.key_types[k]);
+            std::optional<value> chosen;
+            for (std::size_t r = lo; r < hi; ++r) {
+                value const& rk = ver->rows[r].keys[k];
+                if (range ? compare(rk, keys[k]) <= 0 : equal(rk, keys[k])) chosen = rk;
             }
+            if (!chosen) {
+                lo = hi;
+                break;
+            }
+            std::size_t nlo = hi, nhi = lo;
+            for (std::size_t r = lo; r < hi; ++r)
+                if (equal(ver->rows[r].keys[k], *chosen)) nlo = std::min(nlo, r), nhi = r + 1;
+            lo = nlo, hi = nhi;
+        }
+        if (lo < hi) {
+            hit = &ver->rows[lo];
+            out = hit->v;
+        }
     }
+    auto keys_text = [](std::vector<value> const& ks) {
+        std::string s;
+        for (std::size_t i = 0; i < ks.size(); ++i) s += (i ? ", " : "") + to_text(ks[i]);
+        return s;
+    };
     if (ctx.tr) {
         explanation_line l;
         l.kind = "table";
-        l.name = t.name + "(" + to_text(key) + ")";
+        std::string key_text = keys_text(std::vector<value>(keys, keys + nkeys));
+        l.name = t.name + "(" + key_text + ")";
         l.ref.kind = explanation_kind::table;
         l.ref.id = t.name;
-        l.ref.key = to_text(key);
+        l.ref.key = key_text;
         if (ver) {
-            l.ref.row = to_text(row_key);
+            if (hit) l.ref.row = keys_text(hit->keys);
             l.ref.version = explanation_version{ver->from, ver->to, source_refs(ctx.prog, ver->sources), ver->uncertain, ""};
         }
         l.value = to_text(out, "nl");
         l.when = format_date(d);
         if (ver) {
-            l.detail = "rij " + to_text(row_key) + ", " + period_text(ver->from, ver->to) + ", volgens " +
+            l.detail = "rij " + (hit ? keys_text(hit->keys) : std::string()) + ", " + period_text(ver->from, ver->to) + ", volgens " +
                        describe_sources(ctx.prog, ver->sources);
             l.uncertain = !ver->uncertain.empty();
             if (l.uncertain) l.detail += "; ONZEKER: " + ver->uncertain;
@@ -329,11 +566,13 @@ value eval(eval_context& ctx, std::uint32_t idx) {
         }
         case op::param_series: return value{value_kind::series, n.id, 0, nullptr};
         case op::table_series: return value{value_kind::table, n.id, 0, nullptr};
-        case op::table_at: {
-            value key = eval(ctx, prog.child(n, 0));
-            value d = eval(ctx, prog.child(n, 1));
+        case op::table_at: {  // children: [keys..., date]
+            std::size_t nk = std::min<std::size_t>(n.child_count - 1u, 8);
+            value keys[8];
+            for (std::size_t i = 0; i < nk; ++i) keys[i] = eval(ctx, prog.child(n, i));
+            value d = eval(ctx, prog.child(n, n.child_count - 1u));
             if (d.empty()) return {};
-            return table_at(ctx, n.id, key, d.as_date());
+            return table_at(ctx, n.id, keys, nk, d.as_date());
         }
         case op::reference_date: return value::date(ctx.R);
         case op::worker: return value::entity(entity_id::werker, ctx.w);
@@ -349,11 +588,27 @@ value eval(eval_context& ctx, std::uint32_t idx) {
             return value::boolean(eval(ctx, prog.child(n, 0)).as_bool() && eval(ctx, prog.child(n, 1)).as_bool());
         case op::logical_or:
             return value::boolean(eval(ctx, prog.child(n, 0)).as_bool() || eval(ctx, prog.child(n, 1)).as_bool());
-        case op::compare:
+        case op::compare: {
+            if (n.probe && sink) {  // inside eerste_dag: d compared with a date
+                value l = eval(ctx, prog.child(n, 0)), r = eval(ctx, prog.child(n, 1));
+                probe_date(static_cast<cmp_kind>(n.id), n.probe == 1, n.probe == 1 ? l : r);
+                return value::boolean(compare_values(static_cast<cmp_kind>(n.id), l, r));
+            }
             return value::boolean(
                 compare_values(static_cast<cmp_kind>(n.id), eval(ctx, prog.child(n, 0)), eval(ctx, prog.child(n, 1))));
-        case op::arith:
-            return arith(static_cast<arith_kind>(n.id), eval(ctx, prog.child(n, 0)), eval(ctx, prog.child(n, 1)));
+        }
+        case op::first_day: return first_day_of(ctx, n);
+        case op::arith: {
+            auto k = static_cast<arith_kind>(n.id);
+            value a = eval(ctx, prog.child(n, 0)), b = eval(ctx, prog.child(n, 1));
+            if (is_division(k) && !a.empty() && !b.empty() && b.i == 0) {
+                // Never a crash or a silent value: leeg, and a warning finding naming the place.
+                ctx.issues.push_back({"division by zero: " + where_text(n.where), n.where, "regelwerk.deling_door_nul"});
+                return {};
+            }
+            return arith(k, a, b);
+        }
+        case op::round: return round_node(ctx, n);
         case op::negate: {
             value v = eval(ctx, prog.child(n, 0));
             if (!v.empty()) v.i = -v.i;
@@ -384,6 +639,7 @@ value eval(eval_context& ctx, std::uint32_t idx) {
             value args[12];
             std::size_t na = std::min<std::size_t>(n.child_count, 12);
             for (std::size_t i = 0; i < na; ++i) args[i] = eval(ctx, prog.child(n, i));
+            if (n.probe == 3 && sink) probe_birthdays(args[0]);
             return builtin_table()[n.id].fn(ctx, args);
         }
         case op::aggregate: return aggregate(ctx, n);
@@ -420,6 +676,16 @@ std::string to_text(value const& v, std::string_view lang, bool long_dates) {
         case value_kind::empty: return "";
         case value_kind::boolean: return v.i ? "waar" : "onwaar";
         case value_kind::number: return format_decimal(decimal{v.i});
+        case value_kind::percentage: {  // millionths of one = ten-thousandths of a percent
+            std::int64_t m = v.i < 0 ? -v.i : v.i;
+            std::string t = std::to_string(m / 10000);
+            if (std::int64_t f = m % 10000) {
+                std::string fs = std::to_string(f + 10000).substr(1);
+                while (fs.back() == '0') fs.pop_back();
+                t += (lang == "nl" ? "," : ".") + fs;
+            }
+            return (v.i < 0 ? "-" : "") + t + (lang == "en" ? "%" : " %");
+        }
         case value_kind::money: {
             std::string s = format_money(money{v.i});
             if (lang == "nl") {

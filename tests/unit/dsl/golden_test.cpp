@@ -3,6 +3,7 @@
 // bad files the rendered diagnostics. RW_UPDATE_GOLDEN=1 rewrites the .expect files.
 // Also the printer invariant: parse(print(ast)) has the same dump as ast, over every good file
 // and the whole rulebook.
+#include "rw/dsl/codes.hpp"
 #include "rw/dsl/parse.hpp"
 #include "rw/dsl/print.hpp"
 #include "rw/engine/engine.hpp"
@@ -11,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 using namespace rw;
 namespace fs = std::filesystem;
@@ -142,4 +144,35 @@ TEST(Spans, AnEmptinessTestEndsAtLeeg) {
     }
     EXPECT_EQ(spans[0], "werker.naam is niet leeg");
     EXPECT_EQ(spans[1], "werker.naam is leeg");
+}
+
+// Issue 10: every diagnostic of the rules language has a stable code, written out by hand in
+// rw/dsl/codes.hpp and listed in rules/README.md; none is used twice.
+TEST(DiagnosticCodes, AreUniqueListedAndDocumented) {
+    std::set<std::string_view> listed;
+    for (auto const& c : dsl::codes::all) {
+        EXPECT_TRUE(listed.insert(c.code).second) << "code listed twice: " << c.code;
+        EXPECT_EQ(c.code.size(), 6u) << c.code;
+    }
+    auto header = test::read_file(test::source_dir() / "dsl/include/rw/dsl/codes.hpp");
+    auto readme = test::read_file(test::source_dir() / "rules/README.md");
+    std::set<std::string> constants;
+    for (std::size_t p = header.find("inline constexpr char const*"); p != std::string::npos;
+         p = header.find("inline constexpr char const*", p + 1)) {
+        auto q = header.find("\"RW", p);
+        std::string code = header.substr(q + 1, 6);
+        EXPECT_TRUE(constants.insert(code).second) << "two constants share " << code;
+        EXPECT_TRUE(listed.count(code)) << code << " is missing from codes::all";
+    }
+    EXPECT_EQ(constants.size(), listed.size()) << "codes::all lists a code without a constant";
+    for (auto const& c : dsl::codes::all)
+        EXPECT_NE(readme.find("| `" + std::string(c.code) + "` |"), std::string::npos) << c.code << " is not in rules/README.md";
+}
+
+TEST(DiagnosticCodes, ArePrintedAfterTheMessage) {
+    auto src = std::make_shared<dsl::source_file>("x.rw", "feit a = 1\nhulpfeit b = fase_a.weke\n");
+    dsl::diagnostics diags;
+    EXPECT_FALSE(engine::bind_program({src}, diags));
+    EXPECT_NE(dsl::render_all(diags, true).find("x.rw:2:14: error: unknown name 'fase_a.weke' [RW2001]"), std::string::npos)
+        << dsl::render_all(diags, true);
 }

@@ -389,3 +389,173 @@ feit aantal_diensten = som(p in werker.plaatsingen : aantal(d in p.diensten))
     EXPECT_EQ(f["met_nacht"], "waar");
     EXPECT_EQ(f["aantal_diensten"], "2");
 }
+
+// ---- Issue 10: arithmetic (rounding, division, percentages, negative amounts, tables by two keys)
+
+namespace {
+
+/// The value of `feit x = <expr>` for one_worker on 2026-06-01 (with `extra` declarations).
+value value_of(std::string const& expr, std::string const& extra = "") {
+    auto prog = compile(extra + "feit x = " + expr + "\n");
+    if (!prog) return value{value_kind::text};
+    evaluator ev(prog);
+    agency ag;
+    auto r = ev.evaluate_worker(ag, client_index{}, one_worker(), {d("2026-06-01")});
+    for (auto const& f : r.facts)
+        if (f.name == "x") return f.v;
+    return value{value_kind::text};
+}
+
+std::int64_t cents_of(std::string const& expr, std::string const& extra = "") {
+    value v = value_of(expr, extra);
+    EXPECT_EQ(v.kind, value_kind::money) << expr;
+    return v.i;
+}
+
+std::int64_t milli_of(std::string const& expr) {
+    value v = value_of(expr);
+    EXPECT_EQ(v.kind, value_kind::number) << expr;
+    return v.i;
+}
+
+}  // namespace
+
+TEST(Arithmetic, MoneyTimesANumberRoundsHalfAwayFromZeroToCents) {
+    EXPECT_EQ(cents_of("€ 14.71 * 1.5"), 2207);      // 22.065: half up (it truncated to 22.06 before)
+    EXPECT_EQ(cents_of("€ 14.71 * 1.499"), 2205);    // 22.05029
+    EXPECT_EQ(cents_of("€ 1.29 * 0.5"), 65);         // 0.645
+    EXPECT_EQ(cents_of("€ 1.29 * 0.499"), 64);       // 0.64371
+    EXPECT_EQ(cents_of("€ 14.70 * 1.5"), 2205);      // exact
+    EXPECT_EQ(cents_of("-€ 14.71 * 1.5"), -2207);    // away from zero
+    EXPECT_EQ(cents_of("€ 0.05 * 0.1"), 1);          // 0.005
+    EXPECT_EQ(cents_of("€ 0.04 * 0.1"), 0);          // 0.004
+    EXPECT_EQ(cents_of("1.5 * € 14.71"), 2207);      // either side
+    EXPECT_EQ(milli_of("0.5 * 0.001"), 1);           // numbers: 0.0005 half up to thousandths
+    EXPECT_EQ(milli_of("0.499 * 0.001"), 0);         // 0.000499
+}
+
+TEST(Arithmetic, AfgerondStatesAnotherRoundingFromTheExactValue) {
+    EXPECT_EQ(cents_of("afgerond(€ 14.71 * 1.5, naar: beneden)"), 2206);
+    EXPECT_EQ(cents_of("afgerond(€ 14.71 * 1.5, naar: boven)"), 2207);
+    EXPECT_EQ(cents_of("afgerond(€ 14.71 * 1.5)"), 2207);
+    EXPECT_EQ(cents_of("afgerond(€ 14.70 * 1.5, naar: boven)"), 2205);  // exact: nothing to round
+    EXPECT_EQ(cents_of("afgerond(€ 14.71 * 1.5, naar: beneden, op: € 0.05)"), 2205);
+    EXPECT_EQ(cents_of("afgerond(€ 14.71 * 1.5, naar: boven, op: € 0.05)"), 2210);
+    EXPECT_EQ(cents_of("afgerond(€ 14.71 * 1.5, op: € 1)"), 2200);      // 22.065 -> 22
+    EXPECT_EQ(cents_of("afgerond(€ 22.50, op: € 1)"), 2300);            // half away from zero
+    EXPECT_EQ(cents_of("afgerond(€ 22.49, op: € 1)"), 2200);
+    EXPECT_EQ(cents_of("afgerond(-€ 14.71 * 1.5, naar: beneden)"), -2207);  // toward -inf
+    EXPECT_EQ(cents_of("afgerond(-€ 14.71 * 1.5, naar: boven)"), -2206);    // toward +inf
+    EXPECT_EQ(cents_of("afgerond(€ 100 / 3, naar: boven)"), 3334);
+    EXPECT_EQ(cents_of("afgerond(€ 100 * 7,45 % * 1, op: € 1)"), 700);  // through a rounded product
+    EXPECT_EQ(milli_of("afgerond(7 / 2)"), 4000);
+    EXPECT_EQ(milli_of("afgerond(7 / 2, naar: beneden)"), 3000);
+}
+
+TEST(Arithmetic, DivisionIsExactThenRoundedAndByZeroIsLeegWithAWarning) {
+    EXPECT_EQ(cents_of("€ 100 / 3"), 3333);
+    EXPECT_EQ(cents_of("€ 200 / 3"), 6667);
+    EXPECT_EQ(cents_of("€ 0.05 / 10"), 1);   // 0.005
+    EXPECT_EQ(cents_of("€ 0.04 / 10"), 0);   // 0.004
+    EXPECT_EQ(milli_of("€ 10 / € 4"), 2500);  // geld / geld is a number
+    EXPECT_EQ(milli_of("2 / 3"), 667);
+    EXPECT_EQ(milli_of("1 / 3"), 333);
+    EXPECT_EQ(milli_of("-1 / 2000"), -1);  // -0.0005: away from zero
+    // A divisor that is zero only at run time: leeg, and a warning finding at the division.
+    auto prog = compile(rule("x.deling", "    soort info\n    artikel \"art. 1\" volgens src\n    geldig vanaf 2026-01-01\n"
+                                         "    als € 10 / aantal(c in werker.contracten waarvoor c.id = \"geen\") > € 1"));
+    evaluator ev(prog);
+    agency ag;
+    auto r = ev.evaluate_worker(ag, client_index{}, one_worker(), {d("2026-06-01"), false});
+    ASSERT_EQ(r.findings.size(), 1u);
+    EXPECT_EQ(r.findings[0].rule, "regelwerk.deling_door_nul");
+    EXPECT_NE(r.findings[0].message_nl.find("division by zero: € 10 / aantal("), std::string::npos) << r.findings[0].message_nl;
+    // A constant zero is refused when the rules are checked.
+    dsl::diagnostics diags;
+    EXPECT_FALSE(bind_program({std::make_shared<dsl::source_file>("t.rw", prelude + "feit y = € 10 / 0\n")}, diags));
+    EXPECT_NE(dsl::render_all(diags, true).find("division by zero [RW3020]"), std::string::npos) << dsl::render_all(diags, true);
+}
+
+TEST(Arithmetic, PercentagesAreExactMillionths) {
+    EXPECT_EQ(cents_of("€ 100 * 7,45 %"), 745);
+    EXPECT_EQ(cents_of("7.45 % * € 100"), 745);
+    EXPECT_EQ(cents_of("€ 0.10 * 7,45 %"), 1);   // 0.00745
+    EXPECT_EQ(cents_of("€ 0.06 * 7,45 %"), 0);   // 0.00447
+    EXPECT_EQ(cents_of("€ 2000 * 0,5 %"), 1000);
+    EXPECT_EQ(milli_of("1000 * 21.8 %"), 218000);
+    value p = value_of("21.8 % + 0,2 %");
+    EXPECT_EQ(p.kind, value_kind::percentage);
+    EXPECT_EQ(p.i, 220000);
+    EXPECT_EQ(value_of("-0,5 %").i, -5000);
+    std::string const premie = "parameter premie : percentage\n    15,9 % vanaf 2020-01-01 volgens src\n";
+    EXPECT_EQ(cents_of("€ 100 * premie", premie), 1590);
+    EXPECT_TRUE(value_of("premie > 15.89 %", premie).as_bool());
+    EXPECT_FALSE(value_of("premie > 15.9 %", premie).as_bool());
+}
+
+TEST(Arithmetic, NegativeAmountsAndNumbersAreConstants) {
+    std::string const k = "parameter korting : geld\n    € -12.50 vanaf 2020-01-01 volgens src\n"
+                          "parameter extra : geld\n    -€ 2.50 vanaf 2020-01-01 volgens src\n"
+                          "parameter factor : getal\n    -1.5 vanaf 2020-01-01 volgens src\n";
+    EXPECT_EQ(cents_of("korting + € 20", k), 750);
+    EXPECT_EQ(cents_of("extra", k), -250);
+    EXPECT_EQ(cents_of("€ 10 * factor", k), -1500);
+    EXPECT_EQ(cents_of("€ -4.25 - -€ 1"), -325);
+}
+
+TEST(Arithmetic, ATableWithTwoKeysRangesOverNumbersAndMatchesKinds) {
+    std::string const t = R"(tabel toeslag(leeftijd: getal, contract: contractsoort) : percentage
+    vanaf 2020-01-01 volgens src
+        0, uitzendbeding => 0 %
+        0, bepaalde_tijd => 2,5 %
+        21, uitzendbeding => 7.45 %
+        21, bepaalde_tijd => 10 %
+)";
+    EXPECT_EQ(value_of("toeslag(20, uitzendbeding)", t).i, 0);
+    EXPECT_EQ(value_of("toeslag(20, bepaalde_tijd)", t).i, 25000);
+    EXPECT_EQ(value_of("toeslag(21, uitzendbeding)", t).i, 74500);
+    EXPECT_EQ(value_of("toeslag(21, bepaalde_tijd)", t).i, 100000);
+    EXPECT_EQ(value_of("toeslag(99, bepaalde_tijd)", t).i, 100000);
+    EXPECT_TRUE(value_of("toeslag(21, oproep) is leeg", t).as_bool());  // a kind matches only itself
+    EXPECT_TRUE(value_of("toeslag(-1, bepaalde_tijd) is leeg", t).as_bool());  // below the first row
+    EXPECT_FALSE(value_of("toeslag(0, bepaalde_tijd) is leeg", t).as_bool());
+    EXPECT_EQ(cents_of("€ 100 * toeslag(leeftijd: 30, contract: bepaalde_tijd)", t), 1000);
+}
+
+// eerste_dag(d van a tot b waarvoor c): the days tried are a and the days c can change on.
+TEST(FirstDay, FindsTheDayAParameterATableOrAnAgeChanges) {
+    std::string const decl = R"(parameter grens : geld
+    € 10 vanaf 2020-01-01 volgens src
+    € 12 vanaf 2026-03-01 volgens src
+tabel loon(leeftijd: getal) : geld
+    vanaf 2020-01-01 volgens src
+        0 => € 5
+        21 => € 12
+)";
+    auto day_of = [&](std::string const& e) {
+        value v = value_of(e, decl);
+        return v.kind == value_kind::date ? format_date(v.as_date()) : std::string("leeg");
+    };
+    // A parameter: € 11 is below the limit from the day it rises, not the day before.
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-01-01 tot 2026-12-31 waarvoor € 11 < grens op d)"), "2026-03-01");
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-01-01 tot 2026-02-28 waarvoor € 11 < grens op d)"), "leeg");
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-03-01 tot 2026-03-01 waarvoor € 11 < grens op d)"), "2026-03-01");
+    // An age: 21 on 2026-05-10 (born 2005-05-10), so € 11 is below the table from that birthday.
+    std::string const age = "eerste_dag(d van 2026-01-01 tot 2026-12-31 waarvoor € 11 < loon(leeftijd(2005-05-10, d)) op d)";
+    EXPECT_EQ(day_of(age), "2026-05-10");
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-01-01 tot 2026-05-09 waarvoor € 11 < loon(leeftijd(2005-05-10, d)) op d)"), "leeg");
+    // Born on 29 February: 21 on 1 March in a year without one.
+    EXPECT_EQ(day_of("eerste_dag(d van 2025-01-01 tot 2025-12-31 waarvoor € 11 < loon(leeftijd(2004-02-29, d)) op d)"), "2025-03-01");
+    // A compared date, < and <= (the day itself and the day after are tried).
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-01-01 tot 2026-12-31 waarvoor d > 2026-04-15)"), "2026-04-16");
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-01-01 tot 2026-12-31 waarvoor d >= 2026-04-15)"), "2026-04-15");
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-01-01 tot 2026-12-31 waarvoor d >= 2025-04-15)"), "2026-01-01");
+    // Dates inside an aggregate are found while it is evaluated (a contract's start and end).
+    EXPECT_EQ(day_of("eerste_dag(d van 2025-06-01 tot 2027-12-31 waarvoor niet bestaat(c in werker.contracten waarvoor c.start <= d en d <= c.einde))"),
+              "2025-06-01");
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-02-01 tot 2027-12-31 waarvoor niet bestaat(c in werker.contracten waarvoor c.start <= d en d <= c.einde))"),
+              "2027-01-01");
+    // An empty or reversed period has no first day.
+    EXPECT_EQ(day_of("eerste_dag(d van 2026-02-01 tot 2026-01-01 waarvoor waar)"), "leeg");
+    EXPECT_EQ(day_of("eerste_dag(d van leeg tot 2026-01-01 waarvoor waar)"), "leeg");
+}

@@ -32,7 +32,10 @@ struct duration_literal : located {
     std::string unit;  // canonical: dagen | weken | maanden | jaren
 };
 struct money_literal : located {
-    std::string amount;  // after the euro sign
+    std::string amount;  // after the euro sign, with its sign: 14.71, -12.50
+};
+struct percent_literal : located {
+    std::string amount;  // before the % sign, with a decimal point: 21.8, 0.5 (written 0,5 % or 0.5 %)
 };
 struct text_literal : located {
     std::string value;  // unescaped; runs of whitespace with a newline collapsed to one space
@@ -54,12 +57,13 @@ struct set_literal;
 struct as_of;
 struct emptiness;
 struct membership;
+struct first_day;
 
-struct expr : x3::variant<nil, date_literal, number_literal, duration_literal, money_literal, text_literal,
+struct expr : x3::variant<nil, date_literal, number_literal, duration_literal, money_literal, percent_literal, text_literal,
                           bool_literal, empty_literal, name_ref, x3::forward_ast<unary>, x3::forward_ast<binary>,
                           x3::forward_ast<call>, x3::forward_ast<aggregate>, x3::forward_ast<conditional>,
                           x3::forward_ast<set_literal>, x3::forward_ast<as_of>, x3::forward_ast<emptiness>,
-                          x3::forward_ast<membership>> {
+                          x3::forward_ast<membership>, x3::forward_ast<first_day>> {
     using base_type::base_type;
     using base_type::operator=;
 };
@@ -69,7 +73,7 @@ struct unary : located {
     expr operand;
 };
 struct binary : located {
-    std::string op;  // of en = != < <= > >= + - *
+    std::string op;  // of en = != < <= > >= + - * /
     expr lhs;
     expr rhs;
 };
@@ -110,6 +114,15 @@ struct membership : located {  // x in {..} / x niet in {..}
     expr value;
     bool negated = false;
     expr set;
+};
+
+/// eerste_dag(d van begin tot einde waarvoor conditie): the first day in [begin, einde] on which
+/// the condition holds, found by trying only the days on which it can change (issue 10).
+struct first_day : located {
+    std::string var;
+    expr from;
+    expr to;
+    expr condition;
 };
 
 // ---- declarations -------------------------------------------------------------------------------
@@ -162,7 +175,7 @@ struct parameter_decl : located {
 };
 
 struct table_row : located {
-    expr key;
+    std::vector<expr> keys;  // one per key of the table: 21, bepaalde_tijd => ...
     expr value;
 };
 
@@ -174,9 +187,9 @@ struct table_version : located {
     std::vector<table_row> rows;
 };
 
-struct table_decl : located {  // tabel wml.uurloon(leeftijd: getal) : geld
+struct table_decl : located {  // tabel wml.uurloon(leeftijd: getal [, contract: contractsoort]) : geld
     std::string name;
-    param_arg arg;
+    std::vector<param_arg> args;  // the keys, in the order a lookup gives them
     type_ref type;
     std::vector<table_version> versions;
 };
@@ -213,10 +226,21 @@ struct scope : located {  // voor het bureau | voor elk g, g [waarvoor cond]
     boost::optional<expr> filter;
 };
 
+/// A piece of a message: literal text (as written, unescaped) or a {placeholder}.
+struct message_part {
+    std::string text;       // the literal text before the next placeholder
+    bool placeholder = false;
+    expr value;             // the placeholder's expression ({termijn} is the name 'termijn')
+    located where;          // the bytes between the braces
+};
+
 struct message : located {  // melding nl "..." | advies en "..."
     std::string what;  // melding | advies
     std::string lang;  // nl | en
     text_literal text;
+    /// Filled by the parser after the text is read (not by the grammar): literal text and
+    /// placeholders alternate, so the binder only resolves names.
+    std::vector<message_part> parts;
 };
 
 struct rule_decl : located {

@@ -18,7 +18,8 @@ struct diagnostic_note {
 
 struct diagnostic {
     severity level = severity::error;
-    std::string code;  // stable short id, e.g. "syntax", "unknown-fact", "yaml-type"
+    std::string code;  // stable id: RWnnnn for the rules language (rw/dsl/codes.hpp); a category word
+                       // ("dossier", "yaml-syntax") for the YAML readers
     std::string message;
     span primary;
     std::vector<diagnostic_note> notes;
@@ -47,10 +48,10 @@ private:
     std::size_t errors_ = 0;
 };
 
-/// GCC-style: "path:line:col: error: message", the source line, a caret under the whole span,
+/// GCC-style: "path:line:col: error: message [RW2001]", the source line, a caret under the whole span,
 /// then notes and "did you mean" hints.
 std::string render_human(diagnostic const& d);
-/// One line per diagnostic: "path:line:col: error: message" (for tools and golden files).
+/// One line per diagnostic: "path:line:col: error: message [RW2001]" (for tools and golden files).
 std::string render_gnu(diagnostic const& d);
 std::string render_all(diagnostics const& ds, bool gnu = false);
 

@@ -68,6 +68,8 @@ struct money {
 };
 /// "14.71" / "14.7" / "14"; nullopt for more than two decimals, a comma, or junk.
 std::optional<money> parse_money(std::string_view text);
+/// A percentage's number ("7.45" of 7,45 %) in millionths of one (74500); at most four decimals.
+std::optional<std::int64_t> parse_percent_micro(std::string_view text);
 /// "14.71"
 std::string format_money(money m);
 

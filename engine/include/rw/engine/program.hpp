@@ -42,6 +42,10 @@ enum class op : std::uint8_t {
     conditional,     // children: [cond, then, else]
     call,            // id = builtin index; children: args (missing optional args are empty constants)
     aggregate,       // id = aggregate_kind; slot = variable; children: [collection, filter|none, body|none]
+    first_day,       // eerste_dag(d van a tot b waarvoor c): id = first_day_info index; slot = d;
+                     // children: [a, b, c]
+    round,           // afgerond(x, naar: ..., op: unit): id = round_kind; children: [x, unit]; an exact
+                     // product or quotient as x is rounded once, from its exact value
 };
 
 enum class cmp_kind : std::uint8_t { eq, ne, lt, le, gt, ge };
@@ -50,7 +54,14 @@ enum class arith_kind : std::uint8_t {
     date_add_days, date_add_weeks, date_add_months, date_sub_days, date_sub_weeks, date_sub_months,
     date_diff,  // date - date = days
     duration_add, duration_sub, duration_mul,
+    // Issue 10: computed exactly in integers, then rounded half away from zero to the result's unit
+    // (money_mul too: cents x thousandths). Division by zero gives leeg and a run-time issue.
+    number_div, money_div, money_ratio,  // getal / getal, geld / getal, geld / geld -> getal
+    money_mul_pct, number_mul_pct,       // geld x percentage, getal x percentage
+    percent_add, percent_sub,
 };
+/// afgerond(x, naar: half_omhoog | beneden | boven): half away from zero, toward -inf, toward +inf.
+enum class round_kind : std::uint8_t { half_up, down, up };
 enum class aggregate_kind : std::uint8_t { count, exists, all, sum, min, max, first, last, filter };
 
 struct node {
@@ -62,6 +73,12 @@ struct node {
     std::uint16_t child_count = 0;
     bool has_filter = false;  // aggregates
     bool has_body = false;
+    /// Inside an eerste_dag condition: 1 or 2, a comparison of the day with a date that does not
+    /// depend on it (the left or the right side): that date is a day the condition may change on;
+    /// 3, leeftijd(birth, day): the birthdays are. On an aggregate, bit 4: its collection is the
+    /// same on every day tried (built once); bit 8: its value is the same for every element of an
+    /// enclosing aggregate (computed once per day tried).
+    std::uint8_t probe = 0;
     value constant;
     dsl::span where;
 };
@@ -69,6 +86,13 @@ struct node {
 enum class finding_kind : std::uint8_t { violation, action, warning, info };
 char const* to_string(finding_kind k);      // violation | action | warning | info
 char const* dutch_name(finding_kind k);     // overtreding | actie | waarschuwing | info
+
+/// What an eerste_dag condition reads on its day: the parameters and tables whose changes are
+/// days on which the condition may change (the comparisons and ages are marked on their nodes).
+struct first_day_info {
+    std::vector<int> params;
+    std::vector<int> tables;
+};
 
 struct source_info {
     std::string name;
@@ -112,13 +136,19 @@ struct table_version {
     opt_day to;
     std::vector<int> sources;
     std::string uncertain;
-    std::vector<std::pair<value, value>> rows;  // ascending keys; a key covers up to the next key
+    /// Ascending keys (compared key by key). A number, amount, date or duration key covers up to
+    /// the next row's key; an enumeration, text or truth key matches only itself.
+    struct row {
+        std::vector<value> keys;
+        value v;
+    };
+    std::vector<row> rows;
 };
 
 struct table_info {
     std::string name;
-    std::string arg;
-    type key_type;
+    std::vector<std::string> args;  // the keys' names
+    std::vector<type> key_types;
     type t;
     std::vector<table_version> versions;
     dsl::span where;
@@ -194,6 +224,7 @@ struct program {
     std::vector<table_info> tables;
     std::vector<fact_info> facts;
     std::vector<rule_info> rules;
+    std::vector<first_day_info> first_days;
     std::uint16_t slot_count = 0;
     int default_lead_param = -1;  // actie.vooruitblik: how far ahead actions are listed
     std::string rules_hash;  // FNV-1a over the rule files' text, for colophons

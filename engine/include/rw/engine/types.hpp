@@ -26,6 +26,7 @@ enum class type_kind : std::uint8_t {
     list,    // of elem
     series,  // a dated parameter passed whole to a primitive (of elem)
     table,   // a dated table passed whole to a primitive
+    percentage,  // 7,45 %: millionths of one, so that money x percentage stays exact in integers
 };
 
 enum class enum_id : std::uint16_t {

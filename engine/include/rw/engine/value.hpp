@@ -12,7 +12,8 @@
 namespace rw::engine {
 
 enum class value_kind : std::uint8_t { empty, boolean, number, money, date, days, weeks, months, text, enumeration,
-                                       entity, week, list, series, table };
+                                       entity, week, list, series, table,
+                                       percentage };  // millionths of one: 7,45 % = 74500
 
 struct list_data;
 
@@ -28,6 +29,7 @@ struct value {
     static value number_milli(std::int64_t m) { return {value_kind::number, 0, m, nullptr}; }
     static value integer(std::int64_t n) { return {value_kind::number, 0, n * 1000, nullptr}; }
     static value cents(std::int64_t c) { return {value_kind::money, 0, c, nullptr}; }
+    static value percent_micro(std::int64_t m) { return {value_kind::percentage, 0, m, nullptr}; }
     static value date(day d) { return {value_kind::date, 0, d.time_since_epoch().count(), nullptr}; }
     static value duration(value_kind k, std::int64_t n) { return {k, 0, n, nullptr}; }
     static value text(std::string const* s) { return {value_kind::text, 0, 0, s}; }

@@ -45,7 +45,8 @@ struct catalogue_view {
         std::vector<catalogue_version> versions, exceptions;
     };
     struct table_row {
-        std::string id, arg, key_type, type, location;
+        std::string id, type, location;
+        std::vector<std::pair<std::string, std::string>> keys;  // name, type (a table may have several keys)
         bool onzeker = false;
         std::vector<catalogue_version> versions;
     };
