@@ -17,3 +17,7 @@ add_test(NAME cli.explain_json
 add_test(NAME cli.scenario
          COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:regelwerk> -DSRC=${CMAKE_SOURCE_DIR}
                  -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli_scenario -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/scenario.cmake)
+# Issue 11: the work list keeps what is overdue.
+add_test(NAME cli.actions_keeps_overdue
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:regelwerk> -DSRC=${CMAKE_SOURCE_DIR}
+                 -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli_worklist -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/worklist.cmake)

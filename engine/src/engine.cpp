@@ -260,8 +260,10 @@ struct rule_runner {
                     if (!(r.late_is_violation && *done > *f.due)) return;
                     f.kind = finding_kind::violation;
                 } else if (ctx.R > *f.due) {
+                    // Past its deadline and not done: it stays on the work list until done.
                     if (r.late_is_violation) f.kind = finding_kind::violation;
                     else f.overdue = true;
+                    f.open = true;
                 } else if (opts.lead_days) {
                     if (*f.due > add_days(ctx.R, *opts.lead_days)) return;
                 } else {
@@ -276,6 +278,7 @@ struct rule_runner {
                         if (*f.due > horizon) return;
                     }
                 }
+                if (*f.due >= ctx.R) f.open = true;  // listed and not yet due
             }
         }
         if (ctx.w) f.worker = ctx.w->id;

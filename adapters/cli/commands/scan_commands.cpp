@@ -160,12 +160,12 @@ int run_actions(std::string const& db, std::string const& at, std::optional<int>
     std::vector<row> rows;  // actions are few: the list an intercedent reads on Monday
     scan(in, opts, threads, worker_id, [&](engine::worker const& w, std::vector<finding>&& fs) {
         for (auto& f : fs)
-            if (f.kind == finding_kind::action) rows.push_back({std::move(f), w.name});
+            if (pr::on_work_list(f)) rows.push_back({std::move(f), w.name});
     }, nullptr);
     if (worker_id.empty()) {
         engine::evaluator ev(in.prog);
         for (auto& f : ev.evaluate_agency(in.agency, opts))
-            if (f.kind == finding_kind::action) rows.push_back({std::move(f), in.agency.name});
+            if (pr::on_work_list(f)) rows.push_back({std::move(f), in.agency.name});
     }
     std::vector<finding> found;
     std::map<std::string, std::string> names;

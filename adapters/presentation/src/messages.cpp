@@ -111,6 +111,8 @@ constexpr std::array<message_entry, message_count> table{{
     {m::scenario_none, "scenario.none", {"geen", "none"}},
     {m::scenario_hours, "scenario.hours", {" uur per week", " hours a week"}},
     {m::scenario_per_hour, "scenario.per_hour", {" per uur", " an hour"}},
+    {m::day_late, "actions.day_late", {" dag te laat", " day late"}},
+    {m::days_late, "actions.days_late", {" dagen te laat", " days late"}},
 }};
 // clang-format on
 

@@ -149,6 +149,7 @@ nlohmann::ordered_json finding_json(finding_view const& f, bool explain) {
     j["placement"] = text_or_null(f.placement);
     j["due"] = f.due ? nlohmann::ordered_json(engine::format_date(*f.due)) : nlohmann::ordered_json();
     j["overdue"] = f.overdue;
+    j["open"] = f.open;
     j["uncertain"] = f.uncertain;
     j["message"] = f.message;
     j["advice"] = f.advice;
@@ -252,12 +253,18 @@ void render_actions_text(std::ostream& out, action_list_view const& v) {
     out << text(msg::actions_for, l) << terminal_safe(v.agency) << text(msg::on_date, l) << date_long(v.reference, l) << " ("
         << v.actions.size() << ")\n\n";
     for (auto const& f : v.actions) {
-        std::string status = f.overdue ? str(msg::overdue_upper, l) : "";
+        bool late = f.due && *f.due < v.reference && (f.open || f.overdue);
+        std::string status = late ? str(msg::overdue_upper, l) : "";
         std::string who = f.worker.empty() ? str(msg::agency_paren, l) : f.worker + " " + f.name;
         std::string article = f.citations.empty() ? "" : f.citations.front().substr(0, f.citations.front().find(": "));
         out << format("%-8s %-10s  %s  %-34s  %s\n", status.c_str(), f.due ? engine::format_date(*f.due).c_str() : "",
                       column(who, 28).c_str(), f.rule.c_str(), article.c_str());
         auto dot = f.advice.find(". ");
+        if (late) {
+            auto n = (v.reference - *f.due).count();
+            out << format("%-8s %-10s  %s\n", "", "",
+                          (std::to_string(n) + std::string(text(n == 1 ? msg::day_late : msg::days_late, l))).c_str());
+        }
         out << format("%-8s %-10s  %s\n", "", "", terminal_safe(dot == std::string::npos ? f.advice : f.advice.substr(0, dot + 1)).c_str());
     }
     if (v.actions.empty()) out << text(msg::nothing_to_do, l) << "\n";
@@ -267,7 +274,7 @@ void render_actions_csv(std::ostream& out, action_list_view const& v, char s) {
     out << "status" << s << "due" << s << "worker" << s << "name" << s << "rule" << s << "contract" << s << "placement" << s
         << "article" << s << "advice" << s << "message\n";
     for (auto const& f : v.actions)
-        out << (f.overdue ? "overdue" : "open") << s << (f.due ? engine::format_date(*f.due) : "") << s << csv_field(f.worker, s) << s
+        out << (f.due && *f.due < v.reference && (f.open || f.overdue) ? "overdue" : "open") << s << (f.due ? engine::format_date(*f.due) : "") << s << csv_field(f.worker, s) << s
             << csv_field(f.name, s) << s << f.rule << s << csv_field(f.contract, s) << s << csv_field(f.placement, s) << s
             << csv_field(f.citations.empty() ? "" : f.citations.front(), s) << s << csv_field(f.advice, s) << s
             << csv_field(f.message, s) << "\n";

@@ -27,6 +27,7 @@ finding_view make_finding_view(engine::finding const& f, language l, std::string
     v.placement = f.placement;
     v.due = f.due;
     v.overdue = f.overdue;
+    v.open = f.open;
     v.uncertain = f.uncertain;
     v.message = en ? f.message_en : f.message_nl;
     v.advice = en ? f.advice_en : f.advice_nl;
@@ -65,6 +66,14 @@ worker_view build_worker_view(engine::agency const& ag, engine::worker const& w,
 action_list_view build_action_list(std::string agency, engine::day reference, language l,
                                    std::vector<engine::finding> actions, std::map<std::string, std::string> const& names) {
     engine::sort_findings(actions);
+    auto late = [&](engine::finding const& f) { return f.due && *f.due < reference && (f.open || f.overdue); };
+    std::stable_sort(actions.begin(), actions.end(), [&](engine::finding const& a, engine::finding const& b) {
+        if (late(a) != late(b)) return late(a);
+        if (!late(a)) return false;
+        bool va = a.kind == engine::finding_kind::violation, vb = b.kind == engine::finding_kind::violation;
+        if (va != vb) return va;
+        return *a.due < *b.due;
+    });
     action_list_view v;
     v.lang = l;
     v.reference = reference;

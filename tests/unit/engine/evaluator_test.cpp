@@ -164,6 +164,29 @@ TEST(Evaluator, ActionsAreListedFromEightWeeksAheadAndTurnLate) {
     EXPECT_EQ(at("2026-12-15")[0].kind, finding_kind::violation);  // done a day late
 }
 
+TEST(Evaluator, AStepPastItsDeadlineStaysOpenUntilDone) {
+    // Issue 11: a late step that became a violation must stay on the work list until it is done;
+    // done late it is a violation of the past, no longer open.
+    auto prog = compile(rule("x.aanzeggen", R"(    soort actie
+    artikel "a" volgens src
+    geldig vanaf 2020-01-01
+    voor elk c in werker.contracten
+    termijn c.overeengekomen_einde - 1 maand
+    gedaan c.aanzegging_op
+    na termijn overtreding)"));
+    evaluator ev(prog);
+    agency ag;
+    auto w = one_worker();  // due 2026-11-30
+    auto at = [&](char const* r) { return ev.evaluate_worker(ag, client_index{}, w, {d(r)}).findings; };
+    EXPECT_TRUE(at("2026-11-30")[0].open);   // due today
+    auto late = at("2027-03-01");
+    ASSERT_EQ(late.size(), 1u);
+    EXPECT_EQ(late[0].kind, finding_kind::violation);
+    EXPECT_TRUE(late[0].open);  // 91 days late, still to do
+    w.contracts[0].renewal_notice_on = d("2026-12-01");
+    EXPECT_FALSE(at("2026-12-15")[0].open);  // done a day late: past, not open
+}
+
 TEST(Evaluator, MessagesAndExplanations) {
     auto prog = compile(R"(
 parameter grens : geld

@@ -108,7 +108,7 @@ pr::action_list_view actions(pr::language l) {
     std::vector<engine::finding> fs;
     std::map<std::string, std::string> names;
     for (auto& [f, name] : scan(std::string(pr::code(l))).findings)
-        if (f.kind == engine::finding_kind::action) {
+        if (pr::on_work_list(f)) {
             names[f.worker] = name;
             fs.push_back(f);
         }

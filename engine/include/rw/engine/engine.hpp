@@ -97,6 +97,10 @@ struct finding {
     int sickness = -1;  // index into the worker's sickness list
     opt_day due;
     bool overdue = false;
+    /// Still to do on the reference date: an action not done (due or overdue), or a step whose
+    /// lateness makes it a violation and that is not done yet (it must still be done, late). The
+    /// work list (`actions`) shows every open finding; a step done late is not open.
+    bool open = false;
     std::vector<std::string> citations;  // "art. 7:668 lid 1 BW (Burgerlijk Wetboek, https://...)"
     std::string message_nl, message_en, advice_nl, advice_en;
     std::vector<explanation_line> explanation;  // filled when evaluation_options::explain

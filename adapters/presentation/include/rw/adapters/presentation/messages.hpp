@@ -57,6 +57,8 @@ enum class msg : std::uint16_t {
     // scenario
     scenario_for, scenario_known_until, scenario_days_evaluated, scenario_blocks, scenario_beside, scenario_none,
     scenario_hours, scenario_per_hour,
+    // work list
+    day_late, days_late,
     count_  // not a message: the number of ids
 };
 inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);

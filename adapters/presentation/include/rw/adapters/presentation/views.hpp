@@ -28,6 +28,7 @@ struct finding_view {
     std::string placement;
     engine::opt_day due;
     bool overdue = false;
+    bool open = false;  // still to do (engine::finding::open)
     bool uncertain = false;
     std::string message;
     std::string advice;
@@ -60,7 +61,12 @@ worker_view build_worker_view(engine::agency const& ag, engine::worker const& w,
                               std::vector<engine::finding> const& agency_findings, engine::day reference, language l,
                               bool explain);
 
-/// actions: the open actions of an agency (or one worker), overdue first, then by due date.
+/// Whether a finding belongs on the work list (`actions`): every action, and every obligation still
+/// to do (a late step that became a violation stays until it is done).
+inline bool on_work_list(engine::finding const& f) { return f.kind == engine::finding_kind::action || f.open; }
+
+/// actions: every open obligation of an agency (or one worker): first what is late (a late step
+/// that is a violation before an overdue action, then most days late first), then by due date.
 struct action_list_view {
     language lang = language::nl;
     engine::day reference;
