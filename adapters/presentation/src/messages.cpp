@@ -78,7 +78,7 @@ constexpr std::array<message_entry, message_count> table{{
     {m::due_word, "advise.due", {"uiterlijk ", "due "}},
     {m::since_word, "advise.since", {"sinds ", "since "}},
     {m::in_days_open, "advise.in_days", {"over ", "in "}},
-    {m::days_close, "advise.days", {" dagen)", " days)"}},
+    {m::days_word, "advise.days", {" dagen", " days"}},
     {m::placement_sep, "advise.placement", {" · plaatsing ", " · placement "}},
     {m::uncertain_source, "advise.uncertain_source", {" · onzekere bron", " · uncertain source"}},
     {m::advice_label, "advise.advice", {"Advies: ", "Advice: "}},
@@ -113,6 +113,8 @@ constexpr std::array<message_entry, message_count> table{{
     {m::scenario_per_hour, "scenario.per_hour", {" per uur", " an hour"}},
     {m::day_late, "actions.day_late", {" dag te laat", " day late"}},
     {m::days_late, "actions.days_late", {" dagen te laat", " days late"}},
+    {m::due_today, "due.today", {"vandaag", "today"}},
+    {m::due_tomorrow, "due.tomorrow", {"morgen", "tomorrow"}},
 }};
 // clang-format on
 

@@ -44,6 +44,14 @@ nlohmann::ordered_json sources_json(std::vector<engine::explanation_source> cons
 
 // ---- explanations and findings ------------------------------------------------------------------
 
+std::string relative_due(engine::day due, engine::day reference, language l) {
+    auto n = (due - reference).count();
+    if (n == 0) return str(msg::due_today, l);
+    if (n == 1) return str(msg::due_tomorrow, l);
+    if (n > 1) return str(msg::in_days_open, l) + std::to_string(n) + str(msg::days_word, l);
+    return std::to_string(-n) + str(n == -1 ? msg::day_late : msg::days_late, l);
+}
+
 namespace {
 
 // The prose of a version (period, sources, onzeker) is in the language of the rulebook, Dutch,
@@ -182,7 +190,7 @@ void render_findings_text(std::ostream& out, std::vector<finding_view const*> co
         if (f.due) {
             bool action = f.kind == finding_kind::action;
             out << " · " << text(action ? msg::due_word : msg::since_word, l) << date_long(*f.due, l);
-            if (action && !f.overdue) out << " (" << text(msg::in_days_open, l) << (*f.due - v.reference).count() << text(msg::days_close, l);
+            if ((action && !f.overdue) || (f.open && *f.due < v.reference)) out << " (" << relative_due(*f.due, v.reference, l) << ")";
         }
         if (!f.contract.empty()) out << " · contract " << terminal_safe(f.contract);
         if (!f.placement.empty()) out << text(msg::placement_sep, l) << terminal_safe(f.placement);
@@ -260,11 +268,7 @@ void render_actions_text(std::ostream& out, action_list_view const& v) {
         out << format("%-8s %-10s  %s  %-34s  %s\n", status.c_str(), f.due ? engine::format_date(*f.due).c_str() : "",
                       column(who, 28).c_str(), f.rule.c_str(), article.c_str());
         auto dot = f.advice.find(". ");
-        if (late) {
-            auto n = (v.reference - *f.due).count();
-            out << format("%-8s %-10s  %s\n", "", "",
-                          (std::to_string(n) + std::string(text(n == 1 ? msg::day_late : msg::days_late, l))).c_str());
-        }
+        if (late) out << format("%-8s %-10s  %s\n", "", "", relative_due(*f.due, v.reference, l).c_str());
         out << format("%-8s %-10s  %s\n", "", "", terminal_safe(dot == std::string::npos ? f.advice : f.advice.substr(0, dot + 1)).c_str());
     }
     if (v.actions.empty()) out << text(msg::nothing_to_do, l) << "\n";

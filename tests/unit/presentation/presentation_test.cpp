@@ -373,3 +373,17 @@ TEST(Catalogue, TextNamesEveryRule) {
     auto text = render([&](std::ostream& o) { pr::render_catalogue_text(o, c, pr::language::en); });
     for (auto const& r : demo().prog->rules) EXPECT_NE(text.find("  " + r.id), std::string::npos) << r.id;
 }
+
+TEST(Presentation, DueDatesRelativeToTodayNeverSayOneDays) {
+    // Issue 11: "morgen", "over 3 dagen", "1 dag te laat", "17 dagen te laat"; never "over 1 dagen".
+    auto R = *engine::parse_date("2026-12-02");
+    auto rel = [&](int days, pr::language l) { return pr::relative_due(R + date::days{days}, R, l); };
+    EXPECT_EQ(rel(0, pr::language::nl), "vandaag");
+    EXPECT_EQ(rel(1, pr::language::nl), "morgen");
+    EXPECT_EQ(rel(3, pr::language::nl), "over 3 dagen");
+    EXPECT_EQ(rel(-1, pr::language::nl), "1 dag te laat");
+    EXPECT_EQ(rel(-17, pr::language::nl), "17 dagen te laat");
+    EXPECT_EQ(rel(1, pr::language::en), "tomorrow");
+    EXPECT_EQ(rel(3, pr::language::en), "in 3 days");
+    EXPECT_EQ(rel(-1, pr::language::en), "1 day late");
+}

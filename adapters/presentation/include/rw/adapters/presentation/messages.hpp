@@ -47,7 +47,7 @@ enum class msg : std::uint16_t {
     // advise
     what_applies_to, agency_label, phase_and_counters, expected_paren, next_phase, from_word, prepare_contract_b,
     prepare_contract_c, actions_heading, violations_heading, warnings_heading, agency_heading, nothing_for_worker,
-    overdue_bracket, due_word, since_word, in_days_open, days_close, placement_sep, uncertain_source, advice_label,
+    overdue_bracket, due_word, since_word, in_days_open, days_word, placement_sep, uncertain_source, advice_label,
     source_label, why_label,
     // explanations
     explain_rule, explain_fact, explain_table, explain_on, explain_and, explain_other_days,
@@ -58,7 +58,7 @@ enum class msg : std::uint16_t {
     scenario_for, scenario_known_until, scenario_days_evaluated, scenario_blocks, scenario_beside, scenario_none,
     scenario_hours, scenario_per_hour,
     // work list
-    day_late, days_late,
+    day_late, days_late, due_today, due_tomorrow,
     count_  // not a message: the number of ids
 };
 inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);

@@ -14,6 +14,10 @@ namespace rw::adapters::presentation {
 
 // ---- explanations and findings ------------------------------------------------------------------
 
+/// How a due date relates to the reference date, for people: "vandaag", "morgen", "over 3 dagen",
+/// "1 dag te laat", "17 dagen te laat" (en: today, tomorrow, in 3 days, 1 day late, 17 days late).
+std::string relative_due(engine::day due, engine::day reference, language l);
+
 /// One explanation line for people ("parameter x = 5 (op 2026-01-05; vanaf ..., volgens ...)").
 std::string explanation_text(engine::explanation_line const& l, language lang);
 /// One explanation line as data: the human fields plus the typed reference (ids, version, span).
