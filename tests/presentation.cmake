@@ -21,3 +21,6 @@ add_test(NAME cli.scenario
 add_test(NAME cli.actions_keeps_overdue
          COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:regelwerk> -DSRC=${CMAKE_SOURCE_DIR}
                  -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli_worklist -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/worklist.cmake)
+add_test(NAME cli.explain_quotes_whole_clauses
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:regelwerk> -DSRC=${CMAKE_SOURCE_DIR}
+                 -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli_explain_clauses -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/explain_clauses.cmake)

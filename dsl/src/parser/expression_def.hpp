@@ -266,10 +266,40 @@ auto const set_items_rule = x3::rule<struct set_items_class, std::vector<ast::ex
     '{' > (expression_rule % ',') > '}';
 auto const set_rule_def = set_items_rule[set_items];
 
+// A parenthesised expression spans its parentheses: otherwise `a en (b of c)` ends at `c`, and
+// the clause text an explanation quotes loses its closing parenthesis (issue 11).
+inline auto paren_span = [](auto& ctx) {
+    auto& e = x3::_val(ctx);
+    e = std::move(x3::_attr(ctx));
+    auto inner = ast::span_of(e);
+    if (inner.begin == 0 && inner.end == 0) return;
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    std::uint32_t begin = inner.begin, end = inner.end;
+    while (begin > 0 && space(buffer_begin[begin - 1])) --begin;
+    if (begin == 0 || buffer_begin[begin - 1] != '(') return;  // a comment in between: keep the inner span
+    --begin;
+    auto const* last = buffer_begin + end;
+    while (space(*last)) ++last;  // the buffer ends in '\0' and the ')' was matched, so this stops
+    if (*last != ')') return;
+    end = static_cast<std::uint32_t>(last - buffer_begin) + 1;
+    boost::apply_visitor(
+        [&](auto& n) {
+            using N = std::decay_t<decltype(n)>;
+            if constexpr (std::is_same_v<N, ast::nil>) {
+            } else if constexpr (std::is_base_of_v<ast::located, N>) {
+                n.begin = begin, n.end = end;
+            } else {
+                n.get().begin = begin, n.get().end = end;
+            }
+        },
+        e);
+};
+auto const paren_rule = x3::rule<struct paren_class, ast::expr>{"'('"} = ('(' > expression_rule > ')')[paren_span];
+
 auto const primary_rule_def =
       date_rule | money_rule | percent_rule | duration_rule | number_rule | text_rule | bool_rule | empty_rule
     | conditional_rule | first_day_rule | aggregate_rule | call_rule | name_rule | set_rule
-    | ('(' > expression_rule > ')');
+    | paren_rule;
 
 using namespace actions;
 auto const postfix_rule_def = guarded(primary_rule)[assign] >> -(kw("op") > guarded(primary_rule))[as_of];
