@@ -209,6 +209,26 @@ void parse_placeholders(source_ptr const& src, ast::message& m, diagnostics& dia
 
 }  // namespace
 
+/// The end of a declaration the parser read up to `it`. A trailing optional part that is absent
+/// (`als ...` after a fact, an operator after an expression) lets the skipper run past the white
+/// space and comment lines that follow, which belong to the next declaration: step back over them,
+/// so that `rules fmt` keeps those comments.
+char const* declaration_end(char const* p, char const* it) {
+    char const* q = it;
+    for (;;) {
+        while (q > p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\n' || q[-1] == '\r')) --q;
+        char const* line = q;
+        while (line > p && line[-1] != '\n') --line;
+        char const* first = line;
+        while (first < q && (*first == ' ' || *first == '\t')) ++first;
+        if (first < q && *first == '#' && line > p) {
+            q = line;  // a whole comment line: not part of the declaration
+            continue;
+        }
+        return q;
+    }
+}
+
 ast::file parse(source_ptr const& src, diagnostics& diags) {
     ast::file out;
     char const* const begin = src->text().data();
@@ -236,7 +256,7 @@ ast::file parse(source_ptr const& src, diagnostics& diags) {
                 }
                 out.declarations.push_back(std::move(decl));
                 out.comments.push_back(std::move(comments));
-                p = it;
+                p = declaration_end(p, it);
                 continue;
             }
             report(diags, src, begin, p, end, "a declaration (bron, parameter, tabel, feit, hulpfeit or regel)");

@@ -382,6 +382,7 @@ struct decl_printer {
             out << " voor termijn\n";
         }
         if (r.late) out << "    na termijn " << *r.late << '\n';
+        clause("open zolang", r.open_while);
         for (auto const& m : r.messages) out << "    " << m.what << ' ' << m.lang << ' ' << quote(m.text.value) << '\n';
     }
 };
@@ -602,6 +603,11 @@ struct decl_dumper {
         out << "\n  (na-termijn";
         dump_opt(out, r.late);
         out << ')';
+        if (r.open_while) {  // only when given: the dumps of rules without it stay as they were
+            out << "\n  (open-zolang";
+            dump_opt(out, r.open_while);
+            out << ')';
+        }
         for (auto const& m : r.messages) out << "\n  (" << m.what << ' ' << m.lang << ' ' << quote(m.text.value) << ')';
         out << ")\n";
     }

@@ -281,6 +281,7 @@ struct rule_runner {
                 if (*f.due >= ctx.R) f.open = true;  // listed and not yet due
             }
         }
+        if (r.open_while && f.kind != finding_kind::action) f.open = eval(ctx, *r.open_while).as_bool();
         if (ctx.w) f.worker = ctx.w->id;
         for (auto const& g : r.generators) {
             value v = ctx.slots[g.slot];
@@ -368,6 +369,7 @@ struct rule_runner {
         clause("tenzij", r.unless);
         clause("termijn", r.due);
         clause("gedaan", r.done);
+        clause("open zolang", r.open_while);
         ctx.tr = nullptr;
         ctx.fact_values = saved_values;
         ctx.fact_state = saved_state;

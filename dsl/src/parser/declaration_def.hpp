@@ -161,6 +161,7 @@ auto const rule_rule_def =
     > -(kw("gedaan") > expression())
     > -(kw("zichtbaar") > kw("vanaf") > expression() > kw("voor") > kw("termijn"))
     > -(kw("na") > kw("termijn") > word(late_kinds))
+    > -(kw("open") > kw("zolang") > expression())
     > messages_rule;
 auto const declaration_rule_def = source_rule | parameter_rule | table_rule | fact_rule | rule_rule;
 auto const citations_rule_def = +citation_rule;

@@ -88,7 +88,7 @@ void check_coverage(program const& prog, dsl::diagnostics& diags) {
         auto push_opt = [&](std::optional<std::uint32_t> const& n) {
             if (n) todo.push_back(*n);
         };
-        push_opt(r.filter), push_opt(r.condition), push_opt(r.unless), push_opt(r.due), push_opt(r.done), push_opt(r.lead);
+        push_opt(r.filter), push_opt(r.condition), push_opt(r.unless), push_opt(r.due), push_opt(r.done), push_opt(r.lead), push_opt(r.open_while);
         push_opt(r.valid_on);
         for (auto const& g : r.generators) todo.push_back(g.collection);
         for (auto const* m : {&r.message_nl, &r.message_en, &r.advice_nl, &r.advice_en})

@@ -109,6 +109,10 @@ void binder::bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r) {
         ri.lead = b.node;
     }
     ri.late_is_violation = r.late.has_value();
+    ri.open_while = clause(r.open_while, bt, "the condition after 'open zolang'");
+    if (ri.open_while && ri.kind == finding_kind::action)
+        error(codes::open_while_on_action, span(*r.open_while),
+              "'open zolang' is for violations and warnings: an action is open until it is done ('gedaan')");
     if (ri.kind == finding_kind::action && !ri.due) error(codes::action_needs_due, span(r), "an action ('soort actie') needs a 'termijn'");
     if ((ri.done || ri.lead || ri.late_is_violation) && !ri.due)
         error(codes::clause_needs_due, span(r), "'gedaan', 'zichtbaar' and 'na termijn' need a 'termijn'");

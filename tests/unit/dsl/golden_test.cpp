@@ -176,3 +176,16 @@ TEST(DiagnosticCodes, ArePrintedAfterTheMessage) {
     EXPECT_NE(dsl::render_all(diags, true).find("x.rw:2:14: error: unknown name 'fase_a.weke' [RW2001]"), std::string::npos)
         << dsl::render_all(diags, true);
 }
+
+TEST(Printer, KeepsTheCommentsAfterAFactOrAnExpression) {
+    // `rules fmt --write` dropped a comment that followed a declaration ending in an expression:
+    // the parser's look for an absent `als` (or another operator) skipped it (issue 11).
+    std::string const text =
+        "hulpfeit a = waar\n\n# over b\nhulpfeit b = niet (waar en onwaar)\n\n# over c\n# tweede regel\nhulpfeit c = 1 + 2\n\n# aan het eind\n";
+    dsl::diagnostics diags;
+    auto ast = dsl::parse(std::make_shared<dsl::source_file>("t.rw", text), diags);
+    ASSERT_FALSE(diags.has_errors()) << dsl::render_all(diags);
+    std::string printed = dsl::print(ast);
+    for (char const* c : {"# over b\nhulpfeit b", "# over c\n# tweede regel\nhulpfeit c", "# aan het eind\n"})
+        EXPECT_NE(printed.find(c), std::string::npos) << c << " missing in:\n" << printed;
+}

@@ -258,6 +258,7 @@ struct rule_decl : located {
     boost::optional<expr> done;        // gedaan
     boost::optional<expr> lead;        // zichtbaar vanaf <duur> voor termijn
     boost::optional<std::string> late; // na termijn overtreding
+    boost::optional<expr> open_while;  // open zolang: a violation still to be remedied while this holds
     std::vector<message> messages;
 };
 

@@ -95,6 +95,7 @@ inline constexpr char const* message_twice = "RW5007";
 inline constexpr char const* message_missing = "RW5008";
 inline constexpr char const* placeholder_needs_due = "RW5009";
 inline constexpr char const* placeholder_type = "RW5010";
+inline constexpr char const* open_while_on_action = "RW5011";
 
 // ---- RW6: overrides -----------------------------------------------------------------------------
 inline constexpr char const* override_kind = "RW6001";
@@ -178,6 +179,7 @@ inline constexpr std::array all = {
     code_info{"RW5008", "a rule lacks a message or advice in a language"},
     code_info{"RW5009", "{termijn} in a rule without 'termijn'"},
     code_info{"RW5010", "a placeholder gives a list or an entity, not a printable value"},
+    code_info{"RW5011", "'open zolang' in an action (an action is open until it is done)"},
     code_info{"RW6001", "an override file holds something else than bron, parameter or tabel"},
     code_info{"RW6002", "an override changes the type of what it replaces"},
     code_info{"RW6003", "an override of something the rules do not declare"},

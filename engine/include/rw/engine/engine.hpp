@@ -68,7 +68,7 @@ struct explanation_ref {
     std::optional<explanation_version> version;  // rule, parameter, table (none: nothing in force)
     std::string key, row;      // table: the key looked up and the key of the row it fell in
     std::string clause;        // condition: waarvoor | geldig op | als | tenzij | termijn | gedaan
-    int clause_index = -1;     // condition: 0..5 in that order (stable whatever clauses a rule has)
+    int clause_index = -1;     // condition: 0..6 in that order, 6 = open zolang (stable whatever clauses a rule has)
     std::string file;          // rule: its declaration; condition: the clause's expression
     std::uint32_t line = 0, column = 0, end_line = 0, end_column = 0;  // 1-based; end exclusive
 };

@@ -208,6 +208,9 @@ struct rule_info {
     std::vector<generator_info> generators;
     std::optional<std::uint32_t> filter, condition, unless, due, done, lead;
     bool late_is_violation = false;
+    /// open zolang: while it holds on the reference date, a violation or warning is still to be
+    /// remedied (stop the placement, pay the difference) and stays on the work list.
+    std::optional<std::uint32_t> open_while;
     message_template message_nl, message_en, advice_nl, advice_en;
     dsl::span where;
     std::string location;  // file:line
