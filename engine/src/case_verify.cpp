@@ -76,12 +76,12 @@ dossier split_scenario(case_file const& c, scenario& s, std::vector<std::string>
     opt_day from = sc.from, to = sc.to;
     for (auto const& p : s.placements) {
         if (!sc.from && (!from || p.start < *from)) from = p.start;
-        day end = p.end ? *p.end : add_months(p.start, 12);  // open-ended: a year is simulated
+        day end = horizon_end(p.start, p.end);
         if (!sc.to && (!to || end > *to)) to = end;
     }
     for (auto const& k : s.contracts) {
         if (!from) from = k.start;
-        if (!to) to = k.effective_end() ? *k.effective_end() : add_months(k.start, 12);
+        if (!to) to = horizon_end(k.start, k.effective_end());
     }
     s.from = from ? *from : c.reference_date;
     s.to = to ? *to : s.from;

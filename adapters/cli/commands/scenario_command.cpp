@@ -98,7 +98,7 @@ int run_scenario(scenario_options const& o) {
     s.worker = o.worker;
     s.known_until = K;
     s.from = *from;
-    s.to = to ? *to : engine::add_months(*from, 12);  // open-ended: a year is simulated
+    s.to = engine::horizon_end(*from, to);
     s.contracts.push_back(c);
     s.placements.push_back(p);
     engine::evaluator ev(prog);

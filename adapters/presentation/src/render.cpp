@@ -261,7 +261,7 @@ void render_actions_text(std::ostream& out, action_list_view const& v) {
     out << text(msg::actions_for, l) << terminal_safe(v.agency) << text(msg::on_date, l) << date_long(v.reference, l) << " ("
         << v.actions.size() << ")\n\n";
     for (auto const& f : v.actions) {
-        bool late = f.due && *f.due < v.reference && (f.open || f.overdue);
+        bool late = is_late(f, v.reference);
         std::string status = late ? str(msg::overdue_upper, l) : "";
         std::string who = f.worker.empty() ? str(msg::agency_paren, l) : f.worker + " " + f.name;
         std::string article = f.citations.empty() ? "" : f.citations.front().substr(0, f.citations.front().find(": "));
@@ -278,7 +278,7 @@ void render_actions_csv(std::ostream& out, action_list_view const& v, char s) {
     out << "status" << s << "due" << s << "worker" << s << "name" << s << "rule" << s << "contract" << s << "placement" << s
         << "article" << s << "advice" << s << "message\n";
     for (auto const& f : v.actions)
-        out << (f.due && *f.due < v.reference && (f.open || f.overdue) ? "overdue" : "open") << s << (f.due ? engine::format_date(*f.due) : "") << s << csv_field(f.worker, s) << s
+        out << (is_late(f, v.reference) ? "overdue" : "open") << s << (f.due ? engine::format_date(*f.due) : "") << s << csv_field(f.worker, s) << s
             << csv_field(f.name, s) << s << f.rule << s << csv_field(f.contract, s) << s << csv_field(f.placement, s) << s
             << csv_field(f.citations.empty() ? "" : f.citations.front(), s) << s << csv_field(f.advice, s) << s
             << csv_field(f.message, s) << "\n";

@@ -66,7 +66,7 @@ worker_view build_worker_view(engine::agency const& ag, engine::worker const& w,
 action_list_view build_action_list(std::string agency, engine::day reference, language l,
                                    std::vector<engine::finding> actions, std::map<std::string, std::string> const& names) {
     engine::sort_findings(actions);
-    auto late = [&](engine::finding const& f) { return f.due && *f.due < reference && (f.open || f.overdue); };
+    auto late = [&](engine::finding const& f) { return is_late(f, reference); };
     std::stable_sort(actions.begin(), actions.end(), [&](engine::finding const& a, engine::finding const& b) {
         if (late(a) != late(b)) return late(a);
         if (!late(a)) return false;

@@ -44,6 +44,17 @@ std::string rule(std::string const& id, std::string const& body) {
            "\n    melding nl \"n {werker.naam}\"\n    melding en \"e\"\n    advies nl \"a\"\n    advies en \"b\"\n";
 }
 
+/// An action due a month before the agreed end, done by the notice date, violation when late.
+std::string aanzeg_rule() {
+    return rule("x.aanzeggen", R"(    soort actie
+    artikel "a" volgens src
+    geldig vanaf 2020-01-01
+    voor elk c in werker.contracten
+    termijn c.overeengekomen_einde - 1 maand
+    gedaan c.aanzegging_op
+    na termijn overtreding)");
+}
+
 }  // namespace
 
 TEST(Evaluator, AFactExceptionOverridesItsDefault) {
@@ -143,13 +154,7 @@ TEST(Evaluator, EmptyValuesPropagateAndCompareFalse) {
 }
 
 TEST(Evaluator, ActionsAreListedFromEightWeeksAheadAndTurnLate) {
-    auto prog = compile(rule("x.aanzeggen", R"(    soort actie
-    artikel "a" volgens src
-    geldig vanaf 2020-01-01
-    voor elk c in werker.contracten
-    termijn c.overeengekomen_einde - 1 maand
-    gedaan c.aanzegging_op
-    na termijn overtreding)"));
+    auto prog = compile(aanzeg_rule());
     evaluator ev(prog);
     agency ag;
     auto w = one_worker();  // due 2026-11-30
@@ -167,13 +172,7 @@ TEST(Evaluator, ActionsAreListedFromEightWeeksAheadAndTurnLate) {
 TEST(Evaluator, AStepPastItsDeadlineStaysOpenUntilDone) {
     // Issue 11: a late step that became a violation must stay on the work list until it is done;
     // done late it is a violation of the past, no longer open.
-    auto prog = compile(rule("x.aanzeggen", R"(    soort actie
-    artikel "a" volgens src
-    geldig vanaf 2020-01-01
-    voor elk c in werker.contracten
-    termijn c.overeengekomen_einde - 1 maand
-    gedaan c.aanzegging_op
-    na termijn overtreding)"));
+    auto prog = compile(aanzeg_rule());
     evaluator ev(prog);
     agency ag;
     auto w = one_worker();  // due 2026-11-30

@@ -49,6 +49,10 @@ struct scenario_result {
     std::vector<std::vector<fact_value>> facts;
 };
 
+/// The last day simulated for a hypothetical that starts on `start` and ends on `end`: the end,
+/// or for an open end one year (a computation bound of the tool, not a legal term).
+inline day horizon_end(day start, opt_day end) { return end ? *end : add_months(start, 12); }
+
 /// The days in [s.from, s.to] on which an evaluation may change: the horizon's ends; the days a
 /// parameter, table or rule version begins or a day after it ends; birthdays; every date of the
 /// worker's (augmented) dossier and of its clients' strikes and reference wages, and the day after;

@@ -65,6 +65,12 @@ worker_view build_worker_view(engine::agency const& ag, engine::worker const& w,
 /// to do (a late step that became a violation stays until it is done).
 inline bool on_work_list(engine::finding const& f) { return f.kind == engine::finding_kind::action || f.open; }
 
+/// Late on the reference date: due before it and still to do (engine::finding or finding_view).
+template <class Finding>
+bool is_late(Finding const& f, engine::day reference) {
+    return f.due && *f.due < reference && (f.open || f.overdue);
+}
+
 /// actions: every open obligation of an agency (or one worker): first what is late (a late step
 /// that is a violation before an overdue action, then most days late first), then by due date.
 struct action_list_view {
