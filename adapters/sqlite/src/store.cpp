@@ -1000,48 +1000,28 @@ void store::for_each_worker(std::function<bool(worker&&, std::vector<data_issue>
         std::vector<data_issue> issues;
         decode_worker(ws, w, issues);
         hash_row(hash, ws);
-        drain_orphans(contracts, "contract", w.id, false);
-        for (; contracts.has && contracts.worker_id() == w.id; contracts.next()) {
-            hash_row(hash, contracts.st);
+        // Each child table: skip rows of workers that do not exist, then decode this worker's rows.
+        auto rows_of = [&](child_cursor& cur, char const* table, auto&& decode) {
+            drain_orphans(cur, table, w.id, false);
+            for (; cur.has && cur.worker_id() == w.id; cur.next()) {
+                hash_row(hash, cur.st);
+                decode(cur.st);
+            }
+        };
+        rows_of(contracts, "contract", [&](auto& st) {
             contract c;
-            if (decode_contract(contracts.st, w.id, c, issues)) w.contracts.push_back(std::move(c));
-        }
-        drain_orphans(placements, "placement", w.id, false);
-        for (; placements.has && placements.worker_id() == w.id; placements.next()) {
-            hash_row(hash, placements.st);
+            if (decode_contract(st, w.id, c, issues)) w.contracts.push_back(std::move(c));
+        });
+        rows_of(placements, "placement", [&](auto& st) {
             placement p;
-            if (decode_placement(placements.st, w.id, p, issues)) w.placements.push_back(std::move(p));
-        }
-        drain_orphans(weeks, "week_range", w.id, false);
-        for (; weeks.has && weeks.worker_id() == w.id; weeks.next()) {
-            hash_row(hash, weeks.st);
-            decode_weeks(weeks.st, w, issues);
-        }
-        drain_orphans(sick, "sickness", w.id, false);
-        for (; sick.has && sick.worker_id() == w.id; sick.next()) {
-            hash_row(hash, sick.st);
-            decode_sickness(sick.st, w, issues);
-        }
-        drain_orphans(items, "application_item", w.id, false);
-        for (; items.has && items.worker_id() == w.id; items.next()) {
-            hash_row(hash, items.st);
-            decode_item(items.st, w, issues);
-        }
-        drain_orphans(prior, "prior_employment", w.id, false);
-        for (; prior.has && prior.worker_id() == w.id; prior.next()) {
-            hash_row(hash, prior.st);
-            decode_prior(prior.st, w, issues);
-        }
-        drain_orphans(app_lists, "application_list", w.id, false);
-        for (; app_lists.has && app_lists.worker_id() == w.id; app_lists.next()) {
-            hash_row(hash, app_lists.st);
-            decode_app_list(app_lists.st, w);
-        }
-        drain_orphans(tasks, "task_done", w.id, false);
-        for (; tasks.has && tasks.worker_id() == w.id; tasks.next()) {
-            hash_row(hash, tasks.st);
-            decode_task(tasks.st, w, issues);
-        }
+            if (decode_placement(st, w.id, p, issues)) w.placements.push_back(std::move(p));
+        });
+        rows_of(weeks, "week_range", [&](auto& st) { decode_weeks(st, w, issues); });
+        rows_of(sick, "sickness", [&](auto& st) { decode_sickness(st, w, issues); });
+        rows_of(items, "application_item", [&](auto& st) { decode_item(st, w, issues); });
+        rows_of(prior, "prior_employment", [&](auto& st) { decode_prior(st, w, issues); });
+        rows_of(app_lists, "application_list", [&](auto& st) { decode_app_list(st, w); });
+        rows_of(tasks, "task_done", [&](auto& st) { decode_task(st, w, issues); });
         check_references(w, issues);
         if (!visit(std::move(w), std::move(issues))) return;
     }
