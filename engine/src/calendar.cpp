@@ -47,6 +47,30 @@ std::string format_date_long(day d, std::string_view lang) {
            std::to_string(static_cast<int>(ymd.year()));
 }
 
+std::string format_date_weekday(day d, std::string_view lang) {
+    static constexpr std::array<char const*, 12> nl = {"jan", "feb", "mrt", "apr", "mei", "jun",
+                                                       "jul", "aug", "sep", "okt", "nov", "dec"};
+    static constexpr std::array<char const*, 12> en = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static constexpr std::array<char const*, 7> wd_nl = {"ma", "di", "wo", "do", "vr", "za", "zo"};
+    static constexpr std::array<char const*, 7> wd_en = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    year_month_day ymd{d};
+    auto mi = static_cast<unsigned>(ymd.month()) - 1;
+    auto wi = iso_weekday(d) - 1;
+    bool en_ = lang == "en";
+    return std::string(en_ ? wd_en[wi] : wd_nl[wi]) + " " + std::to_string(static_cast<unsigned>(ymd.day())) + " " +
+           (en_ ? en[mi] : nl[mi]) + " " + std::to_string(static_cast<int>(ymd.year()));
+}
+
+std::string weekday_name(day d, std::string_view lang) {
+    static constexpr std::array<char const*, 7> nl = {"maandag", "dinsdag", "woensdag", "donderdag",
+                                                      "vrijdag", "zaterdag", "zondag"};
+    static constexpr std::array<char const*, 7> en = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                      "Friday", "Saturday", "Sunday"};
+    auto wi = iso_weekday(d) - 1;
+    return lang == "en" ? en[wi] : nl[wi];
+}
+
 day add_months(day d, int n) {
     year_month_day ymd{d};
     year_month ym = year_month{ymd.year(), ymd.month()} + months{n};

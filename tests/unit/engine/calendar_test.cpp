@@ -120,4 +120,9 @@ TEST(Calendar, MoneyAndDecimals) {
 TEST(Calendar, LongDates) {
     EXPECT_EQ(format_date_long(d("2026-01-05"), "nl"), "5 januari 2026");
     EXPECT_EQ(format_date_long(d("2026-01-05"), "en"), "5 January 2026");
+    EXPECT_EQ(format_date_weekday(d("2026-11-15"), "nl"), "zo 15 nov 2026");
+    EXPECT_EQ(format_date_weekday(d("2026-11-16"), "en"), "Mon 16 Nov 2026");
+    EXPECT_EQ(format_date_weekday(d("2027-03-01"), "nl"), "ma 1 mrt 2027");
+    EXPECT_EQ(weekday_name(d("2026-11-15"), "nl"), "zondag");
+    EXPECT_EQ(weekday_name(d("2026-11-20"), "en"), "Friday");
 }

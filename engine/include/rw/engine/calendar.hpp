@@ -19,6 +19,10 @@ std::optional<day> parse_date(std::string_view text);
 std::string format_date(day d);
 /// "5 januari 2026" (nl) or "5 January 2026" (en).
 std::string format_date_long(day d, std::string_view lang);
+/// A date for people, with its weekday: "zo 15 nov 2026" (nl) or "Sun 15 Nov 2026" (en).
+std::string format_date_weekday(day d, std::string_view lang);
+/// The weekday alone, in full: "zondag" (nl) or "Sunday" (en).
+std::string weekday_name(day d, std::string_view lang);
 
 /// D + N months: the same day number N months later, or that month's last day when it is shorter
 /// (rule-catalogue "Date arithmetic", normative). N may be negative.
