@@ -51,6 +51,12 @@ int program::fact_index(std::string const& name) const {
     return -1;
 }
 
+std::string_view program::label(label_kind kind, std::string_view name, std::string_view lang) const {
+    for (auto it = labels.rbegin(); it != labels.rend(); ++it)
+        if (it->kind == kind && it->name == name) return lang == "en" && !it->en.empty() ? it->en : it->nl;
+    return {};
+}
+
 int program::param_index(std::string const& name) const {
     for (std::size_t i = 0; i < params.size(); ++i)
         if (params[i].name == name) return static_cast<int>(i);

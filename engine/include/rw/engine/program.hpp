@@ -216,6 +216,22 @@ struct rule_info {
     std::string location;  // file:line
 };
 
+/// What a rulebook label names: `label <soort> <naam> nl "..." en "..."` (issue 11: every name
+/// people read comes from the rulebook, not from C++).
+enum class label_kind : std::uint8_t {
+    feit,     // a fact or helper fact: fase_a.begin
+    regel,    // a rule id, as a heading: poortwachter.plan_van_aanpak
+    waarde,   // an enumeration value or a dossier code: bepaalde_tijd, id_card, twv
+    eenheid,  // a unit of a quantity: weken, dagen, uur
+    term,     // any other word the output shows: cao, waar, onwaar, leeg
+};
+struct label_info {
+    label_kind kind = label_kind::feit;
+    std::string name;
+    std::string nl, en;
+    std::string location;  // file:line
+};
+
 struct program {
     std::vector<node> nodes;
     std::vector<std::uint32_t> children;
@@ -237,6 +253,11 @@ struct program {
     std::uint32_t child(node const& n, std::size_t k) const { return children[n.first_child + k]; }
     int fact_index(std::string const& name) const;
     int param_index(std::string const& name) const;
+
+    std::vector<label_info> labels;  // in the order declared; the last one of a kind and name wins
+    /// The rulebook's label for people in `lang` ("nl" or "en"; en falls back to nl); empty when
+    /// the rulebook has none, so that callers can fall back on the name itself.
+    std::string_view label(label_kind kind, std::string_view name, std::string_view lang) const;
 };
 
 }  // namespace rw::engine
