@@ -157,7 +157,8 @@ private:
     }
 
     // ---- rules.cpp ----
-    message_template bind_message(ast::message const& m, std::optional<std::uint32_t> due);
+    std::uint32_t bind_act_by(std::string const& kind, std::uint32_t due, ast::located const& where);
+    message_template bind_message(ast::message const& m, std::optional<std::uint32_t> due, std::optional<std::uint32_t> act_by);
 };
 
 }  // namespace rw::engine::binding
