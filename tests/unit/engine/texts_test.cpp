@@ -74,8 +74,8 @@ TEST(Texts, BeforeAndOnTheDeadlineTheRuleSpeaksInTheFuture) {
     auto w = worker_with("2026-01-05", "2026-11-15");
     for (char const* at : {"2026-11-02", "2026-11-15"}) {
         auto f = only(prog, w, at);
-        EXPECT_EQ(f.message_nl, "uiterlijk zo 15 november 2026") << at;
-        EXPECT_EQ(f.message_en, "by Sun 15 November 2026") << at;
+        EXPECT_EQ(f.message_nl, "uiterlijk zo 15 nov 2026") << at;
+        EXPECT_EQ(f.message_en, "by Sun 15 Nov 2026") << at;
         EXPECT_EQ(f.advice_nl, "doe het") << at;
     }
 }
@@ -83,8 +83,8 @@ TEST(Texts, BeforeAndOnTheDeadlineTheRuleSpeaksInTheFuture) {
 TEST(Texts, AfterTheDeadlineTheRuleSaysWhatShouldHaveBeenDone) {
     auto prog = compile(step);
     auto f = only(prog, worker_with("2026-01-05", "2026-11-15"), "2026-12-02");
-    EXPECT_EQ(f.message_nl, "had uiterlijk zo 15 november 2026 gemoeten");
-    EXPECT_EQ(f.message_en, "was due by Sun 15 November 2026");
+    EXPECT_EQ(f.message_nl, "had uiterlijk zo 15 nov 2026 gemoeten");
+    EXPECT_EQ(f.message_en, "was due by Sun 15 Nov 2026");
     EXPECT_EQ(f.advice_nl, "doe het vandaag");
     EXPECT_EQ(f.advice_en, "do it today");
 }
@@ -92,8 +92,8 @@ TEST(Texts, AfterTheDeadlineTheRuleSaysWhatShouldHaveBeenDone) {
 TEST(Texts, TheFirstConditionalTextThatHoldsWinsWithTheGeneratorBound) {
     auto prog = compile(step);
     auto f = only(prog, worker_with("2026-07-01", "2026-11-15"), "2026-12-02");
-    EXPECT_EQ(f.message_nl, "later begonnen, had uiterlijk zo 15 november 2026 gemoeten");
-    EXPECT_EQ(f.message_en, "was due by Sun 15 November 2026");  // no conditional English text: the rest
+    EXPECT_EQ(f.message_nl, "later begonnen, had uiterlijk zo 15 nov 2026 gemoeten");
+    EXPECT_EQ(f.message_en, "was due by Sun 15 Nov 2026");  // no conditional English text: the rest
 }
 
 TEST(Texts, ActOnTheWorkingDayBeforeADeadlineOnASunday) {
@@ -105,7 +105,7 @@ TEST(Texts, ActOnTheWorkingDayBeforeADeadlineOnASunday) {
     ASSERT_TRUE(f.due && f.act_by);
     EXPECT_EQ(*f.due, d("2026-11-15"));     // the deadline stands
     EXPECT_EQ(*f.act_by, d("2026-11-13"));  // the Friday before
-    EXPECT_EQ(f.advice_nl, "doe het uiterlijk vr 13 november 2026");
+    EXPECT_EQ(f.advice_nl, "doe het uiterlijk vr 13 nov 2026");
     // On the Monday after, the step is late: the deadline did not move.
     auto late = only(prog, worker_with("2026-01-05", "2026-11-15"), "2026-11-16");
     EXPECT_TRUE(late.overdue);
@@ -125,10 +125,10 @@ TEST(Texts, AtwMovesADeadlineOnAHolidayToTheNextWorkingDay) {
     EXPECT_EQ(*f.due, d("2026-12-28"));
     EXPECT_FALSE(f.act_by);
     EXPECT_FALSE(f.overdue);
-    EXPECT_EQ(f.message_nl, "uiterlijk vr 25 december 2026");  // before the (moved) deadline
+    EXPECT_EQ(f.message_nl, "uiterlijk vr 25 dec 2026");  // before the (moved) deadline
     auto late = only(prog, w, "2026-12-29");
     EXPECT_TRUE(late.overdue);
-    EXPECT_EQ(late.message_nl, "had uiterlijk vr 25 december 2026 gemoeten");
+    EXPECT_EQ(late.message_nl, "had uiterlijk vr 25 dec 2026 gemoeten");
 }
 
 TEST(Texts, ARuleWithADeadlineMustSayItsWordingAfterIt) {

@@ -101,6 +101,9 @@ inline constexpr char const* after_due_text_missing = "RW5101";  // a rule with 
 inline constexpr char const* after_due_needs_due = "RW5102";     // 'na termijn' wording without 'termijn'
 inline constexpr char const* free_day_needs_due = "RW5103";      // 'bij vrije dag' without 'termijn'
 inline constexpr char const* placeholder_needs_act_by = "RW5104"; // {handel_uiterlijk} without 'termijn'
+inline constexpr char const* label_unknown = "RW5201";  // a label for a fact, rule, value or unit that does not exist
+inline constexpr char const* label_twice = "RW5202";    // the same thing labelled twice in the rulebook
+inline constexpr char const* label_empty = "RW5203";    // a label with an empty text
 
 // ---- RW6: overrides -----------------------------------------------------------------------------
 inline constexpr char const* override_kind = "RW6001";
@@ -189,7 +192,10 @@ inline constexpr std::array all = {
     code_info{"RW5102", "'na termijn' wording in a rule without 'termijn'"},
     code_info{"RW5103", "'bij vrije dag' in a rule without 'termijn'"},
     code_info{"RW5104", "{handel_uiterlijk} in a rule without 'termijn'"},
-    code_info{"RW6001", "an override file holds something else than bron, parameter or tabel"},
+    code_info{"RW5201", "a label for a fact, rule, value or unit the rules do not have"},
+    code_info{"RW5202", "the same fact, rule, value, unit or term is labelled twice"},
+    code_info{"RW5203", "a label with an empty text"},
+    code_info{"RW6001", "an override file holds something else than bron, parameter, tabel or label"},
     code_info{"RW6002", "an override changes the type of what it replaces"},
     code_info{"RW6003", "an override of something the rules do not declare"},
     code_info{"RW7001", "a rule (with its geval) is declared twice"},
