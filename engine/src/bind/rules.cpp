@@ -56,7 +56,8 @@ message_template binder::bind_message(ast::message const& m, std::optional<std::
 /// The working day to act on for 'bij vrije dag werkdag ervoor | erna': laatste_werkdag(termijn) or
 /// eerstvolgende_werkdag(termijn), with the days equated with a holiday by decree where the rules
 /// declare them (atw.gelijkgestelde_dagen).
-std::uint32_t binder::bind_act_by(std::string const& kind, std::uint32_t due, ast::located const& where) {
+std::uint32_t binder::bind_act_by(std::string const& kind, std::uint32_t due, ast::located const& where,
+                                  std::optional<std::uint32_t>* text_node) {
     ast::call c;
     c.begin = where.begin;
     c.end = where.end;
@@ -79,6 +80,27 @@ std::uint32_t binder::bind_act_by(std::string const& kind, std::uint32_t due, as
     }
     scope_.push_back({"termijn", 0, type::of(type_kind::date), due});
     bound b = bind(ast::expr(c));
+    if (kind != "erna" && text_node) {
+        // For the reader, the day to act on is that working day while it is still ahead; on the
+        // weekend or holiday itself (the working day passed, the deadline not yet) it is the deadline.
+        ast::binary ahead;
+        ahead.op = ">=";
+        ahead.lhs = c;
+        ast::name_ref today;
+        today.name = "peildatum";
+        today.begin = where.begin;
+        today.end = where.end;
+        ahead.rhs = today;
+        ast::conditional choice;
+        choice.begin = where.begin;
+        choice.end = where.end;
+        choice.condition = ahead;
+        choice.then_value = c;
+        choice.else_value = t;
+        *text_node = bind(ast::expr(choice)).node;
+    } else if (text_node) {
+        *text_node = b.node;
+    }
     scope_.pop_back();
     return b.node;
 }
@@ -148,10 +170,11 @@ void binder::bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r) {
     ri.condition = clause(r.condition, bt, "the condition after 'als'");
     ri.unless = clause(r.unless, bt, "the condition after 'tenzij'");
     ri.due = clause(r.due, dt, "the due date after 'termijn'");
+    std::optional<std::uint32_t> act_by_text;  // {handel_uiterlijk}
     if (r.free_day) {
         if (!ri.due) error(codes::free_day_needs_due, span(r), "'bij vrije dag werkdag " + *r.free_day + "' needs a 'termijn'");
         else {
-            ri.act_by = bind_act_by(*r.free_day, *ri.due, r);
+            ri.act_by = bind_act_by(*r.free_day, *ri.due, r, &act_by_text);
             ri.due_moves = *r.free_day == "erna";
         }
     }
@@ -175,7 +198,7 @@ void binder::bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r) {
     for (auto const& m : r.messages) {
         if (m.after_due && !ri.due)
             error(codes::after_due_needs_due, span(m), "'" + m.what + " " + m.lang + " na termijn' needs a 'termijn' in rule " + r.id);
-        auto tmpl = bind_message(m, ri.due, ri.act_by);
+        auto tmpl = bind_message(m, ri.due, act_by_text);
         auto& slot = m.what == "melding" ? (m.lang == "nl" ? ri.message_nl : ri.message_en)
                                          : (m.lang == "nl" ? ri.advice_nl : ri.advice_en);
         if (!tmpl.condition)

@@ -106,6 +106,11 @@ TEST(Texts, ActOnTheWorkingDayBeforeADeadlineOnASunday) {
     EXPECT_EQ(*f.due, d("2026-11-15"));     // the deadline stands
     EXPECT_EQ(*f.act_by, d("2026-11-13"));  // the Friday before
     EXPECT_EQ(f.advice_nl, "doe het uiterlijk vr 13 nov 2026");
+    // On the Saturday the Friday has passed but the deadline has not: act by the Sunday itself.
+    auto sat = only(prog, worker_with("2026-01-05", "2026-11-15"), "2026-11-14");
+    ASSERT_TRUE(sat.act_by);
+    EXPECT_EQ(*sat.act_by, d("2026-11-13"));
+    EXPECT_EQ(sat.advice_nl, "doe het uiterlijk zo 15 nov 2026");
     // On the Monday after, the step is late: the deadline did not move.
     auto late = only(prog, worker_with("2026-01-05", "2026-11-15"), "2026-11-16");
     EXPECT_TRUE(late.overdue);
