@@ -157,7 +157,9 @@ std::string explanation_text(engine::explanation_line const& l, language lang, s
         case ek::parameter:
         case ek::table: {
             std::string when = l.when.empty() ? "" : str(msg::explain_on, lang) + l.when;
-            if (l.more_days > 0) when += str(msg::explain_and, lang) + std::to_string(l.more_days) + str(msg::explain_other_days, lang);
+            if (l.more_days > 0)
+                when += str(msg::explain_and, lang) + std::to_string(l.more_days) +
+                        str(l.more_days == 1 ? msg::explain_other_day : msg::explain_other_days, lang);
             return (l.ref.kind == ek::parameter ? std::string("parameter ") : str(msg::explain_table, lang)) + l.name + " = " + l.value +
                    " (" + (when.empty() ? "" : when + "; ") + detail_text(l, root) + ")";
         }
@@ -334,7 +336,7 @@ void render_finding_text(std::ostream& out, int number, finding_view const& f, w
     auto const l = v.lang;
     bool late = is_late(f, v.reference);
     out << "  " << number << ". ";
-    if (late) out << text(msg::overdue_bracket, l);
+    if (late && f.seriousness != 0) out << text(msg::overdue_bracket, l);  // a violation going on says "sinds ..."
     out << terminal_safe(f.title);
     if (f.due) {
         bool action = f.kind == finding_kind::action || f.seriousness == 1;
@@ -388,7 +390,7 @@ void render_worker_text(std::ostream& out, worker_view const& v) {
     auto const l = v.lang;
     out << text(msg::what_applies_to, l) << terminal_safe(v.name) << " (" << terminal_safe(v.worker_id) << ")" << text(msg::on_date, l)
         << date_people(v.reference, l) << "\n";
-    out << text(msg::agency_label, l) << terminal_safe(v.agency) << " · cao " << terminal_safe(v.cao) << "\n\n";
+    out << text(msg::agency_label, l) << terminal_safe(v.agency) << " · " << terminal_safe(v.cao) << "\n\n";
 
     // The header: placement, contract, phase, sickness, ID, permit, the next deadlines.
     auto hours = [&](std::string const& h) { return h.empty() ? std::string() : " · " + h + str(msg::scenario_hours, l); };

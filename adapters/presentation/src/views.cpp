@@ -138,7 +138,9 @@ worker_view build_worker_view(engine::program const& prog, engine::agency const&
     v.worker_id = w.id;
     v.name = w.name;
     v.agency = ag.name;
-    v.cao = people_name(prog, lk::waarde, engine::to_string(ag.cao), l);
+    // A value's label is keyed by its enumeration's name in the rules language: "contractsoort.oproep".
+    auto value_name = [&](engine::enum_id e, char const* value) { return people_name(prog, lk::waarde, engine::enum_name(e) + "." + value, l); };
+    v.cao = value_name(engine::enum_id::cao, engine::to_string(ag.cao));
     v.prog = &prog;
     std::string root;
     for (auto const& f : prog.files) {
@@ -182,7 +184,7 @@ worker_view build_worker_view(engine::program const& prog, engine::agency const&
     if (contract) {
         worker_view::contract_info c;
         c.id = contract->id;
-        c.kind = people_name(prog, lk::waarde, engine::to_string(contract->kind), l);
+        c.kind = value_name(engine::enum_id::contract_kind, engine::to_string(contract->kind));
         c.hours = contract->hours_per_week ? engine::format_decimal(*contract->hours_per_week) : "";
         c.start = contract->start;
         c.end = contract->effective_end();
@@ -226,11 +228,11 @@ worker_view build_worker_view(engine::program const& prog, engine::agency const&
     if (v.sickness)
         if (auto const* n = fact("ziekte.week")) v.sickness->week = count_of(n->v);
     if (w.ident) {
-        if (w.ident->document) v.id_document = people_name(prog, lk::waarde, engine::to_string(*w.ident->document), l);
+        if (w.ident->document) v.id_document = value_name(engine::enum_id::document, engine::to_string(*w.ident->document));
         v.id_valid_until = w.ident->expires;
     }
     if (w.permit) {
-        v.permit = people_name(prog, lk::waarde, engine::to_string(w.permit->kind), l);
+        v.permit = value_name(engine::enum_id::permit, engine::to_string(w.permit->kind));
         v.permit_valid_until = w.permit->valid_until;
     }
 

@@ -262,7 +262,16 @@ struct rule_decl : located {
     std::vector<message> messages;
 };
 
-struct declaration : x3::variant<source_decl, parameter_decl, table_decl, fact_decl, rule_decl> {
+/// A label for people: `label feit fase_a.begin nl "begin fase A" en "start of phase A"`. The
+/// output shows labels instead of the rulebook's names; JSON and CSV keep the names.
+struct label_decl : located {
+    std::string kind;  // feit | regel | waarde | eenheid | term
+    std::string name;
+    text_literal nl;
+    text_literal en;
+};
+
+struct declaration : x3::variant<source_decl, parameter_decl, table_decl, fact_decl, rule_decl, label_decl> {
     using base_type::base_type;
     using base_type::operator=;
 };

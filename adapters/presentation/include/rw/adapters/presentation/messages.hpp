@@ -46,11 +46,11 @@ enum class msg : std::uint16_t {
     rules_suffix, run_time,
     // advise
     what_applies_to, agency_label, phase_and_counters, expected_paren, next_phase, from_word, prepare_contract_b,
-    prepare_contract_c, actions_heading, violations_heading, warnings_heading, agency_heading, nothing_for_worker,
+    prepare_contract_c, agency_heading, nothing_for_worker,
     overdue_bracket, due_word, since_word, in_days_open, days_word, placement_sep, uncertain_source, advice_label,
     source_label, why_label,
     // explanations
-    explain_rule, explain_fact, explain_table, explain_on, explain_and, explain_other_days,
+    explain_rule, explain_fact, explain_table, explain_on, explain_and, explain_other_days, explain_other_day,
     // catalogue
     catalogue_of, catalogue_rules, catalogue_parameters, catalogue_tables, catalogue_facts, catalogue_sources,
     catalogue_uncertain, uncertain_upper, from_prefix, until_word, files_suffix,
