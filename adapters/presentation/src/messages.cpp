@@ -156,7 +156,7 @@ constexpr std::array<message_entry, message_count> table{{
     {m::condition_label, "explain.condition", {"voorwaarde ", "condition "}},
     {m::holds_word, "explain.holds", {"klopt", "holds"}},
     {m::does_not_hold_word, "explain.does_not_hold", {"klopt niet", "does not hold"}},
-    {m::counted_weeks_label, "explain.counted_weeks", {"getelde weken: ", "weeks counted: "}},
+    {m::counted_weeks_label, "explain.counted_weeks", {"gewerkte weken (vastgelegd): ", "weeks worked (recorded): "}},
     {m::value_empty, "word.empty", {"niet vastgelegd", "not recorded"}},
     {m::see_actions, "advise.see_actions", {" (zie regelwerk actions)", " (see regelwerk actions)"}},
 }};

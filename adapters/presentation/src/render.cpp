@@ -220,6 +220,9 @@ nlohmann::ordered_json finding_json(finding_view const& f, bool explain) {
     j["contract"] = text_or_null(f.contract);
     j["placement"] = text_or_null(f.placement);
     j["due"] = f.due ? nlohmann::ordered_json(engine::format_date(*f.due)) : nlohmann::ordered_json();
+    j["act_by"] = f.act_by ? nlohmann::ordered_json(engine::format_date(*f.act_by)) : nlohmann::ordered_json();
+    j["title"] = f.title;
+    j["seriousness"] = f.seriousness;
     j["overdue"] = f.overdue;
     j["open"] = f.open;
     j["uncertain"] = f.uncertain;
@@ -311,10 +314,11 @@ void render_evidence(std::ostream& out, finding_view const& f, worker_view const
         }
     }
     lines.insert(lines.end(), conditions.begin(), conditions.end());
-    for (auto const& x : f.explanation) {
+    for (auto const& x : f.explanation)
         if (x.ref.kind == ek::fact)
             lines.push_back(people_name(prog, engine::label_kind::feit, x.name, l) + ": " + people_value(x.value, prog, l));
-        else if (x.ref.kind == ek::parameter || x.ref.kind == ek::table) {
+    for (auto const& x : f.explanation) {
+        if (x.ref.kind == ek::parameter || x.ref.kind == ek::table) {
             std::string line = people_name(prog, engine::label_kind::feit, x.name, l) + ": " + people_value(x.value, prog, l);
             if (x.ref.version) {
                 auto const& ver = *x.ref.version;
@@ -337,7 +341,7 @@ void render_finding_text(std::ostream& out, int number, finding_view const& f, w
     bool late = is_late(f, v.reference);
     out << "  " << number << ". ";
     if (late && f.seriousness != 0) out << text(msg::overdue_bracket, l);  // a violation going on says "sinds ..."
-    out << terminal_safe(f.title);
+    out << terminal_safe(f.title.empty() ? f.rule : f.title);
     if (f.due) {
         bool action = f.kind == finding_kind::action || f.seriousness == 1;
         out << " · " << text(action ? msg::due_word : msg::since_word, l) << date_people(*f.due, l);
@@ -457,10 +461,15 @@ void render_worker_text(std::ostream& out, worker_view const& v) {
     if (v.explain && !v.facts.empty()) {
         out << "\n" << text(msg::phase_and_counters, l) << "\n";
         for (auto const& f : v.facts) {
-            out << "  " << terminal_safe(f.name) << std::string(f.name.size() < 22 ? 22 - f.name.size() : 1, ' ')
-                << terminal_safe(people_value(f.display, v.prog, l));
+            out << "  " << column(f.label, 28) << " " << terminal_safe(people_value(f.display, v.prog, l));
             if (f.expected) out << text(msg::expected_paren, l);
             out << "\n";
+        }
+        // The weeks the dossier records as worked, as the dates they run (what the counters count).
+        if (!v.worked_weeks.empty()) {
+            std::string s;
+            for (auto const& [from, to] : v.worked_weeks) s += (s.empty() ? "" : "; ") + date_people(from, l) + " – " + date_people(to, l);
+            out << "  " << text(msg::counted_weeks_label, l) << s << "\n";
         }
     }
     std::vector<finding_view const*> now, soon, info;
@@ -494,6 +503,31 @@ void render_worker_json(std::ostream& out, worker_view const& v) {
     j["name"] = v.name;
     j["reference_date"] = engine::format_date(v.reference);
     j["agency"] = v.agency;
+    // The header of the worker view, as data (ISO dates, the labels as text shows them).
+    auto iso = [](engine::opt_day d) { return d ? nlohmann::ordered_json(engine::format_date(*d)) : nlohmann::ordered_json(); };
+    auto opt = [](auto const& o) { return o ? nlohmann::ordered_json(*o) : nlohmann::ordered_json(); };
+    auto& h = j["header"] = nlohmann::ordered_json::object();
+    if (v.placement)
+        h["placement"] = {{"id", v.placement->id},       {"client", v.placement->client}, {"function", v.placement->function},
+                          {"hourly_wage", v.placement->wage}, {"hours_per_week", v.placement->hours},
+                          {"start", engine::format_date(v.placement->start)}, {"end", iso(v.placement->end)},
+                          {"running", v.placement->running}};
+    else h["placement"] = nullptr;
+    if (v.contract)
+        h["contract"] = {{"id", v.contract->id}, {"kind", v.contract->kind}, {"hours_per_week", v.contract->hours},
+                         {"start", engine::format_date(v.contract->start)}, {"end", iso(v.contract->end)}, {"running", v.contract->running}};
+    else h["contract"] = nullptr;
+    if (v.phase)
+        h["phase"] = {{"fase", v.phase->fase},     {"label", v.phase->label},       {"weeks", opt(v.phase->weeks)},
+                      {"of_weeks", opt(v.phase->of)}, {"since", iso(v.phase->since)}, {"contracts", opt(v.phase->contracts)},
+                      {"max_contracts", opt(v.phase->max_contracts)}, {"until", iso(v.phase->until)}};
+    else h["phase"] = nullptr;
+    if (v.sickness) h["sickness"] = {{"since", engine::format_date(v.sickness->since)}, {"week", opt(v.sickness->week)}};
+    else h["sickness"] = nullptr;
+    h["id_document"] = {{"kind", text_or_null(v.id_document)}, {"valid_until", iso(v.id_valid_until)}};
+    h["permit"] = {{"kind", text_or_null(v.permit)}, {"valid_until", iso(v.permit_valid_until)}};
+    auto& dl = h["deadlines"] = nlohmann::ordered_json::array();
+    for (auto const& d : v.deadlines) dl.push_back({{"title", d.title}, {"due", engine::format_date(d.due)}, {"act_by", iso(d.act_by)}});
     auto& facts = j["facts"] = nlohmann::ordered_json::object();
     for (auto const& f : v.facts) facts[f.name] = f.text;
     auto& fs = j["findings"] = nlohmann::ordered_json::array();
@@ -515,7 +549,7 @@ void render_actions_text(std::ostream& out, action_list_view const& v) {
         std::string who = f.worker.empty() ? str(msg::agency_paren, l) : f.worker + " " + f.name;
         std::string article = f.citations.empty() ? "" : f.citations.front().substr(0, f.citations.front().find(": "));
         out << format("%-8s %-15s  %s  %s  %s\n", status.c_str(), f.due ? date_people(*f.due, l).c_str() : "", column(who, 28).c_str(),
-                      column(f.title, 34).c_str(), terminal_safe(article).c_str());
+                      column(f.title.empty() ? f.rule : f.title, 34).c_str(), terminal_safe(article).c_str());
         std::string when;
         if (f.due && f.seriousness == 0 && f.open) when = relative_since(*f.due, v.reference, l);
         else if (f.due && (late || *f.due == v.reference)) when = relative_due(*f.due, v.reference, l);
@@ -609,7 +643,7 @@ std::string render_audit_row(audit_format format, finding_view const& f, languag
         return dump_json(j, -1) + "\n";
     }
     (void)prog;
-    return "  " + (f.worker.empty() ? str(msg::agency_paren, l) : terminal_safe(f.worker)) + "  " + terminal_safe(f.title) + "  " +
+    return "  " + (f.worker.empty() ? str(msg::agency_paren, l) : terminal_safe(f.worker)) + "  " + terminal_safe(f.title.empty() ? f.rule : f.title) + "  " +
            std::string(kind_label(f.kind, l)) + (f.due ? "  " + date_people(*f.due, l) : "") +
            (f.overdue ? str(msg::overdue_paren, l) : "") + (f.uncertain ? str(msg::uncertain_source, l) : "") +
            (f.contract.empty() ? "" : "  contract " + terminal_safe(f.contract)) +

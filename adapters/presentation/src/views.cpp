@@ -200,7 +200,7 @@ worker_view build_worker_view(engine::program const& prog, engine::agency const&
     };
     for (auto const& f : res.facts) {
         bool date = f.v.kind == engine::value_kind::date;
-        v.facts.push_back({people_name(prog, lk::feit, f.name, l), f.text,
+        v.facts.push_back({f.name, people_name(prog, lk::feit, f.name, l), f.text,
                            date ? engine::format_date_weekday(f.v.as_date(), lc) : f.display, date && f.v.as_date() > reference});
     }
     if (auto const* fase = fact("fase")) {
@@ -235,6 +235,8 @@ worker_view build_worker_view(engine::program const& prog, engine::agency const&
         v.permit = value_name(engine::enum_id::permit, engine::to_string(w.permit->kind));
         v.permit_valid_until = w.permit->valid_until;
     }
+
+    for (auto const& r : w.worked_weeks) v.worked_weeks.emplace_back(engine::monday_of(r.first), engine::monday_of(r.last) + date::days{6});
 
     // The next phase: the start of B while in A, of C while in B, when it lies ahead.
     std::string fase;

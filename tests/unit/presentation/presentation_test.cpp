@@ -219,7 +219,7 @@ TEST(Escape, AdviseTextSendsNoControlCharactersToTheTerminal) {
     v.worker_id = "W\x1b]0;x\x07";
     v.name = "Anna\u202e";
     v.agency = "Bureau\r";
-    v.facts.push_back({"functie", "lasser\x1b[2J", "lasser\x1b[2J", false});
+    v.facts.push_back({"functie", "functie\x1b[2J", "lasser\x1b[2J", "lasser\x1b[2J", false});
     pr::finding_view f;
     f.rule = "x.y";
     f.contract = "C\x1b[31m1";

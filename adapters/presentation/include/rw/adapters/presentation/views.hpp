@@ -116,10 +116,12 @@ struct worker_view {
     std::vector<deadline> deadlines;  // the next three, on or after the reference date
     // ---- the rest
     struct fact_row {
-        std::string name, text, display;  // name as people read it; display for people
+        std::string name, label, text, display;  // name: the fact's id (JSON); label, display: for people
         bool expected = false;  // a date after the reference date
     };
     std::vector<fact_row> facts;
+    /// The worked weeks the dossier records, each range from its Monday to its last Sunday.
+    std::vector<std::pair<engine::day, engine::day>> worked_weeks;
     struct next_phase_info {
         std::string fase;   // "B" | "C"
         std::string label;  // with the agency's labels
