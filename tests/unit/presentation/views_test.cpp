@@ -379,3 +379,19 @@ TEST(EngineNames, NeverInTextOutput) {
     EXPECT_TRUE(offenders.empty()) << offenders.size() << " engine names shown to people without a label (add a 'label' in rules/):\n"
                                    << report.str();
 }
+
+TEST(WorkerView, AWeekendDeadlineSaysWhichWorkingDayToActOn) {
+    // engine::finding::act_by (filled by the rulebook where the rule allows it) reaches the text.
+    auto v = advise("W1022", pr::language::nl, at("2026-11-10"));
+    bool found = false;
+    for (auto& f : v.findings)
+        if (f.rule == "poortwachter.plan_van_aanpak") {
+            f.act_by = at("2026-11-13");
+            found = true;
+        }
+    for (auto& d : v.deadlines) d.act_by = at("2026-11-13");
+    ASSERT_TRUE(found);
+    auto text = render([&](std::ostream& o) { pr::render_worker_text(o, v); });
+    EXPECT_NE(text.find("uiterlijk zo 15 nov 2026 (over 5 dagen) · handel uiterlijk vr 13 nov 2026"), std::string::npos) << text;
+    EXPECT_NE(text.find("zo 15 nov 2026 Plan van aanpak (week 8) (over 5 dagen) · handel uiterlijk vr 13 nov 2026"), std::string::npos) << text;
+}

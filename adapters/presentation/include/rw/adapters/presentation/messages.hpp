@@ -48,7 +48,7 @@ enum class msg : std::uint16_t {
     what_applies_to, agency_label, phase_and_counters, expected_paren, next_phase, from_word, prepare_contract_b,
     prepare_contract_c, agency_heading, nothing_for_worker,
     overdue_bracket, due_word, since_word, in_days_open, days_word, placement_sep, uncertain_source, advice_label,
-    source_label, why_label,
+    source_label,
     // explanations
     explain_rule, explain_fact, explain_table, explain_on, explain_and, explain_other_days, explain_other_day,
     // catalogue
@@ -65,7 +65,7 @@ enum class msg : std::uint16_t {
     section_now, section_soon, section_info, act_by, since_day, since_days, since_today,
     violation_one, violation_many, action_one, action_many, warning_one, warning_many, info_one, info_many,
     evidence_label, rules_language_label, due_label, computed_from, step_recorded, yes_word, no_word, on_word,
-    condition_label, holds_word, does_not_hold_word, counted_weeks_label, value_empty, see_actions,
+    condition_label, holds_word, does_not_hold_word, counted_weeks_label, see_actions,
     count_  // not a message: the number of ids
 };
 inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);
