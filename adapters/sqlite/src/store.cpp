@@ -221,6 +221,7 @@ struct store::writer::statements {
     statement worker_v11{db_, "UPDATE worker SET language = ?2, app_shifts = ?3, app_available_from = ?4, "
                               "app_max_travel_milli = ?5, app_place = ?6, app_lat_e7 = ?7, app_lon_e7 = ?8 WHERE id = ?1"};
     statement placement_shifts{db_, "UPDATE placement SET shifts = ?3 WHERE worker_id = ?1 AND ordinal = ?2"};
+    statement tasks_recorded{db_, "UPDATE worker SET tasks_recorded = 1 WHERE id = ?1"};
     statement app_list{db_, "INSERT INTO application_list(worker_id, list, ordinal, name) VALUES (?1, ?2, ?3, ?4)"};
     statement task{db_, "INSERT INTO task_done(worker_id, ordinal, task, placement_id, on_date, by_whom, how, note, extra_json) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"};
@@ -512,6 +513,10 @@ void store::writer::put_worker(worker const& w) {
         list("licence", ap->licences);
         list("preferred_function", ap->preferred_functions);
     }
+    if (w.tasks_recorded) {
+        st_->tasks_recorded.bind(1, w.id);
+        st_->tasks_recorded.run();
+    }
     for (std::size_t i = 0; i < w.tasks_done.size(); ++i) {
         auto const& t = w.tasks_done[i];
         auto& st = st_->task;
@@ -548,7 +553,7 @@ constexpr char const* worker_columns =
     "id_copy_kept, permit_kind, permit_valid_from, permit_valid_until, permit_notified_on, app_status, "
     "app_closed_on, app_retention_consent, app_education_level, app_postcode, app_hours_milli, extra_json, "
     "id_extra_json, permit_extra_json, app_extra_json, "
-    "language, app_shifts, app_available_from, app_max_travel_milli, app_place, app_lat_e7, app_lon_e7";
+    "language, app_shifts, app_available_from, app_max_travel_milli, app_place, app_lat_e7, app_lon_e7, tasks_recorded";
 constexpr char const* contract_columns =
     "worker_id, id, kind, start, end_date, hours_milli, probation_months, renewal_notice_on, ended_on, ended_by, "
     "extra_json, concluded_on";
@@ -673,6 +678,7 @@ void decode_worker(statement const& st, worker& w, std::vector<data_issue>& issu
     }
     w.extra_json = st.opt_text(20);
     w.language = st.opt_text(24);  // v1.1
+    w.tasks_recorded = st.integer(31) != 0;
 }
 
 bool decode_contract(statement const& st, std::string const& wid, contract& c, std::vector<data_issue>& issues) {
@@ -1116,6 +1122,64 @@ std::string store::content_hash() const {
     char buf[24];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     return buf;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The matching log (append-only; the schema's triggers refuse changes)
+
+std::int64_t store::append_match_log(match_log_entry const& e) {
+    exec(db_, "BEGIN IMMEDIATE");
+    try {
+        statement st(db_,
+                     "INSERT INTO match_log (entry, at, by_whom, client_id, vacancy_id, worker_id, reference_date, "
+                     "inputs_hash, decision, reason, detail_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+        st.bind(1, e.entry);
+        st.bind(2, e.at);
+        st.bind(3, e.by);
+        st.bind(4, e.client);
+        st.bind(5, e.vacancy);
+        st.bind(6, e.worker);
+        st.bind(7, e.reference_date);
+        st.bind(8, e.inputs_hash);
+        st.bind(9, e.decision);
+        st.bind(10, e.reason);
+        st.bind(11, e.detail_json);
+        st.run();
+        auto id = sqlite3_last_insert_rowid(db_);
+        exec(db_, "COMMIT");
+        return id;
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+std::vector<match_log_entry> store::match_log(std::optional<std::string> const& vacancy,
+                                              std::optional<std::string> const& worker) const {
+    statement st(db_,
+                 "SELECT id, entry, at, by_whom, client_id, vacancy_id, worker_id, reference_date, inputs_hash, decision, "
+                 "reason, detail_json FROM match_log WHERE (?1 IS NULL OR vacancy_id = ?1) AND (?2 IS NULL OR worker_id = ?2 "
+                 "OR (entry = 'run' AND ?1 IS NULL AND instr(detail_json, '\"' || ?2 || '\"') > 0)) ORDER BY id");
+    st.bind(1, vacancy);
+    st.bind(2, worker);
+    std::vector<match_log_entry> out;
+    while (st.step()) {
+        match_log_entry e;
+        e.id = st.integer(0);
+        e.entry = std::string(st.text(1));
+        e.at = std::string(st.text(2));
+        e.by = std::string(st.text(3));
+        e.client = st.opt_text(4);
+        e.vacancy = st.opt_text(5);
+        e.worker = st.opt_text(6);
+        e.reference_date = st.opt_text(7);
+        e.inputs_hash = st.opt_text(8);
+        e.decision = st.opt_text(9);
+        e.reason = st.opt_text(10);
+        e.detail_json = st.opt_text(11);
+        out.push_back(std::move(e));
+    }
+    return out;
 }
 
 }  // namespace rw::adapters::sqlite
