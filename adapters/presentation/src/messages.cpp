@@ -26,6 +26,7 @@ constexpr std::array<message_entry, message_count> table{{
     {m::kind_info, "kind.info", {"info", "info"}},
     {m::on_date, "word.on_date", {" op ", " on "}},
     {m::overdue_upper, "word.overdue_upper", {"TE LAAT", "OVERDUE"}},
+    {m::now_upper, "word.now_upper", {"NU", "NOW"}},
     {m::overdue_paren, "word.overdue_paren", {" (te laat)", " (overdue)"}},
     {m::agency_paren, "word.agency_paren", {"(bureau)", "(agency)"}},
     {m::placement_word, "word.placement", {"plaatsing", "placement"}},

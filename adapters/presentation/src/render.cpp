@@ -545,7 +545,9 @@ void render_actions_text(std::ostream& out, action_list_view const& v) {
         << v.actions.size() << ")\n\n";
     for (auto const& f : v.actions) {
         bool late = is_late(f, v.reference);
-        std::string status = late ? str(msg::overdue_upper, l) : "";
+        std::string status = late                                                     ? str(msg::overdue_upper, l)
+                             : f.open && !f.due && f.kind != engine::finding_kind::action ? str(msg::now_upper, l)
+                                                                                          : "";
         std::string who = f.worker.empty() ? str(msg::agency_paren, l) : f.worker + " " + f.name;
         std::string article = f.citations.empty() ? "" : f.citations.front().substr(0, f.citations.front().find(": "));
         out << format("%-8s %-15s  %s  %s  %s\n", status.c_str(), f.due ? date_people(*f.due, l).c_str() : "", column(who, 28).c_str(),

@@ -29,6 +29,7 @@ enum class msg : std::uint16_t {
     // shared words
     on_date,           // " on "
     overdue_upper,     // "OVERDUE"
+    now_upper,         // "NOW": an open violation without a due date (make the copy now)
     overdue_paren,     // " (overdue)"
     agency_paren,      // "(agency)"
     placement_word,    // "placement"
