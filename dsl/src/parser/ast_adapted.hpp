@@ -31,3 +31,5 @@ BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::scope, kind, generators, filter)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::message, what, lang, text)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::rule_decl, id, variant, exception_of, kind, citations, uncertain, valid,
                           for_each, condition, unless, due, done, lead, late, open_while, messages)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::criterion_decl, id, variant, kind, citations, valid, for_each, condition, points,
+                          reasons)

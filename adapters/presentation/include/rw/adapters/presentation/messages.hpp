@@ -59,6 +59,10 @@ enum class msg : std::uint16_t {
     scenario_hours, scenario_per_hour,
     // work list
     day_late, days_late, due_today, due_tomorrow,
+    // matching (issue 12)
+    match_for, match_at, match_candidates, match_eligible, match_blocked, match_points, match_beside, match_flag,
+    match_flag_alternative, match_flag_unused, match_person_decides, match_worker_for, match_contract, match_phase,
+    match_own_contract, match_more, match_eligible_count, match_blocked_count,
     count_  // not a message: the number of ids
 };
 inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);
