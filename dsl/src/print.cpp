@@ -224,6 +224,9 @@ struct decl_printer {
         if (s.url) out << " url " << quote(s.url->value);
         out << '\n';
     }
+    void operator()(label_decl const& l) const {
+        out << "label " << l.kind << ' ' << l.name << " nl " << quote(l.nl.value) << " en " << quote(l.en.value) << '\n';
+    }
     void operator()(parameter_decl const& p) const {
         out << "parameter " << p.name;
         if (!p.args.empty()) {
@@ -547,6 +550,9 @@ void dump_sources(std::ostream& out, sources const& s) {
 
 struct decl_dumper {
     std::ostream& out;
+    void operator()(label_decl const& l) const {
+        out << "(label " << l.kind << ' ' << l.name << ' ' << quote(l.nl.value) << ' ' << quote(l.en.value) << ")\n";
+    }
     void operator()(source_decl const& s) const {
         out << "(bron " << s.name << ' ' << quote(s.title.value);
         dump_opt(out, s.url);
@@ -705,7 +711,8 @@ std::string print(ast::file const& f) {
         if (i) {
             auto const& prev = f.declarations[i - 1];
             bool same_short = d.get().which() == prev.get().which() &&
-                              (boost::get<ast::source_decl>(&d) || boost::get<ast::fact_decl>(&d));
+                              (boost::get<ast::source_decl>(&d) || boost::get<ast::fact_decl>(&d) ||
+                               boost::get<ast::label_decl>(&d));
             if (!same_short || has_comments) out << '\n';
         }
         if (has_comments) {

@@ -23,6 +23,7 @@ std::string describe(finding const& f) {
     if (f.due) s += " due " + format_date(*f.due);
     if (!f.contract.empty()) s += " contract " + f.contract;
     if (!f.placement.empty()) s += " placement " + f.placement;
+    if (f.open) s += " open";
     return s;
 }
 
@@ -32,6 +33,7 @@ static std::string describe(finding_expectation const& e) {
     if (e.due) s += " due " + format_date(*e.due);
     if (e.contract) s += " contract " + *e.contract;
     if (e.placement) s += " placement " + *e.placement;
+    if (e.open) s += *e.open ? " open" : " not open";
     return s;
 }
 
@@ -42,6 +44,7 @@ static bool matches(finding_expectation const& e, finding const& f) {
     if (e.due && (!f.due || *e.due != *f.due)) return false;
     if (e.contract && *e.contract != f.contract) return false;
     if (e.placement && *e.placement != f.placement) return false;
+    if (e.open && *e.open != f.open) return false;
     return true;
 }
 

@@ -51,10 +51,22 @@ int program::fact_index(std::string const& name) const {
     return -1;
 }
 
+std::string label_key(label_kind kind, std::string_view name) {
+    std::string k(1, static_cast<char>('0' + static_cast<int>(kind)));
+    k += name;
+    return k;
+}
+
 std::string_view program::label(label_kind kind, std::string_view name, std::string_view lang) const {
-    for (auto it = labels.rbegin(); it != labels.rend(); ++it)
-        if (it->kind == kind && it->name == name) return lang == "en" && !it->en.empty() ? it->en : it->nl;
-    return {};
+    auto it = label_index.find(label_key(kind, name));
+    if (it == label_index.end()) return {};
+    auto const& l = labels[it->second];
+    return lang == "en" && !l.en.empty() ? l.en : l.nl;
+}
+
+std::string program::label_or_name(label_kind kind, std::string_view name, std::string_view lang) const {
+    auto l = label(kind, name, lang);
+    return std::string(l.empty() ? name : l);
 }
 
 int program::param_index(std::string const& name) const {
@@ -157,6 +169,20 @@ std::string phase_label(std::string const& fase, phase_labels labels) {
     return fase;
 }
 
+std::string text_for_people(program const& prog, value const& v, std::string_view lang) {
+    std::string_view l = lang == "en" ? "en" : "nl";
+    switch (v.kind) {
+        case value_kind::enumeration:
+            return prog.label_or_name(label_kind::waarde, enum_name(static_cast<enum_id>(v.tag)) + "." + to_text(v), l);
+        case value_kind::boolean: return prog.label_or_name(label_kind::term, v.i ? "waar" : "onwaar", l);
+        case value_kind::empty: return std::string(prog.label(label_kind::term, "leeg", l));
+        case value_kind::date: return format_date_weekday(v.as_date(), l);
+        case value_kind::week:
+            return (l == "en" ? "week of " : "week van ") + format_date_weekday(monday_of(v.as_date()), l);
+        default: return to_text(v, l, true);
+    }
+}
+
 finding data_quality_finding(data_issue const& issue) {
     finding f;
     f.rule = "data.kwaliteit";
@@ -230,7 +256,7 @@ struct rule_runner {
             if (v.kind == value_kind::enumeration && static_cast<enum_id>(v.tag) == enum_id::fase && ctx.ag)
                 s += phase_label(to_text(v), ctx.ag->labels);
             else
-                s += to_text(v, lang, true);
+                s += v.empty() ? std::string() : text_for_people(ctx.prog, v, lang);
         }
         return trim(s);
     }

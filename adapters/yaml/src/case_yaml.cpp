@@ -25,7 +25,7 @@ document_kind sniff_format(dsl::source_ptr const& src) {
 static engine::finding_expectation read_finding(node_reader& r, YAML::Node const& n, std::string const& p) {
     engine::finding_expectation f;
     f.where = r.span_of(n);
-    if (!r.check_map(n, p, {"worker", "rule", "kind", "due", "contract", "placement"}) && !n.IsMap()) return f;
+    if (!r.check_map(n, p, {"worker", "rule", "kind", "due", "contract", "placement", "open"}) && !n.IsMap()) return f;
     f.worker = r.text(n, "worker", p);
     f.rule = r.text(n, "rule", p, true).value_or("");
     f.kind = r.text(n, "kind", p);
@@ -35,6 +35,7 @@ static engine::finding_expectation read_finding(node_reader& r, YAML::Node const
     f.due = r.date(n, "due", p);
     f.contract = r.text(n, "contract", p);
     f.placement = r.text(n, "placement", p);
+    f.open = r.boolean(n, "open", p);
     return f;
 }
 

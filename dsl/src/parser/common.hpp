@@ -48,7 +48,7 @@ inline bool is_reserved(char const* b, char const* e) {
         "artikel",  "volgens",   "onzeker", "geldig", "vanaf",    "tot",    "op",      "voor",         "elk",
         "elke",     "in",        "waarvoor", "als",   "tenzij",   "dan",    "anders",  "gedaan",
         "zichtbaar", "na",       "melding", "advies", "en",       "of",     "niet",    "is",           "leeg",
-        "waar",     "onwaar",    "url",     "lijst",  "van"};
+        "waar",     "onwaar",    "url",     "lijst",  "van",      "label"};
     auto n = static_cast<std::size_t>(e - b);
     for (auto w : words)
         if (std::strlen(w) == n && std::strncmp(w, b, n) == 0) return true;

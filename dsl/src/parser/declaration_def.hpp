@@ -28,6 +28,7 @@ struct generator_class : annotate {};
 struct scope_class : annotate {};
 struct message_class : annotate {};
 struct rule_class : annotate {};
+struct label_class : annotate {};
 struct citations_class;
 // Matching (issue 12): criterium.
 struct criterion_class : annotate {};
@@ -39,7 +40,7 @@ struct table_rows_class;
 struct table_versions_class;
 
 // ---- Rules --------------------------------------------------------------------------------------
-declaration_type const declaration_rule = "a declaration (bron, parameter, tabel, feit, hulpfeit or regel)";
+declaration_type const declaration_rule = "a declaration (bron, parameter, tabel, feit, hulpfeit, regel or label)";
 x3::rule<source_class, ast::source_decl> const source_rule = "a source";
 x3::rule<sources_class, ast::sources> const sources_rule = "'volgens' and source names";
 x3::rule<type_class, ast::type_ref> const type_rule = "a type (datum, dagen, weken, maanden, jaren, getal, geld, percentage, waarheid, tekst, an enumeration, lijst van ...)";
@@ -57,6 +58,7 @@ x3::rule<generator_class, ast::generator> const generator_rule = "a generator (n
 x3::rule<scope_class, ast::scope> const scope_rule = "'het bureau' or 'elk ...'";
 x3::rule<message_class, ast::message> const message_rule = "'melding' or 'advies' with a language (nl, en) and a text";
 x3::rule<rule_class, ast::rule_decl> const rule_rule = "a rule";
+x3::rule<label_class, ast::label_decl> const label_rule = "a label (label feit|regel|waarde|eenheid|term <naam> nl \"...\" en \"...\")";
 // Named repetitions, so that an expectation failure names what was expected in words.
 x3::rule<citations_class, std::vector<ast::citation>> const citations_rule = "'artikel' with a text and 'volgens' (at least one)";
 x3::rule<messages_class, std::vector<ast::message>> const messages_rule =
@@ -97,6 +99,10 @@ struct late_symbols : x3::symbols<std::string> {
     late_symbols() { add("overtreding", "overtreding"); }
 };
 inline late_symbols const late_kinds;
+struct label_kind_symbols : x3::symbols<std::string> {
+    label_kind_symbols() { add("feit", "feit")("regel", "regel")("waarde", "waarde")("eenheid", "eenheid")("term", "term"); }
+};
+inline label_kind_symbols const label_kinds;
 
 struct criterion_kind_symbols : x3::symbols<std::string> {
     criterion_kind_symbols() { add("punten", "punten")("eis", "eis"); }
@@ -177,6 +183,11 @@ auto const rule_rule_def =
     > -(kw("na") > kw("termijn") > word(late_kinds))
     > -(kw("open") > kw("zolang") > expression())
     > messages_rule;
+// A label names anything people read, reserved words included (term waar, eenheid weken).
+auto const label_name = x3::rule<struct label_name_class, std::string>{"a name"} =
+    x3::lexeme[(x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_('_') | (x3::char_('.') >> &(x3::alnum | '_')))];
+auto const label_rule_def =
+    kw("label") > word(label_kinds) > label_name > kw("nl") > text_lit() > kw("en") > text_lit();
 // Matching (issue 12).
 auto const reason_rule_def = x3::attr(std::string("reden")) >> kw("reden") > word(languages) > text_lit();
 auto const criterion_rule_def =
@@ -191,7 +202,7 @@ auto const criterion_rule_def =
     > reasons_rule;
 auto const reasons_rule_def = +reason_rule;
 auto const criterion_citations_rule_def = *citation_rule;
-auto const declaration_rule_def = source_rule | parameter_rule | table_rule | fact_rule | rule_rule | criterion_rule;
+auto const declaration_rule_def = source_rule | parameter_rule | table_rule | fact_rule | rule_rule | label_rule | criterion_rule;
 auto const citations_rule_def = +citation_rule;
 auto const messages_rule_def = +message_rule;
 auto const table_rows_rule_def = +table_row_rule;
@@ -200,7 +211,7 @@ auto const table_versions_rule_def = +table_version_rule;
 
 BOOST_SPIRIT_DEFINE(declaration_rule, source_rule, sources_rule, type_rule, param_arg_rule, param_value_rule,
                     param_exception_rule, parameter_rule, table_row_rule, table_version_rule, table_rule, fact_rule,
-                    citation_rule, validity_rule, generator_rule, scope_rule, message_rule, rule_rule, citations_rule,
+                    citation_rule, validity_rule, generator_rule, scope_rule, message_rule, rule_rule, label_rule, citations_rule,
                     messages_rule, table_rows_rule, table_versions_rule)
 BOOST_SPIRIT_DEFINE(criterion_rule, reason_rule, reasons_rule, criterion_citations_rule)
 

@@ -16,8 +16,11 @@ void bind_files(std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> const& r
     source_files files = merge_overrides(rulebook, overrides, diags);
     binder b(prog, diags);
     // 2. Names first, so that declarations may refer to each other in any order.
-    for (auto const& [src, f] : files)
-        for (auto const& d : f.declarations) b.collect(src, d);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        b.collecting_overrides(i + overrides.size() >= files.size());  // overrides come last
+        for (auto const& d : files[i].second.declarations) b.collect(files[i].first, d);
+    }
+    b.collecting_overrides(false);
     // 3. Declarations: parameters, tables, then facts (each bound on first use).
     for (auto const& [src, f] : files)
         for (auto const& d : f.declarations)
@@ -40,6 +43,7 @@ void bind_files(std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> const& r
     check_fact_cycles(prog, b.fact_reads(), diags);
     check_coverage(prog, diags);
     check_default_lead(prog, diags);
+    check_labels(prog, diags);
 }
 
 }  // namespace rw::engine

@@ -61,6 +61,9 @@ void check_rule_ids(program const& prog, dsl::diagnostics& diags);
 void check_fact_cycles(program const& prog, std::vector<std::vector<int>> const& reads, dsl::diagnostics& diags);
 void check_coverage(program const& prog, dsl::diagnostics& diags);
 void check_default_lead(program& prog, dsl::diagnostics& diags);
+/// Labels name things the rules have, once in the rulebook (an override may replace one); builds
+/// program::label_index.
+void check_labels(program& prog, dsl::diagnostics& diags);
 /// Matching (issue 12): (criterion id, geval) unique (criteria.cpp).
 void check_criterion_ids(program const& prog, dsl::diagnostics& diags);
 
@@ -70,6 +73,8 @@ public:
 
     // ---- symbols.cpp ----
     void collect(dsl::source_ptr const& src, ast::declaration const& d);
+    /// Declarations collected from now on come from an override file.
+    void collecting_overrides(bool b) { in_override_ = b; }
     std::vector<int> bind_sources(ast::sources const& s);
     bound bind_name(ast::name_ref const& n, type const* expected);
     bound apply_fields(bound b, std::vector<std::string> const& segs, std::size_t from, ast::located const& where);
@@ -107,6 +112,7 @@ private:
     std::vector<var_info> scope_;
     std::uint16_t next_slot_ = 0;
     bool worker_allowed_ = true;
+    bool in_override_ = false;
     std::unordered_map<std::string, int> source_ids_, param_ids_, table_ids_, fact_ids_;
     std::vector<fact_group> fact_groups_;
     std::vector<int> binding_facts_;             // the facts being bound, innermost last

@@ -148,4 +148,44 @@ void check_default_lead(program& prog, dsl::diagnostics& diags) {
                     "the rules must declare 'parameter actie.vooruitblik : weken' (how far ahead actions are listed)");
 }
 
+void check_labels(program& prog, dsl::diagnostics& diags) {
+    auto exists = [&](label_info const& l) {
+        switch (l.kind) {
+            case label_kind::feit: return prog.fact_index(l.name) >= 0;
+            case label_kind::regel:
+                return std::any_of(prog.rules.begin(), prog.rules.end(), [&](rule_info const& r) { return r.id == l.name; });
+            case label_kind::waarde: {  // enumeration.member
+                auto dot = l.name.find('.');
+                if (dot == std::string::npos) return false;
+                for (std::size_t e = 1; e < static_cast<std::size_t>(enum_id::count); ++e)
+                    if (enum_name(static_cast<enum_id>(e)) == l.name.substr(0, dot))
+                        return enum_member(static_cast<enum_id>(e), l.name.substr(dot + 1)) >= 0;
+                return false;
+            }
+            case label_kind::eenheid:
+                return l.name == "dagen" || l.name == "weken" || l.name == "maanden" || l.name == "jaren" || l.name == "uur";
+            case label_kind::term: return true;
+        }
+        return false;
+    };
+    static char const* const kind_words[] = {"feit", "regel", "waarde", "eenheid", "term"};
+    prog.label_index.clear();
+    for (std::size_t i = 0; i < prog.labels.size(); ++i) {
+        auto const& l = prog.labels[i];
+        std::string what = std::string(kind_words[static_cast<int>(l.kind)]) + " " + l.name;
+        if (!exists(l)) {
+            std::string hint = l.kind == label_kind::waarde ? " (name a value with its enumeration: contractsoort.bepaalde_tijd)"
+                             : l.kind == label_kind::eenheid ? " (units: dagen, weken, maanden, jaren, uur)"
+                                                             : "";
+            diags.error(codes::label_unknown, l.where, "label for " + what + ", which the rules do not have" + hint);
+            continue;
+        }
+        auto [it, fresh] = prog.label_index.emplace(label_key(l.kind, l.name), i);
+        if (fresh) continue;
+        if (!l.from_override)
+            diags.error(codes::label_twice, l.where, what + " is labelled twice (first at " + prog.labels[it->second].location + ")");
+        it->second = i;
+    }
+}
+
 }  // namespace rw::engine::binding

@@ -26,10 +26,11 @@ source_files merge_overrides(source_files const& rulebook, source_files const& o
             if (auto const* p = boost::get<ast::parameter_decl>(&d)) replaced[p->name] = {src, *p, &p->type};
             else if (auto const* t = boost::get<ast::table_decl>(&d)) replaced[t->name] = {src, *t, &t->type};
             else if (auto const* b = boost::get<ast::source_decl>(&d)) replaced_sources.insert(b->name);
+            else if (boost::get<ast::label_decl>(&d)) continue;  // an agency's own labels: the last one wins
             else {
                 auto where = boost::apply_visitor([](auto const& x) { return static_cast<ast::located const&>(x); }, d);
                 diags.error(codes::override_kind, {src, where.begin, where.end},
-                            "an override file may only hold 'bron', 'parameter' and 'tabel' declarations");
+                            "an override file may only hold 'bron', 'parameter', 'tabel' and 'label' declarations");
             }
         }
     }

@@ -190,7 +190,22 @@ std::vector<int> binder::bind_sources(ast::sources const& s) {
 
 void binder::collect(dsl::source_ptr const& src, ast::declaration const& d) {
     cur_ = src;
-    if (auto const* s = boost::get<ast::source_decl>(&d)) {
+    if (auto const* l = boost::get<ast::label_decl>(&d)) {
+        label_info li;
+        li.kind = l->kind == "feit"    ? label_kind::feit
+                : l->kind == "regel"   ? label_kind::regel
+                : l->kind == "waarde"  ? label_kind::waarde
+                : l->kind == "eenheid" ? label_kind::eenheid
+                                       : label_kind::term;
+        li.name = l->name;
+        li.nl = collapse_whitespace(l->nl.value);
+        li.en = collapse_whitespace(l->en.value);
+        li.where = span(*l);
+        li.location = src->path() + ":" + std::to_string(src->position(l->begin).line);
+        li.from_override = in_override_;
+        if (li.nl.empty() || li.en.empty()) error(codes::label_empty, span(*l), "the label of '" + l->name + "' is empty");
+        prog_.labels.push_back(std::move(li));
+    } else if (auto const* s = boost::get<ast::source_decl>(&d)) {
         if (source_ids_.count(s->name)) error(codes::source_twice, span(*s), "source '" + s->name + "' is declared twice");
         source_ids_[s->name] = static_cast<int>(prog_.sources.size());
         prog_.sources.push_back({s->name, collapse_whitespace(s->title.value), s->url ? s->url->value : ""});

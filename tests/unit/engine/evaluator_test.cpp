@@ -186,6 +186,30 @@ TEST(Evaluator, AStepPastItsDeadlineStaysOpenUntilDone) {
     EXPECT_FALSE(at("2026-12-15")[0].open);  // done a day late: past, not open
 }
 
+TEST(Evaluator, MessagesShowLabelsNotEngineCodes) {
+    // Issue 11: a placeholder holding an enumeration value or a truth value is rendered with
+    // the rulebook's labels, never as the engine's code (bepaalde_tijd, waar), a date with its weekday.
+    auto prog = compile(R"(
+label waarde contractsoort.bepaalde_tijd nl "bepaalde tijd" en "fixed term"
+label term waar nl "ja" en "yes"
+)" + std::string(R"(regel x.bericht
+    soort info
+    artikel "art. 1" volgens src
+    geldig vanaf 2026-01-01
+    voor elk c in werker.contracten
+    melding nl "{c.soort}; {c.start > 2000-01-01}; {c.start}."
+    melding en "{c.soort}; {c.start > 2000-01-01}; {c.start}."
+    advies nl "a"
+    advies en "b"
+)"));
+    evaluator ev(prog);
+    agency ag;
+    auto r = ev.evaluate_worker(ag, client_index{}, one_worker(), {d("2026-06-01")});
+    ASSERT_EQ(r.findings.size(), 1u);
+    EXPECT_EQ(r.findings[0].message_nl, "bepaalde tijd; ja; ma 5 jan 2026.");
+    EXPECT_EQ(r.findings[0].message_en, "fixed term; yes; Mon 5 Jan 2026.");
+}
+
 TEST(Evaluator, MessagesAndExplanations) {
     auto prog = compile(R"(
 parameter grens : geld
@@ -207,8 +231,8 @@ parameter grens : geld
     auto r = ev.evaluate_worker(ag, client_index{}, one_worker(), {d("2026-06-01"), true});
     ASSERT_EQ(r.findings.size(), 1u);
     auto const& f = r.findings[0];
-    EXPECT_EQ(f.message_nl, "Anna de Boer: sinds 5 januari 2026, grens € 14,71.");
-    EXPECT_EQ(f.message_en, "Anna de Boer: since 5 January 2026, limit €14.71.");
+    EXPECT_EQ(f.message_nl, "Anna de Boer: sinds ma 5 jan 2026, grens € 14,71.");
+    EXPECT_EQ(f.message_en, "Anna de Boer: since Mon 5 Jan 2026, limit €14.71.");
     EXPECT_TRUE(f.uncertain);
     bool param_line = false;
     for (auto const& l : f.explanation)

@@ -262,6 +262,15 @@ struct rule_decl : located {
     std::vector<message> messages;
 };
 
+/// A label for people: `label feit fase_a.begin nl "begin fase A" en "start of phase A"`. The
+/// output shows labels instead of the rulebook's names; JSON and CSV keep the names.
+struct label_decl : located {
+    std::string kind;  // feit | regel | waarde | eenheid | term
+    std::string name;
+    text_literal nl;
+    text_literal en;
+};
+
 /// Matching (issue 12): a scoring criterion or a must-have, evaluated for a candidate and a vacancy.
 ///   criterium match.afstand [geval x] soort punten|eis [artikel ...] geldig vanaf D [tot D]
 ///       [voor elk e in vacature.eisen.certificaten [waarvoor c]] [als c] [punten getal]
@@ -278,7 +287,7 @@ struct criterion_decl : located {
     std::vector<message> reasons;          // reden nl / reden en (message::what == "reden")
 };
 
-struct declaration : x3::variant<source_decl, parameter_decl, table_decl, fact_decl, rule_decl, criterion_decl> {
+struct declaration : x3::variant<source_decl, parameter_decl, table_decl, fact_decl, rule_decl, label_decl, criterion_decl> {
     using base_type::base_type;
     using base_type::operator=;
 };

@@ -96,6 +96,9 @@ inline constexpr char const* message_missing = "RW5008";
 inline constexpr char const* placeholder_needs_due = "RW5009";
 inline constexpr char const* placeholder_type = "RW5010";
 inline constexpr char const* open_while_on_action = "RW5011";
+inline constexpr char const* label_unknown = "RW5201";  // a label for a fact, rule, value or unit that does not exist
+inline constexpr char const* label_twice = "RW5202";    // the same thing labelled twice in the rulebook
+inline constexpr char const* label_empty = "RW5203";    // a label with an empty text
 // Matching (issue 12): criteria (criterium) for candidates and vacancies.
 inline constexpr char const* protected_ground = "RW5301";      // a criterion reads a protected ground (AWGB, AVG art. 9)
 inline constexpr char const* vacancy_outside_criterion = "RW5302";  // 'vacature' outside a criterion
@@ -187,13 +190,16 @@ inline constexpr std::array all = {
     code_info{"RW5009", "{termijn} in a rule without 'termijn'"},
     code_info{"RW5010", "a placeholder gives a list or an entity, not a printable value"},
     code_info{"RW5011", "'open zolang' in an action (an action is open until it is done)"},
+    code_info{"RW5201", "a label for a fact, rule, value or unit the rules do not have"},
+    code_info{"RW5202", "the same fact, rule, value, unit or term is labelled twice"},
+    code_info{"RW5203", "a label with an empty text"},
     code_info{"RW5301", "a criterion reads a protected ground (AWGB art. 1 and 5, AVG art. 9)"},
     code_info{"RW5302", "'vacature' outside a criterion"},
     code_info{"RW5303", "'punten' missing in a criterion 'soort punten', or given in 'soort eis'"},
     code_info{"RW5304", "a criterion lacks 'reden nl' or 'reden en', or gives one twice"},
     code_info{"RW5305", "a criterion (with its geval) is declared twice"},
     code_info{"RW5306", "'voor het bureau' in a criterion"},
-    code_info{"RW6001", "an override file holds something else than bron, parameter or tabel"},
+    code_info{"RW6001", "an override file holds something else than bron, parameter, tabel or label"},
     code_info{"RW6002", "an override changes the type of what it replaces"},
     code_info{"RW6003", "an override of something the rules do not declare"},
     code_info{"RW7001", "a rule (with its geval) is declared twice"},

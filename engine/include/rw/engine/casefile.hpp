@@ -26,6 +26,9 @@ struct finding_expectation {
     std::optional<day> due;
     std::optional<std::string> contract;
     std::optional<std::string> placement;
+    /// Project extension (casebase/README.md): still to do on the reference date, i.e. on the work
+    /// list (engine::finding::open). Absent: not compared.
+    std::optional<bool> open;
     dsl::span where;
 };
 

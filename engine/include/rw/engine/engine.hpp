@@ -180,6 +180,11 @@ finding data_quality_finding(data_issue const& issue);
 /// Sort order of findings for people: overdue actions first, then by due date, then rule and ids.
 void sort_findings(std::vector<finding>& fs);
 
+/// A value as people read it in `lang`: enumeration values, waar/onwaar and leeg with the rulebook's
+/// labels (program::label), dates with their weekday ("zo 15 nov 2026"), a week by its Monday
+/// ("week van ma 1 mei 2023"), durations with units in the language. Never an engine code.
+std::string text_for_people(program const& prog, value const& v, std::string_view lang);
+
 /// "A"/"B"/"C" or "1-2"/"3"/"4" for NBBU-style labels.
 std::string phase_label(std::string const& fase, phase_labels labels);
 

@@ -10,6 +10,7 @@
 #include "rw/engine/value.hpp"
 
 #include <deque>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -231,7 +232,12 @@ struct label_info {
     std::string name;
     std::string nl, en;
     std::string location;  // file:line
+    dsl::span where;
+    bool from_override = false;  // an agency's label may replace the rulebook's
 };
+
+/// The key of program::label_index.
+std::string label_key(label_kind kind, std::string_view name);
 
 /// Matching (issue 12): a criterion (`criterium`). Kind punten adds points with a reason; kind eis
 /// is a must-have: when its condition holds for an item, the item is missing and blocks the
@@ -274,10 +280,14 @@ struct program {
     int fact_index(std::string const& name) const;
     int param_index(std::string const& name) const;
 
-    std::vector<label_info> labels;  // in the order declared; the last one of a kind and name wins
+    std::vector<label_info> labels;  // in the order declared; an override's label replaces the rulebook's
+    std::unordered_map<std::string, std::size_t> label_index;  // kind letter + name -> labels[i]
     /// The rulebook's label for people in `lang` ("nl" or "en"; en falls back to nl); empty when
-    /// the rulebook has none, so that callers can fall back on the name itself.
+    /// the rulebook has none, so that callers can fall back on the name itself. Values are named
+    /// with their enumeration: waarde contractsoort.bepaalde_tijd.
     std::string_view label(label_kind kind, std::string_view name, std::string_view lang) const;
+    /// A label or, without one, the name itself.
+    std::string label_or_name(label_kind kind, std::string_view name, std::string_view lang) const;
 };
 
 }  // namespace rw::engine
