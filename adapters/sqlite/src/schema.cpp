@@ -219,7 +219,41 @@ CREATE TABLE task_done (
 ) WITHOUT ROWID;
 )SQL";
 
-static char const* const migrations[] = {migration_1, migration_2, migration_3};
+// Issue 12: the matching log (AVG art. 22: a person decides; every run and decision is kept).
+// Append-only: no row is ever changed, and none is deleted before it is 6 months old (the triggers
+// refuse it, whatever program writes the file). Times are UTC "YYYY-MM-DDTHH:MM:SSZ" from the
+// caller; worker and vacancy ids have no foreign key, so that the log outlives a re-import.
+static char const* const migration_4 = R"SQL(
+CREATE TABLE match_log (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    entry          TEXT NOT NULL CHECK (entry IN ('run', 'decision')),
+    at             TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    by_whom        TEXT NOT NULL CHECK (length(by_whom) > 0),
+    client_id      TEXT,
+    vacancy_id     TEXT,
+    worker_id      TEXT,
+    reference_date TEXT,
+    inputs_hash    TEXT,
+    decision       TEXT CHECK (decision IN ('voorstellen', 'afwijzen')),
+    reason         TEXT,
+    detail_json    TEXT,
+    CHECK (entry = 'run' OR (decision IS NOT NULL AND length(reason) > 0 AND worker_id IS NOT NULL
+                             AND vacancy_id IS NOT NULL))
+);
+CREATE INDEX match_log_vacancy ON match_log(client_id, vacancy_id, id);
+CREATE INDEX match_log_worker ON match_log(worker_id, id);
+CREATE TRIGGER match_log_no_update BEFORE UPDATE ON match_log
+BEGIN
+    SELECT RAISE(ABORT, 'the matching log is append-only: entries are never changed');
+END;
+CREATE TRIGGER match_log_keep_6_months BEFORE DELETE ON match_log
+WHEN julianday(replace(replace(OLD.at, 'T', ' '), 'Z', '')) > julianday('now', '-6 months')
+BEGIN
+    SELECT RAISE(ABORT, 'the matching log keeps every entry for at least 6 months');
+END;
+)SQL";
+
+static char const* const migrations[] = {migration_1, migration_2, migration_3, migration_4};
 
 int latest_schema_version() { return static_cast<int>(std::size(migrations)); }
 

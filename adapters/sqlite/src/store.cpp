@@ -1118,4 +1118,62 @@ std::string store::content_hash() const {
     return buf;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The matching log (append-only; the schema's triggers refuse changes)
+
+std::int64_t store::append_match_log(match_log_entry const& e) {
+    exec(db_, "BEGIN IMMEDIATE");
+    try {
+        statement st(db_,
+                     "INSERT INTO match_log (entry, at, by_whom, client_id, vacancy_id, worker_id, reference_date, "
+                     "inputs_hash, decision, reason, detail_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+        st.bind(1, e.entry);
+        st.bind(2, e.at);
+        st.bind(3, e.by);
+        st.bind(4, e.client);
+        st.bind(5, e.vacancy);
+        st.bind(6, e.worker);
+        st.bind(7, e.reference_date);
+        st.bind(8, e.inputs_hash);
+        st.bind(9, e.decision);
+        st.bind(10, e.reason);
+        st.bind(11, e.detail_json);
+        st.run();
+        auto id = sqlite3_last_insert_rowid(db_);
+        exec(db_, "COMMIT");
+        return id;
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+std::vector<match_log_entry> store::match_log(std::optional<std::string> const& vacancy,
+                                              std::optional<std::string> const& worker) const {
+    statement st(db_,
+                 "SELECT id, entry, at, by_whom, client_id, vacancy_id, worker_id, reference_date, inputs_hash, decision, "
+                 "reason, detail_json FROM match_log WHERE (?1 IS NULL OR vacancy_id = ?1) AND (?2 IS NULL OR worker_id = ?2 "
+                 "OR (entry = 'run' AND ?1 IS NULL AND instr(detail_json, '\"' || ?2 || '\"') > 0)) ORDER BY id");
+    st.bind(1, vacancy);
+    st.bind(2, worker);
+    std::vector<match_log_entry> out;
+    while (st.step()) {
+        match_log_entry e;
+        e.id = st.integer(0);
+        e.entry = std::string(st.text(1));
+        e.at = std::string(st.text(2));
+        e.by = std::string(st.text(3));
+        e.client = st.opt_text(4);
+        e.vacancy = st.opt_text(5);
+        e.worker = st.opt_text(6);
+        e.reference_date = st.opt_text(7);
+        e.inputs_hash = st.opt_text(8);
+        e.decision = st.opt_text(9);
+        e.reason = st.opt_text(10);
+        e.detail_json = st.opt_text(11);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 }  // namespace rw::adapters::sqlite

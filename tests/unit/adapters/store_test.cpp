@@ -229,7 +229,7 @@ TEST(Store, AFailedWriterLeavesNothing) {
     EXPECT_FALSE(s.load_agency());
 }
 
-// Migrations 2 and 3 (dossier format v1.1): a store written by a schema-1 build upgrades in place
+// Migrations 2 and 3 (dossier format v1.1) and 4 (the matching log): a store written by a schema-1 build upgrades in place
 // when opened for writing, keeps its rows, and reads them with the new fields empty. A read-only
 // open of the old store says how to migrate it.
 TEST(Store, ASchema1StoreUpgradesToTheLatestSchema) {
@@ -249,6 +249,7 @@ TEST(Store, ASchema1StoreUpgradesToTheLatestSchema) {
             "ALTER TABLE worker DROP COLUMN app_lon_e7;"
             "DROP TABLE prior_employment;"
             "ALTER TABLE contract DROP COLUMN concluded_on;"
+            "DROP TABLE match_log;"
             "PRAGMA user_version = 1;");
     try {
         sq::store::open(path, sq::open_mode::read_only);
@@ -260,7 +261,7 @@ TEST(Store, ASchema1StoreUpgradesToTheLatestSchema) {
     {
         auto s = sq::store::open(path, sq::open_mode::read_write);
         EXPECT_EQ(s.user_version(), sq::store::schema_version);
-        EXPECT_EQ(s.user_version(), 3);
+        EXPECT_EQ(s.user_version(), 4);
         EXPECT_EQ(s.worker_count(), static_cast<std::int64_t>(before.workers.size()));
         auto w = s.load_worker(before.workers.front().id);
         ASSERT_TRUE(w);
@@ -304,4 +305,59 @@ TEST(Store, ASchema1StoreUpgradesToTheLatestSchema) {
     EXPECT_EQ(w->language, std::optional<std::string>("pl"));
     ASSERT_TRUE(w->placements.front().shifts);  // known: no shifts (not unknown)
     EXPECT_TRUE(w->placements.front().shifts->empty());
+}
+
+// Issue 12 (AVG art. 22): the matching log is append-only. Runs and decisions come back in order,
+// by vacancy and by worker (a run names the worker in its ranking); a decision without a reason is
+// refused with nothing written; no entry can be changed, and none deleted before it is 6 months old.
+TEST(Store, TheMatchingLogIsAppendOnly) {
+    test::temp_dir tmp("matchlog");
+    auto s = sq::store::open(tmp.file("s.db"), sq::open_mode::create);
+    sq::match_log_entry run;
+    run.entry = "run";
+    run.at = "2026-12-02T09:15:00Z";
+    run.by = "M. Jansen";
+    run.client = "K1";
+    run.vacancy = "V1";
+    run.reference_date = "2026-12-02";
+    run.inputs_hash = "abc123";
+    run.detail_json = R"({"ranking":["W1001","W1002"]})";
+    auto run_id = s.append_match_log(run);
+    sq::match_log_entry dec;
+    dec.entry = "decision";
+    dec.at = "2026-12-02T09:20:00Z";
+    dec.by = "M. Jansen";
+    dec.client = "K1";
+    dec.vacancy = "V1";
+    dec.worker = "W1002";
+    dec.decision = "voorstellen";
+    dec.reason = "beschikbaar en heftruckcertificaat";
+    auto dec_id = s.append_match_log(dec);
+    EXPECT_LT(run_id, dec_id);
+
+    auto bad = dec;
+    bad.reason = "";
+    EXPECT_THROW(s.append_match_log(bad), sq::store_error);
+    bad = dec;
+    bad.at = "2 december";
+    EXPECT_THROW(s.append_match_log(bad), sq::store_error);
+
+    auto for_vacancy = s.match_log(std::string("V1"), std::nullopt);
+    ASSERT_EQ(for_vacancy.size(), 2u);
+    EXPECT_EQ(for_vacancy[0].entry, "run");
+    EXPECT_EQ(for_vacancy[1].decision, "voorstellen");
+    EXPECT_EQ(s.match_log(std::nullopt, std::string("W1001")).size(), 1u);  // ranked in the run
+    EXPECT_EQ(s.match_log(std::nullopt, std::string("W1002")).size(), 2u);  // ranked and decided
+    EXPECT_EQ(s.match_log(std::nullopt, std::string("W100")).size(), 0u);   // not a prefix match
+
+    sqlite3* db = s.handle();
+    EXPECT_NE(sqlite3_exec(db, "UPDATE match_log SET reason = 'x'", nullptr, nullptr, nullptr), SQLITE_OK);
+    EXPECT_NE(sqlite3_exec(db, "DELETE FROM match_log", nullptr, nullptr, nullptr), SQLITE_OK);
+    EXPECT_EQ(s.match_log(std::nullopt, std::nullopt).size(), 2u);
+    // An entry older than 6 months may go (retention ends; the store keeps it until someone removes it).
+    auto old = run;
+    old.at = "2025-01-02T08:00:00Z";
+    s.append_match_log(old);
+    EXPECT_EQ(sqlite3_exec(db, "DELETE FROM match_log WHERE at < '2026'", nullptr, nullptr, nullptr), SQLITE_OK);
+    EXPECT_EQ(s.match_log(std::nullopt, std::nullopt).size(), 2u);
 }

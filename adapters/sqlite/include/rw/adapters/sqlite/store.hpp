@@ -41,9 +41,24 @@ struct worker_summary {
     int sicknesses = 0;
 };
 
+/// One entry of the matching log (issue 12, AVG art. 22): a match run (the ranking proposed) or a
+/// person's decision about one candidate. Entries are appended, never changed.
+struct match_log_entry {
+    std::int64_t id = 0;              // assigned by the store, ascending
+    std::string entry;                // "run" | "decision"
+    std::string at;                   // UTC "YYYY-MM-DDTHH:MM:SSZ", given by the caller
+    std::string by;                   // who ran or decided
+    std::optional<std::string> client, vacancy, worker;
+    std::optional<std::string> reference_date;  // the day matched on (ISO)
+    std::optional<std::string> inputs_hash;     // a hash of what the run read
+    std::optional<std::string> decision;        // "voorstellen" | "afwijzen"
+    std::optional<std::string> reason;
+    std::optional<std::string> detail_json;     // the ranking (run) or anything else to keep
+};
+
 class store {
 public:
-    static constexpr int schema_version = 3;
+    static constexpr int schema_version = 4;
 
     /// Opens (and, with open_mode::create, creates and migrates) a store; throws store_error with a
     /// clear message for a missing file, a file that is not a regelwerk store, or a corrupt one.
@@ -111,6 +126,13 @@ public:
     std::string content_hash() const;
     /// FNV-1a 64 over agency and client rows only (the audit hashes worker rows while streaming).
     std::uint64_t reference_data_hash() const;
+
+    /// Appends an entry to the matching log in its own transaction and returns its id; throws
+    /// store_error (nothing written) when a field is missing or malformed.
+    std::int64_t append_match_log(match_log_entry const& e);
+    /// The log for a vacancy (client may be empty: any client) or a worker, oldest first.
+    std::vector<match_log_entry> match_log(std::optional<std::string> const& vacancy,
+                                           std::optional<std::string> const& worker) const;
 
     sqlite3* handle() const { return db_; }
 
