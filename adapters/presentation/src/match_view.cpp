@@ -172,6 +172,23 @@ void render_match_json(std::ostream& out, match_view const& v) {
     out << dump_json(match_json(v, "regelwerk/match-1"), 2) << "\n";
 }
 
+std::string match_ranking_json(match_view const& v) {
+    nlohmann::ordered_json j;
+    j["vacancy"] = v.vacancy;
+    auto& es = j["eligible"] = nlohmann::ordered_json::array();
+    std::size_t rank = 0;
+    for (auto const& c : v.eligible) es.push_back({{"rank", ++rank}, {"worker", c.worker}, {"score", c.score}});
+    auto& bs = j["blocked"] = nlohmann::ordered_json::array();
+    for (auto const& c : v.blocked) {
+        auto rules = nlohmann::ordered_json::array();
+        for (auto const& b : c.blocks) rules.push_back(b.rule + (b.variant.empty() ? "" : "/" + b.variant) + "@" + engine::format_date(b.on));
+        bs.push_back({{"worker", c.worker}, {"blocks", rules}});
+    }
+    auto& fs = j["flags"] = nlohmann::ordered_json::array();
+    for (auto const& f : v.flags) fs.push_back({{"found", f.found}, {"ground", f.ground}});
+    return dump_json(j, -1);
+}
+
 worker_match_view build_worker_match_view(engine::worker const& w, std::vector<engine::worker_vacancy> const& ms,
                                           engine::agency const& ag, language l, bool explain) {
     worker_match_view v;

@@ -51,6 +51,9 @@ struct match_view {
 match_view build_match_view(engine::vacancy_match const& m, engine::agency const& ag, language l, bool explain, std::size_t top);
 void render_match_text(std::ostream& out, match_view const& v);
 void render_match_json(std::ostream& out, match_view const& v);
+/// The ranking in one compact JSON line, for the matching log (AVG art. 22): eligible workers with
+/// rank and score, blocked workers with the rules that block them, flagged requirement texts.
+std::string match_ranking_json(match_view const& v);
 
 /// Open vacancies for one worker: one match_view per vacancy with the worker as its only candidate.
 struct worker_match_view {
