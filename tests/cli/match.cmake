@@ -15,7 +15,7 @@ function(expect text pattern)
         message(FATAL_ERROR "expected /${pattern}/ in:\n${text}")
     endif()
 endfunction()
-run(ignored ${CLI} import --db ${WORK}/m.db ${SRC}/tests/data/matching/flexwerk-match.yaml)
+run(ignored ${CLI} import --db ${WORK}/m.db ${SRC}/casebase/matching/flexwerk-match.yaml)
 
 # V1: W1 (76) before W2 (32); W3 (17, night shifts), W4 (permit ends 2027-02-14: week 2027-W07),
 # W5 (VCA-basis expires before the last day) blocked, each with the rule and the day.
