@@ -187,7 +187,9 @@ match_candidate check_candidate(evaluator& ev, dossier const& d, client_index co
             b.rule = e.f.rule;
             b.variant = e.f.variant;
             b.kind = "violation";
-            if (!e.f.citations.empty()) b.article = e.f.citations.front();
+            if (!e.f.citations.empty()) b.citation = e.f.citations.front();
+            for (auto const& ci : ev.prog().rules[e.f.rule_index].citations)
+                if (b.article.empty() && ci.in_force_on(e.bites_on)) b.article = ci.article;
             b.on = e.bites_on;
             b.message_nl = e.f.message_nl;
             b.message_en = e.f.message_en;
@@ -207,7 +209,7 @@ match_candidate check_candidate(evaluator& ev, dossier const& d, client_index co
             b.rule = r.criterion;
             b.variant = r.variant;
             b.kind = "requirement";
-            if (!r.citations.empty()) b.article = r.citations.front();
+            if (!r.citations.empty()) b.article = b.citation = r.citations.front();
             b.on = v.start;
             b.message_nl = r.reason_nl;
             b.message_en = r.reason_en;

@@ -23,15 +23,9 @@ match_view::candidate_row candidate_row(engine::match_candidate const& c, engine
     for (auto const& r : c.reasons)
         row.reasons.push_back({r.criterion, r.variant, l == language::en ? r.reason_en : r.reason_nl, points_text(r.points_milli)});
     for (auto const& b : c.blocks)
-        row.blocks.push_back({b.rule, b.variant, b.kind, b.article, l == language::en ? b.message_en : b.message_nl, b.on});
+        row.blocks.push_back({b.rule, b.variant, b.kind, b.article, b.citation, l == language::en ? b.message_en : b.message_nl, b.on});
     for (auto const& e : c.beside) row.beside.push_back({make_finding_view(e.f, l, c.name), e.bites_on});
     return row;
-}
-
-/// The article without its sources: "art. 2 lid 1 Wav: ..." up to " (".
-std::string short_article(std::string const& a) {
-    auto p = a.find(" (");
-    return p == std::string::npos ? a : a.substr(0, p);
 }
 
 void candidate_text(std::ostream& out, match_view::candidate_row const& c, match_view const& v, bool blocked,
@@ -45,7 +39,7 @@ void candidate_text(std::ostream& out, match_view::candidate_row const& c, match
         for (auto const& b : c.blocks) {
             out << "      " << b.rule << (b.variant.empty() ? "" : " (" + b.variant + ")") << ", "
                 << engine::format_date_long(b.on, code(v.lang)) << ": " << terminal_safe(b.message) << "\n";
-            if (!b.article.empty()) out << "        " << terminal_safe(v.explain ? b.article : short_article(b.article)) << "\n";
+            if (!b.article.empty()) out << "        " << terminal_safe(v.explain && !b.citation.empty() ? b.citation : b.article) << "\n";
         }
     } else {
         std::size_t n = v.explain ? c.reasons.size() : std::min(v.reasons, c.reasons.size());
@@ -77,7 +71,7 @@ nlohmann::ordered_json candidate_json(match_view::candidate_row const& c, bool e
     auto& bs = j["blocks"] = nlohmann::ordered_json::array();
     for (auto const& b : c.blocks)
         bs.push_back({{"rule", b.rule}, {"variant", b.variant}, {"kind", b.kind}, {"on", engine::format_date(b.on)},
-                      {"article", b.article}, {"message", b.message}});
+                      {"article", b.article}, {"citation", b.citation}, {"message", b.message}});
     auto& be = j["beside"] = nlohmann::ordered_json::array();
     for (auto const& b : c.beside) {
         auto f = finding_json(b.f, explain);

@@ -33,7 +33,8 @@ struct match_block {
     std::string rule;       // rule id (wav.vergunning) or the criterion id (match.eis_ontbreekt)
     std::string variant;    // the geval
     std::string kind;       // violation (a rule) | requirement (a missing must-have)
-    std::string article;    // the first citation in force on the day it bites
+    std::string article;    // the first article in force on the day it bites ("art. 2 lid 1 Wav: ...")
+    std::string citation;   // the same with its sources (titles, URLs)
     day on;                 // the day it bites
     std::string message_nl, message_en;
 };

@@ -30,7 +30,7 @@ struct match_view {
         std::string criterion, variant, text, points;
     };
     struct block_row {
-        std::string rule, variant, kind, article, message;
+        std::string rule, variant, kind, article, citation, message;
         engine::day on;
     };
     struct beside_row {
