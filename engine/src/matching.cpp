@@ -6,8 +6,11 @@
 #include "eval/evaluate.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <exception>
 #include <stdexcept>
+#include <thread>
 
 namespace rw::engine {
 
@@ -137,12 +140,49 @@ bool blocks(program const& prog, finding const& f) {
     return prog.rules[f.rule_index].kind == finding_kind::violation;
 }
 
+/// Blocks by day, reasons strongest first.
+match_candidate finish(match_candidate& c) {
+    std::stable_sort(c.blocks.begin(), c.blocks.end(), [](match_block const& a, match_block const& b) {
+        return std::tie(a.on, a.rule, a.variant) < std::tie(b.on, b.rule, b.variant);
+    });
+    std::stable_sort(c.reasons.begin(), c.reasons.end(), [](criterion_result const& a, criterion_result const& b) {
+        if (a.points_milli != b.points_milli) return a.points_milli > b.points_milli;
+        return std::tie(a.criterion, a.variant) < std::tie(b.criterion, b.variant);
+    });
+    return std::move(c);
+}
+
 match_candidate check_candidate(evaluator& ev, dossier const& d, client_index const& clients, worker const& w, client const& k,
                                 vacancy const& v, match_options const& o) {
     match_candidate c;
     c.worker = w.id;
     c.name = w.name;
+    // Criteria: must-haves and points, read on the reference date.
+    evaluation_options co;
+    co.reference = o.at;
+    co.lang = o.lang;
+    co.facts = false;
+    for (auto& r : ev.evaluate_criteria(d.agency_info, clients, w, k, v, co)) {
+        if (r.kind == criterion_kind::requirement) {
+            match_block b;
+            b.rule = r.criterion;
+            b.variant = r.variant;
+            b.kind = "requirement";
+            if (!r.citations.empty()) b.article = b.citation = r.citations.front();
+            b.on = v.start;
+            b.message_nl = r.reason_nl;
+            b.message_en = r.reason_en;
+            c.blocks.push_back(std::move(b));
+            c.missing.push_back(std::move(r));
+        } else {
+            c.score_milli += r.points_milli;
+            c.reasons.push_back(std::move(r));
+        }
+    }
     scenario s = match_scenario(ev, d, w, k, v, o.at, &c.contract, &c.own_contract, &c.fase);
+    // A missing must-have blocks already: the legal check over the assignment (the costly part)
+    // is then only run with explain.
+    if (!c.missing.empty() && !o.explain) return finish(c);
     evaluation_options eo;
     eo.reference = o.at;
     eo.lang = o.lang;
@@ -198,37 +238,9 @@ match_candidate check_candidate(evaluator& ev, dossier const& d, client_index co
             c.beside.push_back(std::move(e));
         }
     }
-    // Criteria: must-haves and points, read on the reference date.
-    evaluation_options co;
-    co.reference = o.at;
-    co.lang = o.lang;
-    co.facts = false;
-    for (auto& r : ev.evaluate_criteria(d.agency_info, clients, w, k, v, co)) {
-        if (r.kind == criterion_kind::requirement) {
-            match_block b;
-            b.rule = r.criterion;
-            b.variant = r.variant;
-            b.kind = "requirement";
-            if (!r.citations.empty()) b.article = b.citation = r.citations.front();
-            b.on = v.start;
-            b.message_nl = r.reason_nl;
-            b.message_en = r.reason_en;
-            c.blocks.push_back(std::move(b));
-            c.missing.push_back(std::move(r));
-        } else {
-            c.score_milli += r.points_milli;
-            c.reasons.push_back(std::move(r));
-        }
-    }
-    std::stable_sort(c.blocks.begin(), c.blocks.end(), [](match_block const& a, match_block const& b) {
-        return std::tie(a.on, a.rule, a.variant) < std::tie(b.on, b.rule, b.variant);
-    });
-    std::stable_sort(c.reasons.begin(), c.reasons.end(), [](criterion_result const& a, criterion_result const& b) {
-        if (a.points_milli != b.points_milli) return a.points_milli > b.points_milli;
-        return std::tie(a.criterion, a.variant) < std::tie(b.criterion, b.variant);
-    });
-    return c;
+    return finish(c);
 }
+
 
 void rank(std::vector<match_candidate>& eligible, std::vector<match_candidate>& blocked) {
     std::stable_sort(eligible.begin(), eligible.end(), [](match_candidate const& a, match_candidate const& b) {
@@ -372,12 +384,35 @@ vacancy_match match_vacancy(evaluator& ev, dossier const& d, std::string const& 
         if (!m.flags.empty()) v.requirements.text.reset();
     }
     client_index clients(d.clients);
-    for (auto const& w : d.workers) {
-        if (!w.appl || w.appl->status != application_status::active) continue;
-        ++m.candidates;
-        auto c = check_candidate(ev, d, clients, w, *k, v, o);
-        (c.eligible() ? m.eligible : m.blocked).push_back(std::move(c));
-    }
+    std::vector<worker const*> candidates;
+    for (auto const& w : d.workers)
+        if (w.appl && w.appl->status == application_status::active) candidates.push_back(&w);
+    m.candidates = candidates.size();
+    std::vector<match_candidate> results(candidates.size());
+    unsigned n = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+    n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, candidates.size())));
+    // Candidates in parallel, one evaluator per thread (the program is shared); the results are
+    // indexed, so the ranking does not depend on the number of threads.
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> errors(n);
+    auto work = [&](evaluator& e, unsigned t) {
+        try {
+            for (std::size_t i; (i = next++) < candidates.size();) results[i] = check_candidate(e, d, clients, *candidates[i], *k, v, o);
+        } catch (...) {
+            errors[t] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < n; ++t)
+        pool.emplace_back([&, t] {
+            evaluator own(ev.shared_prog());
+            work(own, t);
+        });
+    work(ev, 0);
+    for (auto& th : pool) th.join();
+    for (auto const& e : errors)
+        if (e) std::rethrow_exception(e);
+    for (auto& c : results) (c.eligible() ? m.eligible : m.blocked).push_back(std::move(c));
     rank(m.eligible, m.blocked);
     return m;
 }

@@ -88,3 +88,10 @@ execute_process(COMMAND ${CLI} match decide --db ${WORK}/m.db --vacancy V9 --wor
 if(NOT rc EQUAL 2)
     message(FATAL_ERROR "match decide for an unknown vacancy: expected exit 2, got ${rc}\n${out}${err}")
 endif()
+
+# The same ranking and text whatever the number of threads.
+run(t1 ${CLI} match --db ${WORK}/m.db --vacancy V1 --at 2026-12-02 --no-log --threads 1)
+run(t2 ${CLI} match --db ${WORK}/m.db --vacancy V1 --at 2026-12-02 --no-log --threads 3)
+if(NOT t1 STREQUAL t2)
+    message(FATAL_ERROR "match output differs between 1 and 3 threads")
+endif()

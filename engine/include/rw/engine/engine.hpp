@@ -168,6 +168,7 @@ public:
                                                     client const& k, vacancy const& v, evaluation_options const& opts);
 
     program const& prog() const { return *prog_; }
+    std::shared_ptr<program const> const& shared_prog() const { return prog_; }
 
 private:
     std::shared_ptr<program const> prog_;

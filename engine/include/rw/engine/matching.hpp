@@ -57,14 +57,17 @@ struct match_candidate {
     std::vector<criterion_result> missing;  // must-haves that are missing (also in blocks)
     std::vector<match_block> blocks;        // empty: eligible
     std::vector<scenario_effect> beside;    // actions, warnings, info the placement would cause
-    std::size_t days_checked = 0;
+    std::size_t days_checked = 0;  // 0: not simulated (a must-have is missing; see match_options::explain)
     bool eligible() const { return blocks.empty(); }
 };
 
 struct match_options {
     day at;               // the reference date: known until, and the day criteria are read on
     std::string lang;     // "nl", "en" or empty (both)
+    /// Also simulate the assignment for a candidate who lacks a must-have (that already blocks);
+    /// by default the (costly) legal check is skipped for them.
     bool explain = false;
+    unsigned threads = 1;  // candidates checked in parallel (one evaluator each); 0 = every core
 };
 
 struct vacancy_match {
