@@ -378,6 +378,7 @@ struct decl_printer {
         clause("als", r.condition);
         clause("tenzij", r.unless);
         clause("termijn", r.due);
+        if (r.free_day) out << "    bij vrije dag werkdag " << *r.free_day << '\n';
         clause("gedaan", r.done);
         if (r.lead) {
             out << "    zichtbaar vanaf ";
@@ -386,7 +387,14 @@ struct decl_printer {
         }
         if (r.late) out << "    na termijn " << *r.late << '\n';
         clause("open zolang", r.open_while);
-        for (auto const& m : r.messages) out << "    " << m.what << ' ' << m.lang << ' ' << quote(m.text.value) << '\n';
+        for (auto const& m : r.messages) {
+            out << "    " << m.what << ' ' << m.lang << (m.after_due ? " na termijn" : "");
+            if (m.condition) {
+                out << " als ";
+                print_expr(out, *m.condition);
+            }
+            out << ' ' << quote(m.text.value) << '\n';
+        }
     }
     // Matching (issue 12): a criterion, clause by clause in the grammar's order.
     void operator()(criterion_decl const& c) const {
@@ -655,7 +663,16 @@ struct decl_dumper {
             dump_opt(out, r.open_while);
             out << ')';
         }
-        for (auto const& m : r.messages) out << "\n  (" << m.what << ' ' << m.lang << ' ' << quote(m.text.value) << ')';
+        if (r.free_day) out << "\n  (vrije-dag " << *r.free_day << ')';
+        for (auto const& m : r.messages) {
+            out << "\n  (" << m.what << ' ' << m.lang << (m.after_due ? " na-termijn" : "");
+            if (m.condition) {
+                out << " (als ";
+                dump_expr(out, *m.condition);
+                out << ')';
+            }
+            out << ' ' << quote(m.text.value) << ')';
+        }
         out << ")\n";
     }
     void operator()(criterion_decl const& c) const {  // matching (issue 12)

@@ -245,6 +245,14 @@ struct rule_runner {
     evaluation_options const& opts;
     std::vector<finding>& out;
 
+    /// The text of one message or advice on the evaluated day: after the deadline its 'na termijn'
+    /// wording, and of the phase's texts the first whose 'als' holds (generator variables bound).
+    std::string render(message_texts const& texts, bool after_due, std::string_view lang) {
+        auto const* m = texts.choose(after_due, [&](std::uint32_t c) { return eval(ctx, c).as_bool(); });
+        if (!m) m = texts.choose(false, [&](std::uint32_t c) { return eval(ctx, c).as_bool(); });
+        return m ? render(*m, lang) : std::string();
+    }
+
     std::string render(message_template const& m, std::string_view lang) {
         std::string s;
         for (auto const& p : m.parts) {
@@ -282,6 +290,13 @@ struct rule_runner {
             value due = eval(ctx, *r.due);
             if (due.empty()) return;
             f.due = due.as_date();
+            if (r.act_by) {  // bij vrije dag werkdag ervoor | erna
+                value a = eval(ctx, *r.act_by);
+                if (!a.empty() && a.as_date() != *f.due) {
+                    if (r.due_moves) f.due = a.as_date();  // Atw art. 1: the deadline itself moves
+                    else f.act_by = a.as_date();
+                }
+            }
             if (r.kind == finding_kind::action) {
                 opt_day done;
                 if (r.done) {
@@ -338,13 +353,14 @@ struct rule_runner {
         day cited_on = f.due ? *f.due : ctx.R;
         for (std::size_t i = 0; i < r.citations.size(); ++i)
             if (r.citations[i].in_force_on(cited_on)) f.citations.push_back(r.citation_texts[i]);
+        bool after_due = f.due && *f.due < ctx.R;
         if (opts.lang != "en") {
-            f.message_nl = render(r.message_nl, "nl");
-            f.advice_nl = render(r.advice_nl, "nl");
+            f.message_nl = render(r.message_nl, after_due, "nl");
+            f.advice_nl = render(r.advice_nl, after_due, "nl");
         }
         if (opts.lang != "nl") {
-            f.message_en = render(r.message_en, "en");
-            f.advice_en = render(r.advice_en, "en");
+            f.message_en = render(r.message_en, after_due, "en");
+            f.advice_en = render(r.advice_en, after_due, "en");
         }
         if (opts.explain) explain(r, f);
         out.push_back(std::move(f));

@@ -226,6 +226,7 @@ public:
                 eq(q + ".same_work", x.same_work, y.same_work);
                 eq(q + ".extra", x.extra_json, y.extra_json);
             }
+        eq(p + ".tasks_recorded", a.tasks_recorded, b.tasks_recorded);
         if (same_size(p + ".tasks_done", a.tasks_done.size(), b.tasks_done.size()))
             for (std::size_t i = 0; i < a.tasks_done.size(); ++i) {
                 auto const &x = a.tasks_done[i], &y = b.tasks_done[i];

@@ -26,6 +26,7 @@ finding_view make_finding_view(engine::finding const& f, language l, std::string
     v.contract = f.contract;
     v.placement = f.placement;
     v.due = f.due;
+    v.act_by = f.act_by;
     v.overdue = f.overdue;
     v.open = f.open;
     v.uncertain = f.uncertain;

@@ -253,7 +253,14 @@ BEGIN
 END;
 )SQL";
 
-static char const* const migrations[] = {migration_1, migration_2, migration_3, migration_4};
+// Issue 13: whether a worker's dossier keeps guidance evidence (`tasks_done` given, even empty).
+// A store written before knew only the rows: a worker with a task row kept evidence.
+static char const* const migration_5 = R"SQL(
+ALTER TABLE worker ADD COLUMN tasks_recorded INTEGER NOT NULL DEFAULT 0 CHECK (tasks_recorded IN (0, 1));
+UPDATE worker SET tasks_recorded = 1 WHERE id IN (SELECT worker_id FROM task_done);
+)SQL";
+
+static char const* const migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5};
 
 int latest_schema_version() { return static_cast<int>(std::size(migrations)); }
 

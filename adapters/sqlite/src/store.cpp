@@ -221,6 +221,7 @@ struct store::writer::statements {
     statement worker_v11{db_, "UPDATE worker SET language = ?2, app_shifts = ?3, app_available_from = ?4, "
                               "app_max_travel_milli = ?5, app_place = ?6, app_lat_e7 = ?7, app_lon_e7 = ?8 WHERE id = ?1"};
     statement placement_shifts{db_, "UPDATE placement SET shifts = ?3 WHERE worker_id = ?1 AND ordinal = ?2"};
+    statement tasks_recorded{db_, "UPDATE worker SET tasks_recorded = 1 WHERE id = ?1"};
     statement app_list{db_, "INSERT INTO application_list(worker_id, list, ordinal, name) VALUES (?1, ?2, ?3, ?4)"};
     statement task{db_, "INSERT INTO task_done(worker_id, ordinal, task, placement_id, on_date, by_whom, how, note, extra_json) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"};
@@ -512,6 +513,10 @@ void store::writer::put_worker(worker const& w) {
         list("licence", ap->licences);
         list("preferred_function", ap->preferred_functions);
     }
+    if (w.tasks_recorded) {
+        st_->tasks_recorded.bind(1, w.id);
+        st_->tasks_recorded.run();
+    }
     for (std::size_t i = 0; i < w.tasks_done.size(); ++i) {
         auto const& t = w.tasks_done[i];
         auto& st = st_->task;
@@ -548,7 +553,7 @@ constexpr char const* worker_columns =
     "id_copy_kept, permit_kind, permit_valid_from, permit_valid_until, permit_notified_on, app_status, "
     "app_closed_on, app_retention_consent, app_education_level, app_postcode, app_hours_milli, extra_json, "
     "id_extra_json, permit_extra_json, app_extra_json, "
-    "language, app_shifts, app_available_from, app_max_travel_milli, app_place, app_lat_e7, app_lon_e7";
+    "language, app_shifts, app_available_from, app_max_travel_milli, app_place, app_lat_e7, app_lon_e7, tasks_recorded";
 constexpr char const* contract_columns =
     "worker_id, id, kind, start, end_date, hours_milli, probation_months, renewal_notice_on, ended_on, ended_by, "
     "extra_json, concluded_on";
@@ -673,6 +678,7 @@ void decode_worker(statement const& st, worker& w, std::vector<data_issue>& issu
     }
     w.extra_json = st.opt_text(20);
     w.language = st.opt_text(24);  // v1.1
+    w.tasks_recorded = st.integer(31) != 0;
 }
 
 bool decode_contract(statement const& st, std::string const& wid, contract& c, std::vector<data_issue>& issues) {

@@ -641,7 +641,9 @@ static std::vector<worker> read_workers(node_reader& r, YAML::Node const& n, std
                 r.error(r.field(wn, "language", p, false), key_path(p, "language"),
                         "expected an ISO 639 language code in lower case (nl, en, pl, ro), got '" + s + "'");
         }
-        w.tasks_done = read_tasks_done(r, r.field(wn, "tasks_done", p, false), key_path(p, "tasks_done"), w.placements);
+        auto tasks_node = r.field(wn, "tasks_done", p, false);
+        w.tasks_recorded = tasks_node.IsDefined() && !tasks_node.IsNull();
+        w.tasks_done = read_tasks_done(r, tasks_node, key_path(p, "tasks_done"), w.placements);
         warn_weeks_outside_contracts(r, wn, p, w);
         out.push_back(std::move(w));
     }
@@ -1020,7 +1022,7 @@ std::string write_dossier(dossier const& d) {
             out << YAML::EndMap;
         }
         out << YAML::EndSeq;
-        if (!w.tasks_done.empty()) {  // v1.1
+        if (w.tasks_recorded || !w.tasks_done.empty()) {  // v1.1; [] = recorded, none done yet
             out << YAML::Key << "tasks_done" << YAML::Value << YAML::BeginSeq;
             for (auto const& t : w.tasks_done) {
                 out << YAML::Flow << YAML::BeginMap;

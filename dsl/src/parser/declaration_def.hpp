@@ -99,6 +99,12 @@ struct late_symbols : x3::symbols<std::string> {
     late_symbols() { add("overtreding", "overtreding"); }
 };
 inline late_symbols const late_kinds;
+// bij vrije dag werkdag ervoor: the deadline stands, act on the working day before it;
+// bij vrije dag werkdag erna: the deadline moves to the next working day (Algemene termijnenwet art. 1).
+struct free_day_symbols : x3::symbols<std::string> {
+    free_day_symbols() { add("ervoor", "ervoor")("erna", "erna"); }
+};
+inline free_day_symbols const free_day_kinds;
 struct label_kind_symbols : x3::symbols<std::string> {
     label_kind_symbols() { add("feit", "feit")("regel", "regel")("waarde", "waarde")("eenheid", "eenheid")("term", "term"); }
 };
@@ -165,7 +171,10 @@ auto const scope_rule_def =
          > x3::attr(boost::optional<ast::expr>()))
     | ((kw("elk") | kw("elke")) > x3::attr(std::string("elk")) > (generator_rule % ',')
          > -(kw("waarvoor") > expression()));
-auto const message_rule_def = word(message_kinds) > word(languages) > text_lit();
+// melding nl [na termijn] [als conditie] "...": the wording after the deadline, and wording for
+// the case where a condition holds (the first that holds wins; the text without 'als' is the rest).
+auto const message_rule_def = word(message_kinds) > word(languages)
+    > x3::matches[kw("na") > kw("termijn")] > -(kw("als") > expression()) > text_lit();
 auto const rule_rule_def =
     kw("regel") > dotted_name
     > -(kw("geval") > identifier)
@@ -178,6 +187,7 @@ auto const rule_rule_def =
     > -(kw("als") > expression())
     > -(kw("tenzij") > expression())
     > -(kw("termijn") > expression())
+    > -(kw("bij") > kw("vrije") > kw("dag") > kw("werkdag") > word(free_day_kinds))
     > -(kw("gedaan") > expression())
     > -(kw("zichtbaar") > kw("vanaf") > expression() > kw("voor") > kw("termijn"))
     > -(kw("na") > kw("termijn") > word(late_kinds))
@@ -189,7 +199,8 @@ auto const label_name = x3::rule<struct label_name_class, std::string>{"a name"}
 auto const label_rule_def =
     kw("label") > word(label_kinds) > label_name > kw("nl") > text_lit() > kw("en") > text_lit();
 // Matching (issue 12).
-auto const reason_rule_def = x3::attr(std::string("reden")) >> kw("reden") > word(languages) > text_lit();
+auto const reason_rule_def = x3::attr(std::string("reden")) >> kw("reden") > word(languages) > x3::attr(false)
+                           > x3::attr(boost::optional<ast::expr>()) > text_lit();
 auto const criterion_rule_def =
     kw("criterium") > dotted_name
     > -(kw("geval") > identifier)

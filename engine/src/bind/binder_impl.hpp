@@ -177,7 +177,10 @@ private:
     }
 
     // ---- rules.cpp ----
-    message_template bind_message(ast::message const& m, std::optional<std::uint32_t> due);
+    /// The node of the working day to act on; *text_node gets the day {handel_uiterlijk} prints.
+    std::uint32_t bind_act_by(std::string const& kind, std::uint32_t due, ast::located const& where,
+                              std::optional<std::uint32_t>* text_node = nullptr);
+    message_template bind_message(ast::message const& m, std::optional<std::uint32_t> due, std::optional<std::uint32_t> act_by);
 };
 
 }  // namespace rw::engine::binding

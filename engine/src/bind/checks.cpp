@@ -91,8 +91,12 @@ void check_coverage(program const& prog, dsl::diagnostics& diags) {
         push_opt(r.filter), push_opt(r.condition), push_opt(r.unless), push_opt(r.due), push_opt(r.done), push_opt(r.lead), push_opt(r.open_while);
         push_opt(r.valid_on);
         for (auto const& g : r.generators) todo.push_back(g.collection);
+        push_opt(r.act_by);
         for (auto const* m : {&r.message_nl, &r.message_en, &r.advice_nl, &r.advice_en})
-            for (auto const& part : m->parts) push_opt(part.node);
+            for (auto const& t : m->texts) {
+                push_opt(t.condition);
+                for (auto const& part : t.parts) push_opt(part.node);
+            }
         while (!todo.empty()) {
             std::uint32_t i = todo.back();
             todo.pop_back();

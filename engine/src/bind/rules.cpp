@@ -2,6 +2,7 @@
 // already split messages into text and placeholder expressions; here they are only resolved.
 #include "binder_impl.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace rw::engine::binding {
@@ -12,8 +13,22 @@ using dsl::collapse_whitespace;
 /// between placeholders).
 static std::string collapse_runs(std::string const& s) { return collapse_whitespace(s, true); }
 
-message_template binder::bind_message(ast::message const& m, std::optional<std::uint32_t> due) {
+message_template binder::bind_message(ast::message const& m, std::optional<std::uint32_t> due,
+                                       std::optional<std::uint32_t> act_by) {
     message_template out;
+    out.after_due = m.after_due;
+    // {termijn} and {handel_uiterlijk} (the working day to act on) are names for the rule's nodes,
+    // in the placeholders and in the condition of the text alike.
+    if (due) {
+        scope_.push_back({"termijn", 0, type::of(type_kind::date), due});
+        scope_.push_back({"handel_uiterlijk", 0, type::of(type_kind::date), act_by ? act_by : due});
+    }
+    if (m.condition) {
+        type bt = type::of(type_kind::boolean);
+        bound c = bind(*m.condition, &bt);
+        expect_type(c, bt, span(*m.condition), "the condition after '" + m.what + " " + m.lang + " als'");
+        out.condition = c.node;
+    }
     for (auto const& part : m.parts) {
         if (!part.placeholder) {
             out.parts.push_back({collapse_runs(part.text), {}});
@@ -21,19 +36,73 @@ message_template binder::bind_message(ast::message const& m, std::optional<std::
         }
         dsl::span where{cur_, part.where.begin, part.where.end};
         auto const* name = boost::get<ast::name_ref>(&part.value);
-        if (name && name->name == "termijn") {
-            if (!due) error(codes::placeholder_needs_due, where, "{termijn} needs a 'termijn' clause in this rule");
-            else out.parts.push_back({"", due});
+        if (name && name->name == "termijn" && !due) {
+            error(codes::placeholder_needs_due, where, "{termijn} needs a 'termijn' clause in this rule");
             continue;
         }
-        if (due) scope_.push_back({"termijn", 0, type::of(type_kind::date), due});
+        if (name && name->name == "handel_uiterlijk" && !due) {
+            error(codes::placeholder_needs_act_by, where, "{handel_uiterlijk} (the working day to act on) needs a 'termijn' clause in this rule");
+            continue;
+        }
         bound b = bind(part.value);
-        if (due) scope_.pop_back();
         if (b.t.kind == type_kind::list || b.t.kind == type_kind::entity)
             error(codes::placeholder_type, where, "a placeholder must give a value to print, not " + type_name(b.t));
         out.parts.push_back({"", b.node});
     }
+    if (due) scope_.resize(scope_.size() - 2);
     return out;
+}
+
+/// The working day to act on for 'bij vrije dag werkdag ervoor | erna': laatste_werkdag(termijn) or
+/// eerstvolgende_werkdag(termijn), with the days equated with a holiday by decree where the rules
+/// declare them (atw.gelijkgestelde_dagen).
+std::uint32_t binder::bind_act_by(std::string const& kind, std::uint32_t due, ast::located const& where,
+                                  std::optional<std::uint32_t>* text_node) {
+    ast::call c;
+    c.begin = where.begin;
+    c.end = where.end;
+    c.function = kind == "erna" ? "eerstvolgende_werkdag" : "laatste_werkdag";
+    ast::argument day;
+    ast::name_ref t;
+    t.name = "termijn";
+    t.begin = where.begin;
+    t.end = where.end;
+    day.value = t;
+    c.args.push_back(day);
+    if (param_ids_.count("atw.gelijkgestelde_dagen")) {
+        ast::argument eq;
+        ast::name_ref n;
+        n.name = "atw.gelijkgestelde_dagen";
+        n.begin = where.begin;
+        n.end = where.end;
+        eq.value = n;
+        c.args.push_back(eq);
+    }
+    scope_.push_back({"termijn", 0, type::of(type_kind::date), due});
+    bound b = bind(ast::expr(c));
+    if (kind != "erna" && text_node) {
+        // For the reader, the day to act on is that working day while it is still ahead; on the
+        // weekend or holiday itself (the working day passed, the deadline not yet) it is the deadline.
+        ast::binary ahead;
+        ahead.op = ">=";
+        ahead.lhs = c;
+        ast::name_ref today;
+        today.name = "peildatum";
+        today.begin = where.begin;
+        today.end = where.end;
+        ahead.rhs = today;
+        ast::conditional choice;
+        choice.begin = where.begin;
+        choice.end = where.end;
+        choice.condition = ahead;
+        choice.then_value = c;
+        choice.else_value = t;
+        *text_node = bind(ast::expr(choice)).node;
+    } else if (text_node) {
+        *text_node = b.node;
+    }
+    scope_.pop_back();
+    return b.node;
 }
 
 void binder::bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r) {
@@ -101,6 +170,14 @@ void binder::bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r) {
     ri.condition = clause(r.condition, bt, "the condition after 'als'");
     ri.unless = clause(r.unless, bt, "the condition after 'tenzij'");
     ri.due = clause(r.due, dt, "the due date after 'termijn'");
+    std::optional<std::uint32_t> act_by_text;  // {handel_uiterlijk}
+    if (r.free_day) {
+        if (!ri.due) error(codes::free_day_needs_due, span(r), "'bij vrije dag werkdag " + *r.free_day + "' needs a 'termijn'");
+        else {
+            ri.act_by = bind_act_by(*r.free_day, *ri.due, r, &act_by_text);
+            ri.due_moves = *r.free_day == "erna";
+        }
+    }
     ri.done = clause(r.done, dt, "the date after 'gedaan'");
     if (r.lead) {
         bound b = bind(*r.lead);
@@ -119,15 +196,31 @@ void binder::bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r) {
     if (ri.late_is_violation && ri.kind != finding_kind::action)
         error(codes::late_needs_action, span(r), "'na termijn overtreding' only makes sense for 'soort actie'");
     for (auto const& m : r.messages) {
-        auto tmpl = bind_message(m, ri.due);
+        if (m.after_due && !ri.due)
+            error(codes::after_due_needs_due, span(m), "'" + m.what + " " + m.lang + " na termijn' needs a 'termijn' in rule " + r.id);
+        auto tmpl = bind_message(m, ri.due, act_by_text);
         auto& slot = m.what == "melding" ? (m.lang == "nl" ? ri.message_nl : ri.message_en)
                                          : (m.lang == "nl" ? ri.advice_nl : ri.advice_en);
-        if (!slot.empty()) error(codes::message_twice, span(m), "'" + m.what + " " + m.lang + "' is given twice");
-        slot = std::move(tmpl);
+        if (!tmpl.condition)
+            for (auto const& t : slot.texts)
+                if (!t.condition && t.after_due == tmpl.after_due)
+                    error(codes::message_twice, span(m),
+                          "'" + m.what + " " + m.lang + (m.after_due ? " na termijn" : "") + "' without 'als' is given twice");
+        slot.texts.push_back(std::move(tmpl));
     }
     for (auto [t, what] : {std::pair{&ri.message_nl, "melding nl"}, std::pair{&ri.message_en, "melding en"},
-                           std::pair{&ri.advice_nl, "advies nl"}, std::pair{&ri.advice_en, "advies en"}})
+                           std::pair{&ri.advice_nl, "advies nl"}, std::pair{&ri.advice_en, "advies en"}}) {
+        auto has = [&](bool after) {
+            return std::any_of(t->texts.begin(), t->texts.end(), [&](auto const& x) { return x.after_due == after && !x.condition; });
+        };
         if (t->empty()) error(codes::message_missing, span(r), "rule " + r.id + " has no '" + what + "'");
+        else if (!has(false))
+            error(codes::message_missing, span(r), "rule " + r.id + " has no '" + what + "' without 'als' (the text where no condition holds)");
+        if (ri.due && !has(true))
+            error(codes::after_due_text_missing, span(r),
+                  "rule " + r.id + " has a 'termijn' but no '" + what +
+                      " na termijn' (the wording once the deadline has passed, without 'als')");
+    }
     scope_.clear();
     prog_.rules.push_back(std::move(ri));
 }

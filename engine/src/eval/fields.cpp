@@ -147,6 +147,9 @@ entity_field_table build(entity_id e) {
             });
             add("taal", txt, [](void const* p, eval_context&) { return opt_text(as<W>(p).language); },
                 "nationaliteit of afkomst (taal van de werker)");
+            // Guidance evidence is kept for this worker (tasks_done given); without it no guidance task can fall due.
+            add("taken_bijgehouden", type::of(type_kind::boolean),
+                [](void const* p, eval_context&) { return value::boolean(as<W>(p).tasks_recorded); });
             break;
         case entity_id::bureau:
             add("naam", txt, [](void const* p, eval_context&) { return value::text(&as<A>(p).name); });

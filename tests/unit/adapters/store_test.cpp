@@ -249,7 +249,7 @@ TEST(Store, ASchema1StoreUpgradesToTheLatestSchema) {
             "ALTER TABLE worker DROP COLUMN app_lon_e7;"
             "DROP TABLE prior_employment;"
             "ALTER TABLE contract DROP COLUMN concluded_on;"
-            "DROP TABLE match_log;"
+            "DROP TABLE match_log; ALTER TABLE worker DROP COLUMN tasks_recorded;"
             "PRAGMA user_version = 1;");
     try {
         sq::store::open(path, sq::open_mode::read_only);
@@ -261,7 +261,7 @@ TEST(Store, ASchema1StoreUpgradesToTheLatestSchema) {
     {
         auto s = sq::store::open(path, sq::open_mode::read_write);
         EXPECT_EQ(s.user_version(), sq::store::schema_version);
-        EXPECT_EQ(s.user_version(), 4);
+        EXPECT_EQ(s.user_version(), 5);
         EXPECT_EQ(s.worker_count(), static_cast<std::int64_t>(before.workers.size()));
         auto w = s.load_worker(before.workers.front().id);
         ASSERT_TRUE(w);
@@ -360,4 +360,23 @@ TEST(Store, TheMatchingLogIsAppendOnly) {
     s.append_match_log(old);
     EXPECT_EQ(sqlite3_exec(db, "DELETE FROM match_log WHERE at < '2026'", nullptr, nullptr, nullptr), SQLITE_OK);
     EXPECT_EQ(s.match_log(std::nullopt, std::nullopt).size(), 2u);
+}
+
+// Migration 5 (issue 13): a store written before kept only task rows; a worker with one kept
+// guidance evidence, the others are unknown (an empty list could not be told from none).
+TEST(Store, Migration5KnowsWhoKeptGuidanceEvidence) {
+    test::temp_dir tmp("mig5");
+    auto path = tmp.file("v4.db");
+    dsl::diagnostics diags;
+    auto original = ya::read_dossier(dsl::load_source((test::source_dir() / "tests/data/dossier-v1.1/flexwerk-v11.yaml").string()), diags);
+    ASSERT_TRUE(original) << dsl::render_all(diags);
+    {
+        auto s = sq::store::open(path, sq::open_mode::create);
+        s.import({*original});
+    }
+    raw_sql(path, "ALTER TABLE worker DROP COLUMN tasks_recorded; PRAGMA user_version = 4;");
+    auto s = sq::store::open(path, sq::open_mode::read_write);
+    EXPECT_EQ(s.user_version(), 5);
+    EXPECT_TRUE(s.load_worker("W1001")->tasks_recorded);   // had task rows
+    EXPECT_FALSE(s.load_worker("W1002")->tasks_recorded);  // `tasks_done: []` was not stored before
 }

@@ -268,6 +268,8 @@ TEST(YamlV11, AdditionsRoundTripThroughTheStore) {
     EXPECT_FALSE(w2.contracts.at(1).concluded_on);
     // A v1 dossier writes no v1.1 key (export of an old store is unchanged).
     auto demo = ya::write_dossier(read_ok((test::source_dir() / "casebase/demo/flexwerk-zuid.yaml").string()));
+    for (auto const& dw : read_ok((test::source_dir() / "casebase/demo/flexwerk-zuid.yaml").string()).workers)
+        EXPECT_FALSE(dw.tasks_recorded) << dw.id;
     for (auto const* key : {"concluded_on", "prior_employment", "offices", "vacancies", " language: ", "shifts", "tasks_done",
                             "licences", "available_from", "max_travel_km", " place: ", " lat: ", " lon: ", "preferred_functions"})
         EXPECT_EQ(demo.find(key), std::string::npos) << key;
@@ -308,6 +310,10 @@ TEST(YamlV11, Part2AdditionsReadAndRoundTrip) {
     EXPECT_EQ(w.appl->max_travel_km, engine::parse_decimal("25"));
     EXPECT_EQ(w.appl->place, std::optional<std::string>("Enschede"));
     EXPECT_EQ(w.appl->preferred_functions.size(), 2u);
+    // Issue 13: `tasks_done: []` says guidance evidence is kept (none yet); absent says nothing.
+    EXPECT_TRUE(w.tasks_recorded);
+    EXPECT_TRUE(original.workers[1].tasks_recorded);
+    EXPECT_TRUE(original.workers[1].tasks_done.empty());
     test::temp_dir tmp("v11b");
     {
         auto s = sq::store::open(tmp.file("v11.db"), sq::open_mode::create);

@@ -40,8 +40,13 @@ worker one_worker() {
 }
 
 std::string rule(std::string const& id, std::string const& body) {
+    // A rule with a deadline also says its wording after the deadline (issue 11, RW5101).
+    bool due = body.find("    termijn ") != std::string::npos;
     return "regel " + id + "\n" + body +
-           "\n    melding nl \"n {werker.naam}\"\n    melding en \"e\"\n    advies nl \"a\"\n    advies en \"b\"\n";
+           "\n    melding nl \"n {werker.naam}\"\n    melding en \"e\"\n    advies nl \"a\"\n    advies en \"b\"\n" +
+           (due ? "    melding nl na termijn \"n {werker.naam}\"\n    melding en na termijn \"e\"\n    advies nl na termijn \"a\"\n"
+                  "    advies en na termijn \"b\"\n"
+                : "");
 }
 
 /// An action due a month before the agreed end, done by the notice date, violation when late.
@@ -126,6 +131,8 @@ TEST(Evaluator, AnExceptionBetweenAgencyLevelRulesApplies) {
     std::string const msgs = "    melding nl \"n\"\n    melding en \"e\"\n    advies nl \"a\"\n    advies en \"b\"\n";
     auto prog = compile("regel x.bureau\n    soort actie\n    artikel \"a\" volgens src\n    geldig vanaf 2020-01-01\n"
                         "    voor het bureau\n    termijn 2026-07-01\n" + msgs +
+                        "    melding nl na termijn \"n\"\n    melding en na termijn \"e\"\n    advies nl na termijn \"a\"\n"
+                        "    advies en na termijn \"b\"\n" +
                         "regel x.bureau_toegelaten uitzondering op x.bureau\n    soort info\n    artikel \"b\" volgens src\n"
                         "    geldig vanaf 2020-01-01\n    voor het bureau\n    als bureau.wtta_toegelaten_vanaf is niet leeg\n" + msgs);
     evaluator ev(prog);
@@ -221,16 +228,21 @@ parameter grens : geld
     voor elk c in werker.contracten
     als grens > € 10
     termijn c.start
-    melding nl "{werker.naam}: sinds {termijn}, grens {grens}."
-    melding en "{werker.naam}: since {termijn}, limit {grens}."
+    melding nl "{werker.naam}: vanaf {termijn}, grens {grens}."
+    melding en "{werker.naam}: from {termijn}, limit {grens}."
+    melding nl na termijn "{werker.naam}: sinds {termijn}, grens {grens}."
+    melding en na termijn "{werker.naam}: since {termijn}, limit {grens}."
     advies nl "a"
     advies en "b"
+    advies nl na termijn "a"
+    advies en na termijn "b"
 )"));
     evaluator ev(prog);
     agency ag;
     auto r = ev.evaluate_worker(ag, client_index{}, one_worker(), {d("2026-06-01"), true});
     ASSERT_EQ(r.findings.size(), 1u);
     auto const& f = r.findings[0];
+    // Past the deadline the 'na termijn' wording (issue 11).
     EXPECT_EQ(f.message_nl, "Anna de Boer: sinds ma 5 jan 2026, grens € 14,71.");
     EXPECT_EQ(f.message_en, "Anna de Boer: since Mon 5 Jan 2026, limit €14.71.");
     EXPECT_TRUE(f.uncertain);

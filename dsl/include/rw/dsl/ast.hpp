@@ -234,9 +234,11 @@ struct message_part {
     located where;          // the bytes between the braces
 };
 
-struct message : located {  // melding nl "..." | advies en "..."
+struct message : located {  // melding nl [na termijn] [als conditie] "..."
     std::string what;  // melding | advies
     std::string lang;  // nl | en
+    bool after_due = false;           // na termijn: the wording once the deadline has passed
+    boost::optional<expr> condition;  // als: this wording where the condition holds (first wins)
     text_literal text;
     /// Filled by the parser after the text is read (not by the grammar): literal text and
     /// placeholders alternate, so the binder only resolves names.
@@ -255,6 +257,7 @@ struct rule_decl : located {
     boost::optional<expr> condition;   // als
     boost::optional<expr> unless;      // tenzij
     boost::optional<expr> due;         // termijn
+    boost::optional<std::string> free_day;  // bij vrije dag werkdag ervoor | erna
     boost::optional<expr> done;        // gedaan
     boost::optional<expr> lead;        // zichtbaar vanaf <duur> voor termijn
     boost::optional<std::string> late; // na termijn overtreding

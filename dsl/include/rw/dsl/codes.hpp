@@ -96,6 +96,11 @@ inline constexpr char const* message_missing = "RW5008";
 inline constexpr char const* placeholder_needs_due = "RW5009";
 inline constexpr char const* placeholder_type = "RW5010";
 inline constexpr char const* open_while_on_action = "RW5011";
+// issue 11, texts that know the day (RW5101-RW5149)
+inline constexpr char const* after_due_text_missing = "RW5101";  // a rule with 'termijn' lacks a 'na termijn' text
+inline constexpr char const* after_due_needs_due = "RW5102";     // 'na termijn' wording without 'termijn'
+inline constexpr char const* free_day_needs_due = "RW5103";      // 'bij vrije dag' without 'termijn'
+inline constexpr char const* placeholder_needs_act_by = "RW5104"; // {handel_uiterlijk} without 'termijn'
 inline constexpr char const* label_unknown = "RW5201";  // a label for a fact, rule, value or unit that does not exist
 inline constexpr char const* label_twice = "RW5202";    // the same thing labelled twice in the rulebook
 inline constexpr char const* label_empty = "RW5203";    // a label with an empty text
@@ -190,6 +195,10 @@ inline constexpr std::array all = {
     code_info{"RW5009", "{termijn} in a rule without 'termijn'"},
     code_info{"RW5010", "a placeholder gives a list or an entity, not a printable value"},
     code_info{"RW5011", "'open zolang' in an action (an action is open until it is done)"},
+    code_info{"RW5101", "a rule with 'termijn' lacks the wording after its deadline ('melding nl na termijn', ...)"},
+    code_info{"RW5102", "'na termijn' wording in a rule without 'termijn'"},
+    code_info{"RW5103", "'bij vrije dag' in a rule without 'termijn'"},
+    code_info{"RW5104", "{handel_uiterlijk} in a rule without 'termijn'"},
     code_info{"RW5201", "a label for a fact, rule, value or unit the rules do not have"},
     code_info{"RW5202", "the same fact, rule, value, unit or term is labelled twice"},
     code_info{"RW5203", "a label with an empty text"},

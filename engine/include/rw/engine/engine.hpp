@@ -96,6 +96,10 @@ struct finding {
     std::string placement;
     int sickness = -1;  // index into the worker's sickness list
     opt_day due;
+    /// The working day to act on when the deadline falls on a weekend or public holiday and the rule
+    /// says to act on the working day before it ('bij vrije dag werkdag ervoor'); none when it is
+    /// the due date itself. (Where the deadline moves, 'erna', `due` is the moved day.)
+    opt_day act_by;
     bool overdue = false;
     /// Still to do on the reference date: an action not done (due or overdue), or a step whose
     /// lateness makes it a violation and that is not done yet (it must still be done, late). The

@@ -268,6 +268,10 @@ struct worker {
     std::vector<prior_employment> prior_employments;
     std::optional<std::string> language;  // for texts meant for the worker: nl | en | pl | ro | ...
     std::vector<task_done> tasks_done;
+    /// The dossier keeps guidance evidence for this worker (`tasks_done` given, possibly empty).
+    /// Without it guidance is unknown, as an absent shift list is: no guidance task can fall due
+    /// (dossier-format v1.1: a v1 file means the same).
+    bool tasks_recorded = false;
 };
 
 /// A row of the store that could not be read as it should (an impossible date, a dangling id).

@@ -178,7 +178,31 @@ struct message_template {
         std::optional<std::uint32_t> node;
     };
     std::vector<part> parts;
+    bool after_due = false;                  // na termijn: once the deadline has passed
+    std::optional<std::uint32_t> condition;  // als: only where this holds (the first that holds wins)
     bool empty() const { return parts.empty(); }
+};
+
+/// The wordings of one message or advice in one language: before and after the deadline, each with
+/// conditional texts (tried in order) and one text without a condition (the rest).
+struct message_texts {
+    std::vector<message_template> texts;
+    bool empty() const { return texts.empty(); }
+    /// The text that applies: the first conditional one of the phase whose condition holds, else
+    /// the phase's unconditional one; none (nullptr) if the phase has no text.
+    template <class Holds>
+    message_template const* choose(bool after_due, Holds&& holds) const {
+        message_template const* fallback = nullptr;
+        for (auto const& t : texts) {
+            if (t.after_due != after_due) continue;
+            if (!t.condition) {
+                if (!fallback) fallback = &t;
+            } else if (holds(*t.condition)) {
+                return &t;
+            }
+        }
+        return fallback;
+    }
 };
 
 struct citation_info {
@@ -209,11 +233,15 @@ struct rule_info {
     bool agency_level = false;
     std::vector<generator_info> generators;
     std::optional<std::uint32_t> filter, condition, unless, due, done, lead;
+    /// bij vrije dag werkdag ervoor | erna: the working day to act on (the day itself when it is a
+    /// working day); with erna the deadline itself moves there (Algemene termijnenwet art. 1).
+    std::optional<std::uint32_t> act_by;
+    bool due_moves = false;
     bool late_is_violation = false;
     /// open zolang: while it holds on the reference date, a violation or warning is still to be
     /// remedied (stop the placement, pay the difference) and stays on the work list.
     std::optional<std::uint32_t> open_while;
-    message_template message_nl, message_en, advice_nl, advice_en;
+    message_texts message_nl, message_en, advice_nl, advice_en;
     dsl::span where;
     std::string location;  // file:line
 };

@@ -27,6 +27,7 @@ struct finding_view {
     std::string contract;
     std::string placement;
     engine::opt_day due;
+    engine::opt_day act_by;  // the working day before a deadline on a weekend or holiday (engine::finding)
     bool overdue = false;
     bool open = false;  // still to do (engine::finding::open)
     bool uncertain = false;

@@ -58,7 +58,7 @@ struct match_log_entry {
 
 class store {
 public:
-    static constexpr int schema_version = 4;
+    static constexpr int schema_version = 5;
 
     /// Opens (and, with open_mode::create, creates and migrates) a store; throws store_error with a
     /// clear message for a missing file, a file that is not a regelwerk store, or a corrupt one.
