@@ -52,7 +52,7 @@ static int run_advise(std::string const& db, std::string const& worker_id, std::
     engine::evaluation_options opts{R, explain};
     auto res = ev.evaluate_worker(*ag, idx, *w, opts);
     auto agency_findings = ev.evaluate_agency(*ag, opts);
-    auto view = pr::build_worker_view(*ag, *w, res, agency_findings, R, language_of(lang), explain);
+    auto view = pr::build_worker_view(*prog, *ag, clients, *w, res, agency_findings, R, language_of(lang), explain);
     if (format == "json") pr::render_worker_json(std::cout, view);
     else pr::render_worker_text(std::cout, view);
     return ok;

@@ -12,6 +12,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -173,7 +174,7 @@ int run_actions(std::string const& db, std::string const& at, std::optional<int>
         names[r.f.worker] = r.name;
         found.push_back(std::move(r.f));
     }
-    auto view = pr::build_action_list(in.agency.name, opts.reference, language_of(lang), std::move(found), names);
+    auto view = pr::build_action_list(in.agency.name, opts.reference, language_of(lang), std::move(found), names, in.prog.get());
     if (format == "csv") pr::render_actions_csv(std::cout, view, sep.empty() ? ',' : sep[0]);
     else if (format == "json") pr::render_actions_json(std::cout, view);
     else pr::render_actions_text(std::cout, view);
@@ -205,16 +206,29 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
                                  : format == "json" ? pr::audit_format::json
                                                     : pr::audit_format::text;
     report.sample_cap = fmt == pr::audit_format::html ? html_rows_per_rule : 0;
-    // Detail rows go to a spool file while scanning, so that the summary can precede them.
-    std::FILE* spool = std::tmpfile();
-    if (!spool) {
-        std::cerr << "regelwerk: cannot create a temporary file\n";
-        return bad_input;
-    }
+    report.prog = in.prog.get();
+    // Detail rows go to spool files while scanning, so that the summary can precede them. The
+    // text report lists them by seriousness (one spool per level, read back in order); CSV and
+    // JSON lines keep the scan's order.
+    std::array<std::FILE*, 7> spools{};
+    struct closer {
+        std::array<std::FILE*, 7>& files;
+        ~closer() {
+            for (auto* f : files)
+                if (f) std::fclose(f);
+        }
+    } close_spools{spools};
+    for (std::size_t i = 0; i < (fmt == pr::audit_format::text ? spools.size() : 1); ++i)
+        if (!(spools[i] = std::tmpfile())) {
+            std::cerr << "regelwerk: cannot create a temporary file\n";
+            return bad_input;
+        }
     auto record = [&](finding const& f, std::string const& name) {
         report.add(f, name);
         if (fmt == pr::audit_format::html) return;
-        std::string line = pr::render_audit_row(fmt, pr::make_finding_view(f, report.lang, name), report.lang, s, explain);
+        auto view = pr::make_finding_view(f, report.lang, name, in.prog.get(), opts.reference);
+        std::string line = pr::render_audit_row(fmt, view, report.lang, s, explain, in.prog.get());
+        std::FILE* spool = spools[fmt == pr::audit_format::text ? static_cast<std::size_t>(view.seriousness) : 0];
         std::fwrite(line.data(), 1, line.size(), spool);
     };
     std::uint64_t hash = in.store->reference_data_hash();
@@ -232,17 +246,16 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
     report.colophon = {RW_VERSION, in.prog->rules_hash, in.prog->rules.size(), db, hash_text,
                        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()};
 
-    // The spool must hold every row: a full temporary folder would otherwise cut the report short.
-    if (std::fflush(spool) != 0 || std::ferror(spool)) {
-        std::cerr << "regelwerk: cannot write the temporary file for the report: " << std::strerror(errno) << "\n";
-        std::fclose(spool);
-        return bad_input;
-    }
+    // The spools must hold every row: a full temporary folder would otherwise cut the report short.
+    for (auto* spool : spools)
+        if (spool && (std::fflush(spool) != 0 || std::ferror(spool))) {
+            std::cerr << "regelwerk: cannot write the temporary file for the report: " << std::strerror(errno) << "\n";
+            return bad_input;
+        }
     std::string error;
     auto target = safe_output::open(out_path, db, error);
     if (!target) {
         std::cerr << "regelwerk: " << error << "\n";
-        std::fclose(spool);
         return bad_input;
     }
     std::ostream& out = target->stream();
@@ -254,14 +267,16 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
             pr::render_audit_summary_text(out, report);
             pr::render_audit_detail_heading(out, report);
         }
-        std::rewind(spool);
-        char buf[1 << 16];
-        std::size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, spool)) > 0) out.write(buf, static_cast<std::streamsize>(n));
+        for (auto* spool : spools) {
+            if (!spool) continue;
+            std::rewind(spool);
+            char buf[1 << 16];
+            std::size_t n;
+            while ((n = std::fread(buf, 1, sizeof buf, spool)) > 0) out.write(buf, static_cast<std::streamsize>(n));
+        }
         if (fmt == pr::audit_format::text) pr::render_audit_footer_text(out, report);
     }
-    bool spool_ok = !std::ferror(spool);
-    std::fclose(spool);
+    bool spool_ok = std::none_of(spools.begin(), spools.end(), [](std::FILE* f) { return f && std::ferror(f); });
     if (!spool_ok) {
         std::cerr << "regelwerk: cannot read back the temporary file for the report\n";
         return bad_input;

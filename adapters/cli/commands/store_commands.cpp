@@ -1,6 +1,7 @@
 // import, export, workers: moving dossiers between YAML files and the store.
 #include "cli_common.hpp"
 #include "report_text.hpp"
+#include "rules_support.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/adapters/yaml/dossier_yaml.hpp"
 #include "rw/dsl/diagnostic.hpp"
@@ -124,24 +125,44 @@ static int run_export(std::string const& db, std::string const& worker_id, std::
     return ok;
 }
 
-static int run_workers(std::string const& db) {
+/// The workers of a store with their phase and whether they are sick on the reference date (a
+/// sickness that has ended is history, not a count people act on).
+static int run_workers(std::string const& db, std::string const& at, std::string const& rules) {
     if (auto e = std_streams_are_store(db)) {
         std::cerr << "regelwerk: " << *e << "\n";
         return bad_input;
     }
+    engine::day R = parse_at(at);
+    auto prog = load_rules(rules);
+    if (!prog) return bad_input;
     try {
         auto s = sq::store::open(db, sq::open_mode::read_only);
         if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
         auto list = s.list_workers();
-        std::printf("%-10s %-28s %9s %10s %-11s %-11s %5s\n", "worker", "name", "contracts", "placements", "first start",
-                    "last end", "sick");
+        auto ag = s.load_agency();
+        auto clients = s.load_clients();
+        engine::client_index idx(clients);
+        engine::evaluator ev(prog);
+        engine::evaluation_options opts{R, false};
+        std::printf("%-10s %-28s %9s %10s %-11s %-11s %-5s %-4s\n", "worker", "name", "contracts", "placements", "first start",
+                    "last end", "phase", "sick");
         for (auto const& w : list) {
             std::string first = w.first_start ? engine::format_date(*w.first_start) : "-";
             std::string last = w.open_contract ? "open" : (w.last_end ? engine::format_date(*w.last_end) : "-");
-            std::printf("%-10s %s %9d %10d %-11s %-11s %5d\n", terminal_safe(w.id).c_str(), column(w.name, 28).c_str(), w.contracts,
-                        w.placements, first.c_str(), last.c_str(), w.sicknesses);
+            std::string phase = "-", sick = "-";
+            if (auto full = s.load_worker(w.id)) {
+                bool now = std::any_of(full->sicknesses.begin(), full->sicknesses.end(), [&](engine::sickness const& z) {
+                    return z.first_day <= R && (!z.recovered_on || R < *z.recovered_on);
+                });
+                sick = now ? "yes" : "no";
+                if (ag)
+                    for (auto const& f : ev.evaluate_worker(*ag, idx, *full, opts).facts)
+                        if (f.name == "fase" && !f.v.empty()) phase = f.display;
+            }
+            std::printf("%-10s %s %9d %10d %-11s %-11s %-5s %-4s\n", terminal_safe(w.id).c_str(), column(w.name, 28).c_str(), w.contracts,
+                        w.placements, first.c_str(), last.c_str(), terminal_safe(phase).c_str(), sick.c_str());
         }
-        std::printf("%zu worker(s)\n", list.size());
+        std::printf("%zu worker(s) on %s\n", list.size(), engine::format_date(R).c_str());
     } catch (sq::store_error const& e) {
         std::cerr << "regelwerk: " << e.what() << "\n";
         return bad_input;
@@ -174,10 +195,15 @@ void register_store_commands(CLI::App& app, int& result) {
                   "Export what can be read and list on stderr each row or value left out (default: refuse)");
     exp->callback([&result, eo] { result = run_export(eo->db, eo->worker, eo->out, eo->skip_bad); });
 
-    auto wdb = std::make_shared<std::string>();
-    auto* wk = app.add_subcommand("workers", "List the workers in a store");
-    wk->add_option("--db", *wdb, "SQLite store")->required();
-    wk->callback([&result, wdb] { result = run_workers(*wdb); });
+    struct workers_opts {
+        std::string db, at, rules = default_rules_dir();
+    };
+    auto wo = std::make_shared<workers_opts>();
+    auto* wk = app.add_subcommand("workers", "List the workers in a store, with their phase and whether they are sick on the reference date");
+    wk->add_option("--db", wo->db, "SQLite store")->required();
+    wk->add_option("--at", wo->at, "Reference date (YYYY-MM-DD); default today")->check(non_empty_date);
+    add_rules_options(wk, wo->rules);
+    wk->callback([&result, wo] { result = run_workers(wo->db, wo->at, wo->rules); });
 }
 
 }  // namespace rw::cli

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -101,7 +102,7 @@ pr::worker_view advise(std::string const& id, pr::language l, bool explain) {
     engine::evaluation_options opts{d.at, explain};
     auto res = ev.evaluate_worker(d.dossier.agency_info, idx, worker(id), opts);
     auto agency = ev.evaluate_agency(d.dossier.agency_info, opts);
-    return pr::build_worker_view(d.dossier.agency_info, worker(id), res, agency, d.at, l, explain);
+    return pr::build_worker_view(*d.prog, d.dossier.agency_info, d.dossier.clients, worker(id), res, agency, d.at, l, explain);
 }
 
 pr::action_list_view actions(pr::language l) {
@@ -112,7 +113,7 @@ pr::action_list_view actions(pr::language l) {
             names[f.worker] = name;
             fs.push_back(f);
         }
-    return pr::build_action_list(demo().dossier.agency_info.name, demo().at, l, fs, names);
+    return pr::build_action_list(demo().dossier.agency_info.name, demo().at, l, fs, names, demo().prog.get());
 }
 
 /// The audit as the CLI writes it, with a fixed colophon (no clock, no store, no version).
@@ -123,11 +124,15 @@ std::string audit(pr::audit_format format, pr::language l, char sep = ',') {
     r.agency = demo().dossier.agency_info.name;
     r.sample_cap = format == pr::audit_format::html ? 250 : 0;
     r.colophon = {"0.0.0", "golden", demo().prog->rules.size(), "golden.db", "0000000000000000", 0.0};
+    r.prog = demo().prog.get();
     auto s = scan(std::string(pr::code(l)));
-    std::string rows;
+    // As the CLI: the text report lists the details by seriousness, CSV and JSON in scan order.
+    std::array<std::string, 7> rows;
     for (auto const& [f, name] : s.findings) {
         r.add(f, name);
-        if (format != pr::audit_format::html) rows += pr::render_audit_row(format, pr::make_finding_view(f, l, name), l, sep);
+        auto v = pr::make_finding_view(f, l, name, demo().prog.get(), demo().at);
+        if (format != pr::audit_format::html)
+            rows[format == pr::audit_format::text ? static_cast<std::size_t>(v.seriousness) : 0] += pr::render_audit_row(format, v, l, sep);
     }
     for (auto const& [id, any] : s.workers) r.add_worker(any);
     std::ostringstream out;
@@ -140,7 +145,7 @@ std::string audit(pr::audit_format format, pr::language l, char sep = ',') {
         pr::render_audit_summary_text(out, r);
         pr::render_audit_detail_heading(out, r);
     }
-    out << rows;
+    for (auto const& part : rows) out << part;
     if (format == pr::audit_format::text) pr::render_audit_footer_text(out, r);
     return out.str();
 }
@@ -214,7 +219,7 @@ TEST(Escape, AdviseTextSendsNoControlCharactersToTheTerminal) {
     v.worker_id = "W\x1b]0;x\x07";
     v.name = "Anna\u202e";
     v.agency = "Bureau\r";
-    v.facts.push_back({"functie", "lasser\x1b[2J", "lasser\x1b[2J", false});
+    v.facts.push_back({"functie", "functie\x1b[2J", "lasser\x1b[2J", "lasser\x1b[2J", false});
     pr::finding_view f;
     f.rule = "x.y";
     f.contract = "C\x1b[31m1";

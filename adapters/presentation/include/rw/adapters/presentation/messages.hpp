@@ -46,11 +46,11 @@ enum class msg : std::uint16_t {
     rules_suffix, run_time,
     // advise
     what_applies_to, agency_label, phase_and_counters, expected_paren, next_phase, from_word, prepare_contract_b,
-    prepare_contract_c, actions_heading, violations_heading, warnings_heading, agency_heading, nothing_for_worker,
+    prepare_contract_c, agency_heading, nothing_for_worker,
     overdue_bracket, due_word, since_word, in_days_open, days_word, placement_sep, uncertain_source, advice_label,
-    source_label, why_label,
+    source_label,
     // explanations
-    explain_rule, explain_fact, explain_table, explain_on, explain_and, explain_other_days,
+    explain_rule, explain_fact, explain_table, explain_on, explain_and, explain_other_days, explain_other_day,
     // catalogue
     catalogue_of, catalogue_rules, catalogue_parameters, catalogue_tables, catalogue_facts, catalogue_sources,
     catalogue_uncertain, uncertain_upper, from_prefix, until_word, files_suffix,
@@ -59,6 +59,13 @@ enum class msg : std::uint16_t {
     scenario_hours, scenario_per_hour,
     // work list
     day_late, days_late, due_today, due_tomorrow,
+    // issue 11: the worker view's header and sections, relative days, counts, the evidence
+    header_placement, header_contract, header_phase, header_sick, header_id, header_permit, header_deadlines,
+    until_date, ended_date, valid_until, expired_on, none_word, phase_word, of_word, weeks_word, week_word, contracts_word,
+    section_now, section_soon, section_info, act_by, since_day, since_days, since_today,
+    violation_one, violation_many, action_one, action_many, warning_one, warning_many, info_one, info_many,
+    evidence_label, rules_language_label, due_label, computed_from, step_recorded, yes_word, no_word, on_word,
+    condition_label, holds_word, does_not_hold_word, counted_weeks_label, see_actions,
     // matching (issue 12)
     match_for, match_at, match_candidates, match_eligible, match_blocked, match_points, match_beside, match_flag,
     match_flag_alternative, match_flag_unused, match_person_decides, match_worker_for, match_contract, match_phase,

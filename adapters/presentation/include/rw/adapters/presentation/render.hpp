@@ -18,8 +18,19 @@ namespace rw::adapters::presentation {
 /// "1 dag te laat", "17 dagen te laat" (en: today, tomorrow, in 3 days, 1 day late, 17 days late).
 std::string relative_due(engine::day due, engine::day reference, language l);
 
-/// One explanation line for people ("parameter x = 5 (op 2026-01-05; vanaf ..., volgens ...)").
-std::string explanation_text(engine::explanation_line const& l, language lang);
+/// How long an open violation has been going on: "sinds vandaag", "sinds 1 dag", "sinds 17 dagen"
+/// (en: since today, for 1 day, for 17 days).
+std::string relative_since(engine::day since, engine::day reference, language l);
+/// A text for people with every ISO date ("2026-11-15") written with its weekday ("zo 15 nov
+/// 2026") and every ISO week ("2023-W18") as the dates it runs ("ma 1 mei 2023 – zo 7 mei 2023").
+std::string people_text(std::string_view s, language l);
+/// The folder every rule file of the program is in ("/home/x/rules/"), to show rule locations
+/// relative to the rulebook and not as paths of this machine; empty when there is none.
+std::string rulebook_root(engine::program const& prog);
+
+/// One explanation line ("parameter x = 5 (op 2026-01-05; vanaf ..., volgens ...)"): the rules'
+/// own wording, for `--explain`. `root` (rulebook_root) is cut from rule locations.
+std::string explanation_text(engine::explanation_line const& l, language lang, std::string_view root = {});
 /// One explanation line as data: the human fields plus the typed reference (ids, version, span).
 nlohmann::ordered_json explanation_json(engine::explanation_line const& l);
 /// A finding as JSON (the shape of advise, actions and audit); `explain` adds the explanation.
@@ -45,7 +56,8 @@ enum class audit_format { text, csv, json, html };
 std::string audit_csv_header(char sep);
 /// One detail row (text, CSV or JSON lines), newline included; not for HTML. `explain` (JSON
 /// lines only) adds the finding's explanation with its typed references.
-std::string render_audit_row(audit_format format, finding_view const& f, language lang, char sep, bool explain = false);
+std::string render_audit_row(audit_format format, finding_view const& f, language lang, char sep, bool explain = false,
+                             engine::program const* prog = nullptr);
 /// The summary block of the text report (also what `audit --out` prints on stdout).
 void render_audit_summary_text(std::ostream& out, audit_report const& r);
 /// The heading that separates the text summary from the detail rows.
