@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     rw::cli::register_scan_commands(app, result);
     rw::cli::register_generate_command(app, result);
     rw::cli::register_scenario_command(app, result);
+    rw::cli::register_match_command(app, result);
 
     try {
         app.parse(argc, argv);

@@ -89,7 +89,7 @@ char const* skip_space(char const* p, char const* end) {
 }
 
 bool starts_declaration(char const* p, char const* end) {
-    for (char const* k : {"bron", "parameter", "tabel", "feit", "hulpfeit", "regel"}) {
+    for (char const* k : {"bron", "parameter", "tabel", "feit", "hulpfeit", "regel", "criterium"}) {
         auto n = std::strlen(k);
         if (static_cast<std::size_t>(end - p) >= n && std::strncmp(p, k, n) == 0 && (p + n == end || !is_word(p[n])))
             return true;
@@ -252,6 +252,10 @@ ast::file parse(source_ptr const& src, diagnostics& diags) {
             if (ok && it > p) {
                 if (auto* r = boost::get<ast::rule_decl>(&decl)) {
                     for (auto& m : r->messages) parse_placeholders(src, m, diags);
+                    parser::buffer_begin = begin;
+                }
+                if (auto* c = boost::get<ast::criterion_decl>(&decl)) {  // matching (issue 12)
+                    for (auto& m : c->reasons) parse_placeholders(src, m, diags);
                     parser::buffer_begin = begin;
                 }
                 out.declarations.push_back(std::move(decl));

@@ -396,6 +396,47 @@ struct decl_printer {
             out << ' ' << quote(m.text.value) << '\n';
         }
     }
+    // Matching (issue 12): a criterion, clause by clause in the grammar's order.
+    void operator()(criterion_decl const& c) const {
+        out << "criterium " << c.id;
+        if (c.variant) out << " geval " << *c.variant;
+        out << "\n    soort " << c.kind << '\n';
+        for (auto const& a : c.citations) {
+            out << "    artikel " << quote(a.article.value) << ' ';
+            if (a.from) out << "vanaf " << a.from->text << ' ';
+            if (a.to) out << "tot " << a.to->text << ' ';
+            print_sources(out, a.cited);
+            out << '\n';
+        }
+        out << "    geldig ";
+        print_period(out, c.valid.from, c.valid.to);
+        if (c.valid.on) {
+            out << " op ";
+            print_at(out, *c.valid.on, 9);
+        }
+        out << '\n';
+        if (c.for_each && c.for_each->kind == "bureau") out << "    voor het bureau\n";
+        else if (c.for_each) {
+            out << "    voor elk ";
+            for (std::size_t i = 0; i < c.for_each->generators.size(); ++i) {
+                auto const& g = c.for_each->generators[i];
+                out << (i ? ", " : "") << g.var << " in ";
+                print_expr(out, g.collection);
+            }
+            if (c.for_each->filter) {
+                out << "\n        waarvoor ";
+                print_clause(out, *c.for_each->filter, "            ");
+            }
+            out << '\n';
+        }
+        for (auto [kw, e] : {std::pair{"als", &c.condition}, std::pair{"punten", &c.points}}) {
+            if (!*e) continue;
+            out << "    " << kw << ' ';
+            print_clause(out, **e, "        ");
+            out << '\n';
+        }
+        for (auto const& m : c.reasons) out << "    " << m.what << ' ' << m.lang << ' ' << quote(m.text.value) << '\n';
+    }
 };
 
 // ---- dump ---------------------------------------------------------------------------------------
@@ -632,6 +673,39 @@ struct decl_dumper {
             }
             out << ' ' << quote(m.text.value) << ')';
         }
+        out << ")\n";
+    }
+    void operator()(criterion_decl const& c) const {  // matching (issue 12)
+        out << "(criterium " << c.id;
+        dump_opt(out, c.variant);
+        out << ' ' << c.kind;
+        for (auto const& a : c.citations) {
+            out << "\n  (artikel " << quote(a.article.value);
+            if (a.from) out << " (vanaf " << a.from->text << ')';
+            if (a.to) out << " (tot " << a.to->text << ')';
+            dump_sources(out, a.cited);
+            out << ')';
+        }
+        out << "\n  (geldig " << c.valid.from.text;
+        dump_opt(out, c.valid.to);
+        dump_opt(out, c.valid.on);
+        out << ')';
+        if (c.for_each) {
+            out << "\n  (voor " << c.for_each->kind;
+            for (auto const& g : c.for_each->generators) {
+                out << " (" << g.var << ' ';
+                dump_expr(out, g.collection);
+                out << ')';
+            }
+            dump_opt(out, c.for_each->filter);
+            out << ')';
+        }
+        out << "\n  (als";
+        dump_opt(out, c.condition);
+        out << ")\n  (punten";
+        dump_opt(out, c.points);
+        out << ')';
+        for (auto const& m : c.reasons) out << "\n  (" << m.what << ' ' << m.lang << ' ' << quote(m.text.value) << ')';
         out << ")\n";
     }
 };

@@ -1,10 +1,13 @@
 // Case verification (see case_verify.hpp).
 #include "rw/engine/case_verify.hpp"
 
+#include "rw/engine/matching.hpp"
+
 #include "rw/engine/scenario.hpp"
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 namespace rw::engine {
@@ -222,8 +225,9 @@ case_outcome verify_case(evaluator& ev, case_file const& c) {
             for (auto const& e : c.findings) listed = listed || matches(e, f);
             if (!listed) fail("unexpected finding (exactly: true): " + describe(f));
         }
-    // v1.1 expect.match: the references must resolve; the conclusions themselves are not checked
-    // until matching exists, and the case says so in a note.
+    // v1.1 expect.match (issue 12): the references must resolve, then matching (matching.hpp) on the
+    // reference date must block each listed worker by the listed rule, make exactly `eligible`
+    // eligible, and rank `top` first, in order.
     for (auto const& m : c.matches) {
         bool vacancy_found = false;
         for (auto const& k : data.clients)
@@ -237,8 +241,55 @@ case_outcome verify_case(evaluator& ev, case_file const& c) {
             for (auto const& w : *m.eligible) check_worker(w);
         if (m.top)
             for (auto const& w : *m.top) check_worker(w);
-        out.notes.push_back("note: expect.match for vacancy " + m.vacancy +
-                            " is read but not verified (matching is not implemented yet)");
+        if (!vacancy_found) continue;
+        match_options mo;
+        mo.at = c.reference_date;
+        vacancy_match r;
+        try {
+            r = match_vacancy(ev, data, m.vacancy, mo);
+        } catch (std::invalid_argument const& e) {
+            fail("match " + m.vacancy + ": " + e.what());
+            continue;
+        }
+        auto describe_candidate = [](match_candidate const& x) {
+            std::string s = x.worker;
+            if (x.blocks.empty()) return s + " eligible (" + format_decimal(decimal{x.score_milli}) + ")";
+            s += " blocked by";
+            for (auto const& b : x.blocks) s += " " + b.rule + (b.variant.empty() ? "" : "/" + b.variant) + "@" + format_date(b.on);
+            return s;
+        };
+        for (auto const& b : m.blocked) {
+            auto it = std::find_if(r.blocked.begin(), r.blocked.end(), [&](match_candidate const& x) { return x.worker == b.worker; });
+            if (it == r.blocked.end()) {
+                auto el = std::find_if(r.eligible.begin(), r.eligible.end(), [&](match_candidate const& x) { return x.worker == b.worker; });
+                fail("match " + m.vacancy + ": expected " + b.worker + " blocked by " + b.rule + ", got " +
+                     (el == r.eligible.end() ? std::string("no candidate (no active application)") : describe_candidate(*el)));
+                continue;
+            }
+            bool by_rule = std::any_of(it->blocks.begin(), it->blocks.end(), [&](match_block const& x) { return x.rule == b.rule; });
+            if (!by_rule) fail("match " + m.vacancy + ": expected " + b.worker + " blocked by " + b.rule + ", got " + describe_candidate(*it));
+        }
+        if (m.eligible) {
+            std::set<std::string> want(m.eligible->begin(), m.eligible->end()), got;
+            for (auto const& x : r.eligible) got.insert(x.worker);
+            for (auto const& w : want)
+                if (!got.count(w)) {
+                    auto bl = std::find_if(r.blocked.begin(), r.blocked.end(), [&](match_candidate const& x) { return x.worker == w; });
+                    fail("match " + m.vacancy + ": expected " + w + " eligible, got " +
+                         (bl == r.blocked.end() ? std::string("no candidate (no active application)") : describe_candidate(*bl)));
+                }
+            for (auto const& x : r.eligible)
+                if (!want.count(x.worker)) fail("match " + m.vacancy + ": " + describe_candidate(x) + " (not listed under eligible)");
+        }
+        if (m.top) {
+            std::string want, got;
+            for (auto const& w : *m.top) want += (want.empty() ? "" : ", ") + w;
+            for (std::size_t i = 0; i < r.eligible.size() && i < m.top->size(); ++i)
+                got += (got.empty() ? "" : ", ") + r.eligible[i].worker + " (" + format_decimal(decimal{r.eligible[i].score_milli}) + ")";
+            bool same = r.eligible.size() >= m.top->size();
+            for (std::size_t i = 0; same && i < m.top->size(); ++i) same = r.eligible[i].worker == (*m.top)[i];
+            if (!same) fail("match " + m.vacancy + ": expected top [" + want + "], got [" + got + "]");
+        }
     }
     for (auto const& e : scenario_errors) fail(e);
     if (c.scenario && scenario_errors.empty()) verify_scenario(ev, c, base, sim, out);

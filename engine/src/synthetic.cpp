@@ -186,6 +186,31 @@ std::vector<client> make_clients(settings const& s) {
         }
         out.push_back(std::move(c));
     }
+    // Matching (issue 12), from a stream of its own so that every earlier field stays as it was:
+    // every 10th client has an open vacancy starting 4 to 8 weeks after the reference date; one in
+    // five has night shifts, two in five require VCA-basis.
+    rng m{mix(s.seed, 0x6D61746368ULL)};  // "match"
+    for (std::size_t i = 0; i < out.size(); i += 10) {
+        auto& c = out[i];
+        vacancy v;
+        v.id = "V" + c.id.substr(1);
+        v.function = c.reference_wages.empty() ? std::string(m.pick(functions)) : c.reference_wages.front().function;
+        v.start = monday_of(add_days(s.reference, 7 * m.between(4, 8)));
+        v.end = add_days(v.start, 7 * m.between(8, 26) - 3);  // a Friday
+        v.hours_per_week = decimal{1000 * (m.chance(0.5) ? 38 : m.chance(0.5) ? 32 : 24)};
+        int roll = m.between(0, 99);
+        v.shifts = roll < 20 ? std::vector<shift_kind>{shift_kind::avond, shift_kind::nacht}
+                 : roll < 60 ? std::vector<shift_kind>{shift_kind::dag}
+                             : std::vector<shift_kind>{shift_kind::dag, shift_kind::avond};
+        std::int64_t wage = c.reference_wages.empty() ? 1600 : c.reference_wages.back().hourly.cents;
+        v.hourly_wage = money{wage};
+        v.place = c.name.substr(c.name.find(' ') + 1);
+        if (m.chance(0.4)) v.requirements.certificates = {"VCA-basis"};
+        if (m.chance(0.3)) v.requirements.licences = {"heftruck"};
+        v.requirements.languages = {"nl"};
+        v.wishes.skills = {m.pick(functions)};
+        c.vacancies.push_back(std::move(v));
+    }
     return out;
 }
 
@@ -413,6 +438,24 @@ worker make_worker(settings const& s, std::vector<client> const& clients, std::s
         w.appl = a;
     }
     add_v11_fields(s, clients, index, w);
+    // Matching (issue 12), from a stream of its own: one placed worker in five is looking for work
+    // again (status active), and every application gets a profile (certificates, licences, shifts,
+    // availability, travel distance); status active changes no rule's finding (avg.sollicitant reads
+    // rejected and withdrawn only).
+    if (w.appl && w.appl->status == application_status::placed) {
+        rng m{mix(s.seed ^ 0x6D61746368ULL, index)};  // "match"
+        auto& a = *w.appl;
+        if (m.chance(0.2)) a.status = application_status::active;
+        if (m.chance(0.5)) a.certificates.push_back({"VCA-basis", add_days(R, m.between(-60, 1500))});
+        a.licences = m.chance(0.3) ? std::vector<std::string>{"B", "heftruck"} : std::vector<std::string>{"B"};
+        int roll = m.between(0, 99);
+        a.shifts = roll < 30 ? std::vector<shift_kind>{shift_kind::dag}
+                 : roll < 70 ? std::vector<shift_kind>{shift_kind::dag, shift_kind::avond}
+                             : std::vector<shift_kind>{shift_kind::dag, shift_kind::avond, shift_kind::nacht};
+        a.available_from = add_days(R, m.between(0, 60));
+        a.max_travel_km = decimal{1000 * m.between(10, 50)};
+        a.preferred_functions = {m.pick(functions)};
+    }
     return w;
 }
 

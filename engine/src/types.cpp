@@ -43,7 +43,7 @@ std::string const& entity_name(entity_id e) {
     static std::array<std::string, static_cast<std::size_t>(entity_id::count)> const names = {
         "",           "werker", "bureau",     "contract",   "plaatsing",    "ziekte",   "klant",
         "staking",    "referentieloon", "identiteit", "vergunning", "sollicitatie", "fasering", "keten",
-        "ziektegeval", "eerder_werk", "taak"};
+        "ziektegeval", "eerder_werk", "taak", "vacature", "eisen", "wensen", "certificaat"};
     return names[static_cast<std::size_t>(e)];
 }
 

@@ -22,7 +22,8 @@ set(all_rules
     bw.aanzegplicht bw.proeftijd wml.minimumloon waadi.gelijke_beloning waadi.registratie waadi.staking wtta.toelating
     id.controle id.document id.kopie id.verloopt wav.vergunning wav.vergunning_verloopt wav.student_uren
     poortwachter.probleemanalyse poortwachter.plan_van_aanpak poortwachter.uwv_ziekmelding poortwachter.eerstejaarsevaluatie
-    poortwachter.wia_aanvraag ziektewet.ziek_uit_dienst wab.oproep_vaste_uren avg.sollicitant avg.id_kopie)
+    poortwachter.wia_aanvraag ziektewet.ziek_uit_dienst wab.oproep_vaste_uren avg.sollicitant avg.id_kopie
+    atw.jongeren_nacht)
 foreach(rule ${all_rules})
     string(FIND "${abu}" ",${rule}," at)
     if(at EQUAL -1)

@@ -32,3 +32,5 @@ BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::message, what, lang, after_due, conditio
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::label_decl, kind, name, nl, en)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::rule_decl, id, variant, exception_of, kind, citations, uncertain, valid,
                           for_each, condition, unless, due, free_day, done, lead, late, open_while, messages)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::criterion_decl, id, variant, kind, citations, valid, for_each, condition, points,
+                          reasons)

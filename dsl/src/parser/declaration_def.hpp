@@ -30,6 +30,11 @@ struct message_class : annotate {};
 struct rule_class : annotate {};
 struct label_class : annotate {};
 struct citations_class;
+// Matching (issue 12): criterium.
+struct criterion_class : annotate {};
+struct reason_class : annotate {};
+struct reasons_class;
+struct criterion_citations_class;
 struct messages_class;
 struct table_rows_class;
 struct table_versions_class;
@@ -58,6 +63,10 @@ x3::rule<label_class, ast::label_decl> const label_rule = "a label (label feit|r
 x3::rule<citations_class, std::vector<ast::citation>> const citations_rule = "'artikel' with a text and 'volgens' (at least one)";
 x3::rule<messages_class, std::vector<ast::message>> const messages_rule =
     "'melding nl', 'melding en', 'advies nl' and 'advies en' with their texts";
+x3::rule<criterion_class, ast::criterion_decl> const criterion_rule = "a criterion";
+x3::rule<reason_class, ast::message> const reason_rule = "'reden' with a language (nl, en) and a text";
+x3::rule<reasons_class, std::vector<ast::message>> const reasons_rule = "'reden nl' and 'reden en' with their texts";
+x3::rule<criterion_citations_class, std::vector<ast::citation>> const criterion_citations_rule = "'artikel' with a text and 'volgens'";
 x3::rule<table_rows_class, std::vector<ast::table_row>> const table_rows_rule = "table rows (key => value)";
 x3::rule<table_versions_class, std::vector<ast::table_version>> const table_versions_rule =
     "a table version ('vanaf' and a date)";
@@ -100,6 +109,11 @@ struct label_kind_symbols : x3::symbols<std::string> {
     label_kind_symbols() { add("feit", "feit")("regel", "regel")("waarde", "waarde")("eenheid", "eenheid")("term", "term"); }
 };
 inline label_kind_symbols const label_kinds;
+
+struct criterion_kind_symbols : x3::symbols<std::string> {
+    criterion_kind_symbols() { add("punten", "punten")("eis", "eis"); }
+};
+inline criterion_kind_symbols const criterion_kinds;
 
 auto const end_of_word_d = !(x3::alnum | '_');
 auto const word = [](auto const& syms) { return x3::lexeme[syms >> end_of_word_d]; };
@@ -184,7 +198,22 @@ auto const label_name = x3::rule<struct label_name_class, std::string>{"a name"}
     x3::lexeme[(x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_('_') | (x3::char_('.') >> &(x3::alnum | '_')))];
 auto const label_rule_def =
     kw("label") > word(label_kinds) > label_name > kw("nl") > text_lit() > kw("en") > text_lit();
-auto const declaration_rule_def = source_rule | parameter_rule | table_rule | fact_rule | rule_rule | label_rule;
+// Matching (issue 12).
+auto const reason_rule_def = x3::attr(std::string("reden")) >> kw("reden") > word(languages) > x3::attr(false)
+                           > x3::attr(boost::optional<ast::expr>()) > text_lit();
+auto const criterion_rule_def =
+    kw("criterium") > dotted_name
+    > -(kw("geval") > identifier)
+    > kw("soort") > word(criterion_kinds)
+    > criterion_citations_rule
+    > validity_rule
+    > -(kw("voor") > scope_rule)
+    > -(kw("als") > expression())
+    > -(kw("punten") > expression())
+    > reasons_rule;
+auto const reasons_rule_def = +reason_rule;
+auto const criterion_citations_rule_def = *citation_rule;
+auto const declaration_rule_def = source_rule | parameter_rule | table_rule | fact_rule | rule_rule | label_rule | criterion_rule;
 auto const citations_rule_def = +citation_rule;
 auto const messages_rule_def = +message_rule;
 auto const table_rows_rule_def = +table_row_rule;
@@ -195,5 +224,6 @@ BOOST_SPIRIT_DEFINE(declaration_rule, source_rule, sources_rule, type_rule, para
                     param_exception_rule, parameter_rule, table_row_rule, table_version_rule, table_rule, fact_rule,
                     citation_rule, validity_rule, generator_rule, scope_rule, message_rule, rule_rule, label_rule, citations_rule,
                     messages_rule, table_rows_rule, table_versions_rule)
+BOOST_SPIRIT_DEFINE(criterion_rule, reason_rule, reasons_rule, criterion_citations_rule)
 
 }  // namespace rw::dsl::parser

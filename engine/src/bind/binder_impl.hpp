@@ -64,6 +64,8 @@ void check_default_lead(program& prog, dsl::diagnostics& diags);
 /// Labels name things the rules have, once in the rulebook (an override may replace one); builds
 /// program::label_index.
 void check_labels(program& prog, dsl::diagnostics& diags);
+/// Matching (issue 12): (criterion id, geval) unique (criteria.cpp).
+void check_criterion_ids(program const& prog, dsl::diagnostics& diags);
 
 class binder {
 public:
@@ -93,6 +95,16 @@ public:
     // ---- rules.cpp ----
     void bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r);
 
+    // ---- criteria.cpp (matching, issue 12) ----
+    void bind_criterion(dsl::source_ptr const& src, ast::criterion_decl const& c);
+    /// A protected ground is read at s (a field, leeftijd, or a fact that reads one): marks the
+    /// facts being bound, and is an error inside a criterion (RW5301).
+    void note_protected(std::string const& ground, std::string const& what, dsl::span const& s);
+    std::string& fact_ground(int id) {
+        if (fact_ground_.size() < fact_groups_.size()) fact_ground_.resize(fact_groups_.size());
+        return fact_ground_[static_cast<std::size_t>(id)];
+    }
+
 private:
     program& prog_;
     dsl::diagnostics& diags_;
@@ -105,6 +117,8 @@ private:
     std::vector<fact_group> fact_groups_;
     std::vector<int> binding_facts_;             // the facts being bound, innermost last
     std::vector<std::vector<int>> fact_reads_;   // per fact, the facts its definitions name
+    bool in_criterion_ = false;                  // binding a criterion: 'vacature' allowed, no protected ground
+    std::vector<std::string> fact_ground_;       // per fact, the protected ground it reads ("" = none)
 
     // ---- helpers ----
     dsl::span span(ast::located const& l) const { return {cur_, l.begin, l.end}; }

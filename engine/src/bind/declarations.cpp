@@ -141,8 +141,10 @@ void binder::ensure_fact(int id) {
     auto saved_scope = scope_;
     auto saved_src = cur_;
     bool saved_worker = worker_allowed_;
+    bool saved_criterion = in_criterion_;
     scope_.clear();
     worker_allowed_ = true;
+    in_criterion_ = false;
     int defaults = 0;
     type t = type::of(type_kind::empty);
     for (auto const& [src, decl] : g.decls) {
@@ -179,6 +181,7 @@ void binder::ensure_fact(int id) {
     scope_ = saved_scope;
     cur_ = saved_src;
     worker_allowed_ = saved_worker;
+    in_criterion_ = saved_criterion;
     binding_facts_.pop_back();
     g.state = 2;
 }

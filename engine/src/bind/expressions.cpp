@@ -452,6 +452,7 @@ bound binder::bind_call(ast::call const& c, std::optional<bound> at) {
         return error_node(s);
     }
     auto const& b = builtin_table()[static_cast<std::size_t>(bi)];
+    if (b.name == "leeftijd") note_protected("leeftijd", "leeftijd(...)", s);  // matching (issue 12)
     std::vector<ast::expr const*> given(b.params.size(), nullptr);
     std::size_t positional = 0;
     bool named_seen = false;

@@ -12,6 +12,7 @@ using dsl::collapse_whitespace;
 
 std::vector<std::string> binder::all_names() const {
     std::vector<std::string> out = {"werker", "bureau", "peildatum"};
+    if (in_criterion_) out.push_back("vacature");
     for (auto const& v : scope_) out.push_back(v.name);
     for (auto const& [n, i] : fact_ids_) out.push_back(n);
     for (auto const& [n, i] : param_ids_) out.push_back(n);
@@ -52,6 +53,11 @@ bound binder::apply_fields(bound b, std::vector<std::string> const& segs, std::s
                   dsl::closest_matches(segs[i], names));
             return error_node(span(where));
         }
+        if (f->ground) {
+            std::string path;
+            for (std::size_t k = 0; k <= i; ++k) path += (k ? "." : "") + segs[k];
+            note_protected(f->ground, "'" + path + "'", span(where));
+        }
         node n;
         n.o = op::field;
         n.t = f->t;
@@ -87,6 +93,17 @@ bound binder::bind_name(ast::name_ref const& nr, type const* expected) {
         n.where = s;
         return apply_fields({add(n), n.t}, segs, 1, nr);
     }
+    if (segs[0] == "vacature") {  // matching (issue 12)
+        if (!in_criterion_) {
+            error(codes::vacancy_outside_criterion, s, "'vacature' is only known in a criterion (criterium), not in a rule or fact");
+            return error_node(s);
+        }
+        node n;
+        n.o = op::vacancy;
+        n.t = type::entity(entity_id::vacature);
+        n.where = s;
+        return apply_fields({add(n), n.t}, segs, 1, nr);
+    }
     if (segs[0] == "bureau") {
         node n;
         n.o = op::agency;
@@ -115,6 +132,7 @@ bound binder::bind_name(ast::name_ref const& nr, type const* expected) {
                 if (std::find(reads.begin(), reads.end(), f->second) == reads.end()) reads.push_back(f->second);
             }
             ensure_fact(f->second);
+            if (auto const& g = fact_ground(f->second); !g.empty()) note_protected(g, "fact '" + prefix + "'", s);
             node n;
             n.o = op::fact;
             n.id = static_cast<std::uint16_t>(f->second);

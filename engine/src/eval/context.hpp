@@ -65,6 +65,8 @@ struct eval_context {
     agency const* ag = nullptr;
     client_index const* clients = nullptr;
     worker const* w = nullptr;
+    vacancy const* vac = nullptr;        // matching (issue 12): the vacancy a criterion is evaluated for
+    client const* vac_client = nullptr;  // and its client
     day R;  // the day evaluated ("peildatum")
     day K;  // known until: nothing recorded after it is used (K <= R; K == R outside scenarios)
     std::vector<value> slots;

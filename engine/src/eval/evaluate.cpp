@@ -577,6 +577,7 @@ value eval(eval_context& ctx, std::uint32_t idx) {
         case op::reference_date: return value::date(ctx.R);
         case op::worker: return value::entity(entity_id::werker, ctx.w);
         case op::agency: return value::entity(entity_id::bureau, ctx.ag);
+        case op::vacancy: return ctx.vac ? value::entity(entity_id::vacature, ctx.vac) : value{};
         case op::field: {
             value v = eval(ctx, prog.child(n, 0));
             if (v.empty()) return {};

@@ -5,6 +5,7 @@
 #include "context.hpp"
 
 #include <array>
+#include <cmath>
 
 namespace rw::engine::detail {
 
@@ -26,6 +27,31 @@ list_data entity_list(eval_context& ctx, entity_id e, std::vector<T> const& item
 }
 
 value list_value(eval_context& ctx, list_data l) { return ctx.list_value(l); }
+
+// Matching (issue 12): lists of dossier texts and shifts.
+value text_list(eval_context& ctx, std::vector<std::string> const& items) {
+    value* out = ctx.lists.alloc(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) out[i] = value::text(&items[i]);
+    return ctx.list_value({out, items.size()});
+}
+value shift_list(eval_context& ctx, std::optional<std::vector<shift_kind>> const& sh) {
+    if (!sh) return value{};
+    value* out = ctx.lists.alloc(sh->size());
+    for (std::size_t i = 0; i < sh->size(); ++i) out[i] = value::enumeration(enum_id::shift, static_cast<int>((*sh)[i]));
+    return ctx.list_value({out, sh->size()});
+}
+value opt_decimal(std::optional<decimal> const& d) { return d ? value::number_milli(d->milli) : value{}; }
+/// Great-circle distance (haversine, earth radius 6371 km) in km, rounded to 0.1 km; leeg when a
+/// side has no coordinates. The only floating point in the engine: a distance, never money.
+value distance_km(vacancy const& v, worker const* w) {
+    if (!w || !w->appl || !v.lat || !v.lon || !w->appl->lat || !w->appl->lon) return value{};
+    constexpr double pi = 3.14159265358979323846, rad = pi / 180.0 / 1e7;
+    double la1 = static_cast<double>(v.lat->e7) * rad, lo1 = static_cast<double>(v.lon->e7) * rad;
+    double la2 = static_cast<double>(w->appl->lat->e7) * rad, lo2 = static_cast<double>(w->appl->lon->e7) * rad;
+    double a = std::pow(std::sin((la2 - la1) / 2), 2) + std::cos(la1) * std::cos(la2) * std::pow(std::sin((lo2 - lo1) / 2), 2);
+    double km = 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
+    return value::number_milli(static_cast<std::int64_t>(std::llround(km * 10.0)) * 100);
+}
 
 list_data week_list(eval_context& ctx, std::vector<week_range> const& ranges) {
     std::size_t n = 0;
@@ -51,8 +77,8 @@ T const& as(void const* p) {
 
 entity_field_table build(entity_id e) {
     entity_field_table t;
-    auto add = [&](char const* name, type ty, field_getter g) {
-        t.infos.push_back({name, ty, static_cast<std::uint16_t>(t.infos.size())});
+    auto add = [&](char const* name, type ty, field_getter g, char const* ground = nullptr) {
+        t.infos.push_back({name, ty, static_cast<std::uint16_t>(t.infos.size()), ground});
         t.getters.push_back(g);
     };
     type const txt = type::of(type_kind::text), dt = type::of(type_kind::date), bl = type::of(type_kind::boolean),
@@ -60,9 +86,13 @@ entity_field_table build(entity_id e) {
     switch (e) {
         case entity_id::werker:
             add("id", txt, [](void const* p, eval_context&) { return value::text(&as<W>(p).id); });
-            add("naam", txt, [](void const* p, eval_context&) { return value::text(&as<W>(p).name); });
-            add("geboortedatum", dt, [](void const* p, eval_context&) { return opt_date(as<W>(p).birth_date); });
-            add("nationaliteit", txt, [](void const* p, eval_context&) { return opt_text(as<W>(p).nationality); });
+            // Matching (issue 12): the last argument is the protected ground a field reveals (AWGB
+            // art. 1, AVG art. 9): a criterion may not read it (RW5301); rules may.
+            add("naam", txt, [](void const* p, eval_context&) { return value::text(&as<W>(p).name); },
+                "geslacht of afkomst (de naam)");
+            add("geboortedatum", dt, [](void const* p, eval_context&) { return opt_date(as<W>(p).birth_date); }, "leeftijd");
+            add("nationaliteit", txt, [](void const* p, eval_context&) { return opt_text(as<W>(p).nationality); },
+                "nationaliteit");
             add("identiteit", type::entity(entity_id::identiteit), [](void const* p, eval_context&) {
                 auto const& w = as<W>(p);
                 return w.ident ? value::entity(entity_id::identiteit, &*w.ident) : value{};
@@ -70,7 +100,7 @@ entity_field_table build(entity_id e) {
             add("vergunning", type::entity(entity_id::vergunning), [](void const* p, eval_context&) {
                 auto const& w = as<W>(p);
                 return w.permit ? value::entity(entity_id::vergunning, &*w.permit) : value{};
-            });
+            }, "nationaliteit (verblijfsstatus)");
             add("sollicitatie", type::entity(entity_id::sollicitatie), [](void const* p, eval_context&) {
                 auto const& w = as<W>(p);
                 return w.appl ? value::entity(entity_id::sollicitatie, &*w.appl) : value{};
@@ -83,7 +113,7 @@ entity_field_table build(entity_id e) {
             });
             add("ziektes", type::list_of(type::entity(entity_id::ziekte)), [](void const* p, eval_context& ctx) {
                 return list_value(ctx, entity_list(ctx, entity_id::ziekte, as<W>(p).sicknesses));
-            });
+            }, "handicap of chronische ziekte (gezondheid)");
             add("gewerkte_weken", type::list_of(type::of(type_kind::week)), [](void const* p, eval_context& ctx) {
                 if (&as<W>(p) == ctx.w) {
                     if (!ctx.worked_weeks) {
@@ -115,7 +145,8 @@ entity_field_table build(entity_id e) {
             add("taken", type::list_of(type::entity(entity_id::taak)), [](void const* p, eval_context& ctx) {
                 return list_value(ctx, entity_list(ctx, entity_id::taak, as<W>(p).tasks_done));
             });
-            add("taal", txt, [](void const* p, eval_context&) { return opt_text(as<W>(p).language); });
+            add("taal", txt, [](void const* p, eval_context&) { return opt_text(as<W>(p).language); },
+                "nationaliteit of afkomst (taal van de werker)");
             // Guidance evidence is kept for this worker (tasks_done given); without it no guidance task can fall due.
             add("taken_bijgehouden", type::of(type_kind::boolean),
                 [](void const* p, eval_context&) { return value::boolean(as<W>(p).tasks_recorded); });
@@ -154,7 +185,77 @@ entity_field_table build(entity_id e) {
             add("gesloten_op", dt, [](void const* p, eval_context&) { return opt_date(as<application>(p).closed_on); });
             add("bewaartoestemming", bl,
                 [](void const* p, eval_context&) { return opt_bool(as<application>(p).retention_consent); });
+            // Matching (issue 12): the candidate's profile.
+            add("vaardigheden", type::list_of(txt), [](void const* p, eval_context& ctx) { return text_list(ctx, as<application>(p).skills); });
+            add("certificaten", type::list_of(type::entity(entity_id::certificaat)), [](void const* p, eval_context& ctx) {
+                return list_value(ctx, entity_list(ctx, entity_id::certificaat, as<application>(p).certificates));
+            });
+            add("opleiding", txt, [](void const* p, eval_context&) { return opt_text(as<application>(p).education_level); });
+            add("talen", type::list_of(txt), [](void const* p, eval_context& ctx) { return text_list(ctx, as<application>(p).languages); });
+            add("postcode", txt, [](void const* p, eval_context&) { return opt_text(as<application>(p).postcode); });
+            add("uren", num, [](void const* p, eval_context&) { return opt_decimal(as<application>(p).available_hours_per_week); });
+            add("rijbewijzen", type::list_of(txt), [](void const* p, eval_context& ctx) { return text_list(ctx, as<application>(p).licences); });
+            add("diensten", type::list_of(type::enumeration(enum_id::shift)),
+                [](void const* p, eval_context& ctx) { return shift_list(ctx, as<application>(p).shifts); });
+            add("beschikbaar_vanaf", dt, [](void const* p, eval_context&) { return opt_date(as<application>(p).available_from); });
+            add("max_reisafstand", num, [](void const* p, eval_context&) { return opt_decimal(as<application>(p).max_travel_km); });
+            add("plaats", txt, [](void const* p, eval_context&) { return opt_text(as<application>(p).place); });
+            add("voorkeursfuncties", type::list_of(txt),
+                [](void const* p, eval_context& ctx) { return text_list(ctx, as<application>(p).preferred_functions); });
             break;
+        case entity_id::certificaat:
+            add("naam", txt, [](void const* p, eval_context&) { return value::text(&as<certificate>(p).name); });
+            add("geldig_tot", dt, [](void const* p, eval_context&) { return opt_date(as<certificate>(p).valid_until); });
+            break;
+        case entity_id::vacature: {
+            using V = vacancy;
+            add("id", txt, [](void const* p, eval_context&) { return value::text(&as<V>(p).id); });
+            add("functie", txt, [](void const* p, eval_context&) { return value::text(&as<V>(p).function); });
+            add("code", txt, [](void const* p, eval_context&) { return opt_text(as<V>(p).code); });
+            add("start", dt, [](void const* p, eval_context&) { return value::date(as<V>(p).start); });
+            add("einde", dt, [](void const* p, eval_context&) { return opt_date(as<V>(p).end); });
+            // The last day of the assignment: its end, or for an open end one year after the start
+            // (the scenario's horizon, scenario.hpp horizon_end).
+            add("laatste_dag", dt, [](void const* p, eval_context&) {
+                auto const& v = as<V>(p);
+                return value::date(v.end ? *v.end : add_months(v.start, 12));
+            });
+            add("uren", num, [](void const* p, eval_context&) { return opt_decimal(as<V>(p).hours_per_week); });
+            add("diensten", type::list_of(type::enumeration(enum_id::shift)),
+                [](void const* p, eval_context& ctx) { return shift_list(ctx, as<V>(p).shifts); });
+            add("uurloon", mon, [](void const* p, eval_context&) {
+                auto const& m = as<V>(p).hourly_wage;
+                return m ? value::cents(m->cents) : value{};
+            });
+            add("plaats", txt, [](void const* p, eval_context&) { return opt_text(as<V>(p).place); });
+            add("klant", type::entity(entity_id::klant), [](void const* p, eval_context& ctx) {
+                return &as<V>(p) == ctx.vac && ctx.vac_client ? value::entity(entity_id::klant, ctx.vac_client) : value{};
+            });
+            add("eisen", type::entity(entity_id::eisen),
+                [](void const* p, eval_context&) { return value::entity(entity_id::eisen, &as<V>(p).requirements); });
+            add("wensen", type::entity(entity_id::wensen),
+                [](void const* p, eval_context&) { return value::entity(entity_id::wensen, &as<V>(p).wishes); });
+            // Km between the vacancy's and the candidate's coordinates; leeg without coordinates.
+            add("afstand", num, [](void const* p, eval_context& ctx) { return distance_km(as<V>(p), ctx.w); });
+            break;
+        }
+        case entity_id::eisen: {
+            using E = vacancy_requirements;
+            add("certificaten", type::list_of(txt), [](void const* p, eval_context& ctx) { return text_list(ctx, as<E>(p).certificates); });
+            add("rijbewijzen", type::list_of(txt), [](void const* p, eval_context& ctx) { return text_list(ctx, as<E>(p).licences); });
+            add("talen", type::list_of(txt), [](void const* p, eval_context& ctx) { return text_list(ctx, as<E>(p).languages); });
+            add("vaardigheden", type::list_of(txt), [](void const* p, eval_context& ctx) { return text_list(ctx, as<E>(p).skills); });
+            add("opleiding", txt, [](void const* p, eval_context&) { return opt_text(as<E>(p).education_level); });
+            add("tekst", txt, [](void const* p, eval_context&) { return opt_text(as<E>(p).text); });
+            break;
+        }
+        case entity_id::wensen: {
+            using E = vacancy_wishes;
+            add("vaardigheden", type::list_of(txt), [](void const* p, eval_context& ctx) { return text_list(ctx, as<E>(p).skills); });
+            add("certificaten", type::list_of(txt), [](void const* p, eval_context& ctx) { return text_list(ctx, as<E>(p).certificates); });
+            add("talen", type::list_of(txt), [](void const* p, eval_context& ctx) { return text_list(ctx, as<E>(p).languages); });
+            break;
+        }
         case entity_id::contract:
             add("id", txt, [](void const* p, eval_context&) { return value::text(&as<C>(p).id); });
             add("soort", type::enumeration(enum_id::contract_kind), [](void const* p, eval_context&) {

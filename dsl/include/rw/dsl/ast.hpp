@@ -274,7 +274,23 @@ struct label_decl : located {
     text_literal en;
 };
 
-struct declaration : x3::variant<source_decl, parameter_decl, table_decl, fact_decl, rule_decl, label_decl> {
+/// Matching (issue 12): a scoring criterion or a must-have, evaluated for a candidate and a vacancy.
+///   criterium match.afstand [geval x] soort punten|eis [artikel ...] geldig vanaf D [tot D]
+///       [voor elk e in vacature.eisen.certificaten [waarvoor c]] [als c] [punten getal]
+///       reden nl "..." reden en "..."
+struct criterion_decl : located {
+    std::string id;
+    boost::optional<std::string> variant;  // geval x
+    std::string kind;                      // punten | eis
+    std::vector<citation> citations;       // zero or more
+    validity valid;
+    boost::optional<scope> for_each;
+    boost::optional<expr> condition;       // als: the criterion applies (punten) / the item is missing (eis)
+    boost::optional<expr> points;          // punten: a getal (kind punten only)
+    std::vector<message> reasons;          // reden nl / reden en (message::what == "reden")
+};
+
+struct declaration : x3::variant<source_decl, parameter_decl, table_decl, fact_decl, rule_decl, label_decl, criterion_decl> {
     using base_type::base_type;
     using base_type::operator=;
 };

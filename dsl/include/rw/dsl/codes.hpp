@@ -104,6 +104,13 @@ inline constexpr char const* placeholder_needs_act_by = "RW5104"; // {handel_uit
 inline constexpr char const* label_unknown = "RW5201";  // a label for a fact, rule, value or unit that does not exist
 inline constexpr char const* label_twice = "RW5202";    // the same thing labelled twice in the rulebook
 inline constexpr char const* label_empty = "RW5203";    // a label with an empty text
+// Matching (issue 12): criteria (criterium) for candidates and vacancies.
+inline constexpr char const* protected_ground = "RW5301";      // a criterion reads a protected ground (AWGB, AVG art. 9)
+inline constexpr char const* vacancy_outside_criterion = "RW5302";  // 'vacature' outside a criterion
+inline constexpr char const* criterion_points = "RW5303";      // 'punten' missing in soort punten, or given in soort eis
+inline constexpr char const* reason_missing = "RW5304";        // 'reden nl'/'reden en' missing or twice
+inline constexpr char const* criterion_twice = "RW5305";       // a criterion (with its geval) is declared twice
+inline constexpr char const* criterion_for_agency = "RW5306";  // 'voor het bureau' in a criterion
 
 // ---- RW6: overrides -----------------------------------------------------------------------------
 inline constexpr char const* override_kind = "RW6001";
@@ -195,6 +202,12 @@ inline constexpr std::array all = {
     code_info{"RW5201", "a label for a fact, rule, value or unit the rules do not have"},
     code_info{"RW5202", "the same fact, rule, value, unit or term is labelled twice"},
     code_info{"RW5203", "a label with an empty text"},
+    code_info{"RW5301", "a criterion reads a protected ground (AWGB art. 1 and 5, AVG art. 9)"},
+    code_info{"RW5302", "'vacature' outside a criterion"},
+    code_info{"RW5303", "'punten' missing in a criterion 'soort punten', or given in 'soort eis'"},
+    code_info{"RW5304", "a criterion lacks 'reden nl' or 'reden en', or gives one twice"},
+    code_info{"RW5305", "a criterion (with its geval) is declared twice"},
+    code_info{"RW5306", "'voor het bureau' in a criterion"},
     code_info{"RW6001", "an override file holds something else than bron, parameter, tabel or label"},
     code_info{"RW6002", "an override changes the type of what it replaces"},
     code_info{"RW6003", "an override of something the rules do not declare"},

@@ -33,7 +33,7 @@ struct finding_expectation {
 };
 
 /// v1.1 (case-format.md, "matching expectations"): what matching must conclude for a vacancy.
-/// Read and kept; `case verify` does not check it yet (matching is not implemented) and says so.
+/// `case verify` runs matching (matching.hpp) on the reference date and checks it (issue 12).
 struct match_blocked {
     std::string worker;
     std::string rule;

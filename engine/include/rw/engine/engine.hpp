@@ -141,6 +141,17 @@ struct worker_result {
     std::vector<finding> findings;  // deterministic order: overdue actions, then by due, rule, ids
 };
 
+/// Matching (issue 12): one instance of a criterion (`criterium`) that applied to a candidate and
+/// a vacancy: points with a reason, or a missing must-have.
+struct criterion_result {
+    std::string criterion;
+    std::string variant;
+    criterion_kind kind = criterion_kind::points;
+    std::int64_t points_milli = 0;  // thousandths (getal)
+    std::string reason_nl, reason_en;
+    std::vector<std::string> citations;
+};
+
 struct eval_context;
 
 /// Evaluates the program. Not thread-safe: use one evaluator per thread (they share the program).
@@ -155,7 +166,13 @@ public:
                                   evaluation_options const& opts);
     std::vector<finding> evaluate_agency(agency const& ag, evaluation_options const& opts);
 
+    /// Matching (issue 12): the criteria in force on opts.reference for a candidate and a vacancy
+    /// (of client k), in declaration order; every instance whose condition holds (matching.cpp).
+    std::vector<criterion_result> evaluate_criteria(agency const& ag, client_index const& clients, worker const& w,
+                                                    client const& k, vacancy const& v, evaluation_options const& opts);
+
     program const& prog() const { return *prog_; }
+    std::shared_ptr<program const> const& shared_prog() const { return prog_; }
 
 private:
     std::shared_ptr<program const> prog_;

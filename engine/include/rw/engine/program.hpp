@@ -45,6 +45,7 @@ enum class op : std::uint8_t {
     aggregate,       // id = aggregate_kind; slot = variable; children: [collection, filter|none, body|none]
     first_day,       // eerste_dag(d van a tot b waarvoor c): id = first_day_info index; slot = d;
                      // children: [a, b, c]
+    vacancy,         // vacature (matching, issue 12: only in a criterion)
     round,           // afgerond(x, naar: ..., op: unit): id = round_kind; children: [x, unit]; an exact
                      // product or quotient as x is rounded once, from its exact value
 };
@@ -266,6 +267,24 @@ struct label_info {
 /// The key of program::label_index.
 std::string label_key(label_kind kind, std::string_view name);
 
+/// Matching (issue 12): a criterion (`criterium`). Kind punten adds points with a reason; kind eis
+/// is a must-have: when its condition holds for an item, the item is missing and blocks the
+/// candidate (the catalogue's `match.eis_ontbreekt`).
+enum class criterion_kind : std::uint8_t { points, requirement };
+struct criterion_info {
+    std::string id;
+    std::string variant;
+    criterion_kind kind = criterion_kind::points;
+    std::vector<std::string> citation_texts;
+    day valid_from;
+    opt_day valid_to;
+    std::vector<generator_info> generators;
+    std::optional<std::uint32_t> filter, condition, points;
+    message_template reason_nl, reason_en;
+    dsl::span where;
+    std::string location;  // file:line
+};
+
 struct program {
     std::vector<node> nodes;
     std::vector<std::uint32_t> children;
@@ -277,6 +296,7 @@ struct program {
     std::vector<table_info> tables;
     std::vector<fact_info> facts;
     std::vector<rule_info> rules;
+    std::vector<criterion_info> criteria;  // matching (issue 12)
     std::vector<first_day_info> first_days;
     std::uint16_t slot_count = 0;
     int default_lead_param = -1;  // actie.vooruitblik: how far ahead actions are listed

@@ -53,6 +53,11 @@ enum class entity_id : std::uint16_t {
     ziektegeval,  // computed: periods of sickness added together (ZW art. 29, BW 7:629 lid 10)
     eerder_werk,  // v1.1: work before this agency (prior_employment)
     taak,         // v1.1: evidence that a task was done (tasks_done)
+    // Matching (issue 12): only criteria (criterium) see a vacancy.
+    vacature,     // a client order (vacancy)
+    eisen,        // its must-haves
+    wensen,       // its nice-to-haves
+    certificaat,  // a certificate of a candidate (application)
     count
 };
 
@@ -90,6 +95,9 @@ struct field_info {
     std::string name;
     type t;
     std::uint16_t index;  // per entity, dispatched by the evaluator
+    /// Matching (issue 12): the protected ground this field reveals (AWGB art. 1, AVG art. 9), or
+    /// null. A criterion (criterium) may not read it; rules (regel) may.
+    char const* ground = nullptr;
 };
 std::vector<field_info> const& entity_fields(entity_id e);
 field_info const* find_field(entity_id e, std::string const& name);

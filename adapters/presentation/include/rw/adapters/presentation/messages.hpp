@@ -67,6 +67,10 @@ enum class msg : std::uint16_t {
     violation_one, violation_many, action_one, action_many, warning_one, warning_many, info_one, info_many,
     evidence_label, rules_language_label, due_label, computed_from, step_recorded, yes_word, no_word, on_word,
     condition_label, holds_word, does_not_hold_word, counted_weeks_label, see_actions,
+    // matching (issue 12)
+    match_for, match_at, match_candidates, match_eligible, match_blocked, match_points, match_beside, match_flag,
+    match_flag_alternative, match_flag_unused, match_person_decides, match_worker_for, match_contract, match_phase,
+    match_own_contract, match_more, match_eligible_count, match_blocked_count,
     count_  // not a message: the number of ids
 };
 inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);

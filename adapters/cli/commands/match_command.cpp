@@ -1,0 +1,255 @@
+// match (issue 12): candidates for a vacancy, legally checked over the whole assignment and scored
+// by the rulebook's criteria; or, with --worker, the open vacancies for one worker. Thin: the store
+// reads, the engine matches (engine/matching.hpp), the presentation layer renders.
+#include "cli_common.hpp"
+#include "report_text.hpp"
+#include "rules_support.hpp"
+#include "rw/adapters/presentation/match_view.hpp"
+#include "rw/adapters/presentation/render.hpp"
+#include "rw/adapters/presentation/escape.hpp"
+#include "rw/adapters/sqlite/store.hpp"
+#include "rw/engine/matching.hpp"
+#include "safe_output.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <stdexcept>
+
+namespace rw::cli {
+
+namespace sq = rw::adapters::sqlite;
+namespace pr = rw::adapters::presentation;
+
+namespace {
+
+struct match_options {
+    std::string db, vacancy, worker, at, by;
+    std::size_t top = 10;
+    unsigned threads = 1;
+    std::string lang = "nl", format = "text", rules = default_rules_dir();
+    bool explain = false, no_log = false;
+};
+
+struct decide_options {
+    std::string db, vacancy, worker, decision, reason, by, at;
+};
+
+struct log_options {
+    std::string db, vacancy, worker, format = "text";
+};
+
+/// UTC now as "YYYY-MM-DDTHH:MM:SSZ" (the log's clock; RW_NOW overrides it for tests).
+std::string now_utc() {
+    if (char const* fixed = std::getenv("RW_NOW"); fixed && *fixed) return fixed;
+    auto t = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    return date::format("%Y-%m-%dT%H:%M:%SZ", t);
+}
+
+/// Who runs or decides: --by, else $USER, else "onbekend".
+std::string who(std::string const& by) {
+    if (!by.empty()) return by;
+    if (char const* u = std::getenv("USER"); u && *u) return u;
+    return "onbekend";
+}
+
+/// FNV-1a 64 of the store's content and the rulebook: what the run read.
+std::string inputs_hash(std::string const& store_hash, std::string const& rules_hash) {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (unsigned char c : store_hash + "|" + rules_hash) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+int fail(std::string const& msg) {
+    std::cerr << "regelwerk: " << msg << "\n";
+    return bad_input;
+}
+
+int run_match(match_options const& o) {
+    if (o.db.empty()) return fail("--db is required");
+    if (o.vacancy.empty() == o.worker.empty()) return fail("give --vacancy V or --worker W (one of them)");
+    engine::match_options mo;
+    mo.at = parse_at(o.at);
+    mo.lang = o.lang;
+    mo.explain = o.explain;
+    mo.threads = o.threads;
+    if (auto e = std_streams_are_store(o.db)) return fail(*e);
+    engine::dossier d;
+    std::string store_hash;
+    try {
+        auto s = sq::store::open(o.db, sq::open_mode::read_only);
+        if (!o.no_log) store_hash = s.content_hash();
+        if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
+        auto ag = s.load_agency();
+        if (!ag) return fail("the store has no agency");
+        d.agency_info = *ag;
+        d.clients = s.load_clients();
+        if (!o.worker.empty()) {
+            auto w = s.load_worker(o.worker);
+            if (!w) return fail("no worker '" + terminal_safe(o.worker) + "' in " + o.db);
+            d.workers.push_back(std::move(*w));
+        } else {
+            // Only candidates are kept: workers whose application is active (matching.hpp).
+            s.for_each_worker([&](engine::worker&& w, std::vector<engine::data_issue>&&) {
+                if (w.appl && w.appl->status == engine::application_status::active) d.workers.push_back(std::move(w));
+                return true;
+            });
+        }
+    } catch (sq::store_error const& e) {
+        return fail(e.what());
+    }
+    auto prog = load_rules(o.rules);
+    if (!prog) return bad_input;
+    engine::evaluator ev(prog);
+    auto lang = language_of(o.lang);
+    try {
+        // Every run is logged (AVG art. 22, AI Act art. 26(6)): who, when, what it read, the ranking.
+        sq::match_log_entry run;
+        run.entry = "run";
+        run.at = now_utc();
+        run.by = who(o.by);
+        run.reference_date = engine::format_date(mo.at);
+        run.inputs_hash = inputs_hash(store_hash, prog->rules_hash);
+        if (!o.worker.empty()) {
+            auto ms = engine::match_worker(ev, d, o.worker, mo);
+            auto view = pr::build_worker_match_view(d.workers.front(), ms, d.agency_info, lang, o.explain);
+            if (o.format == "json") pr::render_worker_match_json(std::cout, view);
+            else pr::render_worker_match_text(std::cout, view);
+            run.worker = o.worker;
+            std::string detail = "[";
+            for (auto const& m : view.vacancies) detail += (detail.size() > 1 ? "," : "") + pr::match_ranking_json(m);
+            run.detail_json = detail + "]";
+        } else {
+            auto m = engine::match_vacancy(ev, d, o.vacancy, mo);
+            auto view = pr::build_match_view(m, d.agency_info, lang, o.explain, o.top);
+            if (o.format == "json") pr::render_match_json(std::cout, view);
+            else pr::render_match_text(std::cout, view);
+            run.vacancy = m.vacancy;
+            run.client = m.client;
+            run.detail_json = pr::match_ranking_json(view);
+        }
+        if (!o.no_log) sq::store::open(o.db, sq::open_mode::read_write).append_match_log(run);
+        return ok;
+    } catch (std::invalid_argument const& e) {
+        return fail(e.what());
+    } catch (sq::store_error const& e) {
+        return fail(std::string("the match was not logged: ") + e.what());
+    }
+}
+
+int run_decide(decide_options const& o) {
+    if (o.decision != "voorstellen" && o.decision != "afwijzen") return fail("--decision: voorstellen | afwijzen");
+    if (o.reason.empty()) return fail("--reason: say why (AVG art. 22: the person's view and the reason are kept)");
+    if (auto e = std_streams_are_store(o.db)) return fail(*e);
+    try {
+        auto s = sq::store::open(o.db, sq::open_mode::read_write);
+        auto w = s.load_worker(o.worker);
+        if (!w) return fail("no worker '" + terminal_safe(o.worker) + "' in " + o.db);
+        std::string client;
+        for (auto const& k : s.load_clients())
+            for (auto const& v : k.vacancies)
+                if (v.id == o.vacancy) client = k.id;
+        if (client.empty()) return fail("no vacancy '" + terminal_safe(o.vacancy) + "' in " + o.db);
+        sq::match_log_entry e;
+        e.entry = "decision";
+        e.at = now_utc();
+        e.by = who(o.by);
+        e.client = client;
+        e.vacancy = o.vacancy;
+        e.worker = o.worker;
+        e.reference_date = engine::format_date(parse_at(o.at));
+        e.decision = o.decision;
+        e.reason = o.reason;
+        auto id = s.append_match_log(e);
+        std::cout << "logged decision " << id << ": " << o.decision << " " << terminal_safe(o.worker) << " for "
+                  << terminal_safe(o.vacancy) << " by " << terminal_safe(e.by) << "\n";
+        return ok;
+    } catch (sq::store_error const& e) {
+        return fail(e.what());
+    }
+}
+
+int run_log(log_options const& o) {
+    if (o.vacancy.empty() && o.worker.empty()) return fail("give --vacancy V and/or --worker W");
+    if (auto e = std_streams_are_store(o.db)) return fail(*e);
+    std::vector<sq::match_log_entry> rows;
+    try {
+        auto s = sq::store::open(o.db, sq::open_mode::read_only);
+        rows = s.match_log(o.vacancy.empty() ? std::nullopt : std::optional<std::string>(o.vacancy),
+                           o.worker.empty() ? std::nullopt : std::optional<std::string>(o.worker));
+    } catch (sq::store_error const& e) {
+        return fail(e.what());
+    }
+    auto opt = [](std::optional<std::string> const& v) { return v ? *v : std::string("-"); };
+    if (o.format == "json") {
+        auto arr = nlohmann::ordered_json::array();
+        auto oj = [](std::optional<std::string> const& v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(); };
+        for (auto const& r : rows)
+            arr.push_back({{"id", r.id}, {"entry", r.entry}, {"at", r.at}, {"by", r.by}, {"client", oj(r.client)},
+                           {"vacancy", oj(r.vacancy)}, {"worker", oj(r.worker)}, {"reference_date", oj(r.reference_date)},
+                           {"inputs_hash", oj(r.inputs_hash)}, {"decision", oj(r.decision)}, {"reason", oj(r.reason)},
+                           {"detail", r.detail_json ? nlohmann::ordered_json::parse(*r.detail_json, nullptr, false) : nlohmann::ordered_json()}});
+        std::cout << pr::dump_json(arr, 2) << "\n";
+        return ok;
+    }
+    for (auto const& r : rows) {
+        std::cout << r.id << "  " << r.at << "  " << r.entry << "  " << terminal_safe(r.by) << "  vacature " << terminal_safe(opt(r.vacancy))
+                  << "  werker " << terminal_safe(opt(r.worker)) << "  peildatum " << opt(r.reference_date);
+        if (r.entry == "decision") std::cout << "  " << opt(r.decision) << ": " << terminal_safe(opt(r.reason));
+        else std::cout << "  invoer " << opt(r.inputs_hash);
+        std::cout << "\n";
+        if (r.entry == "run" && r.detail_json) std::cout << "    " << terminal_safe(*r.detail_json) << "\n";
+    }
+    if (rows.empty()) std::cout << "(geen)\n";
+    return ok;
+}
+
+}  // namespace
+
+void register_match_command(CLI::App& app, int& result) {
+    auto o = std::make_shared<match_options>();
+    auto* c = app.add_subcommand("match", "Candidates for a vacancy (or vacancies for a worker): legally checked over the assignment, scored with reasons");
+    c->add_option("--db", o->db, "SQLite store");
+    c->add_option("--vacancy", o->vacancy, "Vacancy id: rank its candidates");
+    c->add_option("--worker", o->worker, "Worker id: the open vacancies for this worker");
+    c->add_option("--at", o->at, "Reference date (known until); default today")->check(non_empty_date);
+    c->add_option("--top", o->top, "Eligible candidates shown (0 = all)")->capture_default_str();
+    c->add_option("--lang", o->lang, "nl | en")->check(CLI::IsMember({"nl", "en"}))->capture_default_str();
+    c->add_option("--format", o->format, "text | json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    c->add_flag("--explain", o->explain, "Every reason, full citations, and why each finding beside a candidate applies");
+    c->add_option("--threads", o->threads, "Candidates checked in parallel (0 = every core; on a busy machine 1 is often faster); the output is the same")->capture_default_str();
+    c->add_option("--by", o->by, "Who runs the match (logged; default $USER)");
+    c->add_flag("--no-log", o->no_log, "Do not log this run (a read-only store; the run then leaves no trace)");
+    add_rules_options(c, o->rules);
+    c->callback([&result, o, c] {
+        if (c->get_subcommands().empty()) result = run_match(*o);
+    });
+
+    // match decide: a person decides (AVG art. 22); the decision is appended to the log.
+    auto d = std::make_shared<decide_options>();
+    auto* dc = c->add_subcommand("decide", "Record a person's decision about a candidate: voorstellen (propose to the client) or afwijzen");
+    dc->add_option("--db", d->db, "SQLite store")->required();
+    dc->add_option("--vacancy", d->vacancy, "Vacancy id")->required();
+    dc->add_option("--worker", d->worker, "Worker id")->required();
+    dc->add_option("--decision", d->decision, "voorstellen | afwijzen")->required()->check(CLI::IsMember({"voorstellen", "afwijzen"}));
+    dc->add_option("--reason", d->reason, "Why (kept in the log)")->required();
+    dc->add_option("--by", d->by, "Who decides (default $USER)");
+    dc->add_option("--at", d->at, "The reference date the decision is about; default today")->check(non_empty_date);
+    dc->callback([&result, d] { result = run_decide(*d); });
+
+    // match log: the append-only log for a vacancy or a worker, oldest first.
+    auto l = std::make_shared<log_options>();
+    auto* lc = c->add_subcommand("log", "The matching log (runs and decisions) for a vacancy or a worker");
+    lc->add_option("--db", l->db, "SQLite store")->required();
+    lc->add_option("--vacancy", l->vacancy, "Vacancy id");
+    lc->add_option("--worker", l->worker, "Worker id");
+    lc->add_option("--format", l->format, "text | json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    lc->callback([&result, l] { result = run_log(*l); });
+}
+
+}  // namespace rw::cli
