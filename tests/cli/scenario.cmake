@@ -16,8 +16,10 @@ execute_process(COMMAND ${CLI} ${args} RESULT_VARIABLE rc OUTPUT_VARIABLE out ER
 if(NOT rc EQUAL 1)
     message(FATAL_ERROR "expected exit 1 (blocked), got ${rc}\n${out}\n${err}")
 endif()
-foreach(expected "Wat als: scenario voor W1021" "Bekend tot 2 december 2026" "22 februari 2027  Contract WAT-ALS-C heeft een uitzendbeding"
-                 "cao.uitzendbeding_na_fase_a (overtreding)" "waadi.gelijke_beloning (overtreding)" "bw.transitievergoeding (actie)")
+# Text for people (issue 11): dates with their weekday, rules by their labels, values by theirs.
+foreach(expected "Wat als: scenario voor W1021" "Bekend tot wo 2 dec 2026" "ma 22 feb 2027  Contract WAT-ALS-C heeft een uitzendbeding"
+                 "Uitzendbeding na fase A (overtreding)" "Gelijke beloning (overtreding)" "Transitievergoeding (actie)"
+                 "ma 4 jan 2027 .. zo 27 jun 2027, uitzendovereenkomst met uitzendbeding, 38 uur per week, € 15,20 per uur")
     string(FIND "${out}" "${expected}" at)
     if(at EQUAL -1)
         message(FATAL_ERROR "missing '${expected}' in:\n${out}")

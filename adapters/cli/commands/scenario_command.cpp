@@ -111,7 +111,7 @@ int run_scenario(scenario_options const& o) {
     } catch (std::invalid_argument const& e) {
         return fail(e.what());
     }
-    auto view = pr::build_scenario_view(d.workers.front(), s, r, language_of(o.lang), o.explain);
+    auto view = pr::build_scenario_view(d.workers.front(), s, r, language_of(o.lang), o.explain, prog.get());
     if (o.format == "json") pr::render_scenario_json(std::cout, view);
     else pr::render_scenario_text(std::cout, view);
     return view.blocks.empty() ? ok : findings;

@@ -5,10 +5,12 @@
 #include "rw/adapters/presentation/render.hpp"
 #include "rw/engine/calendar.hpp"
 
+#include <algorithm>
+
 namespace rw::adapters::presentation {
 
 scenario_view build_scenario_view(engine::worker const& w, engine::scenario const& s, engine::scenario_result const& r,
-                                  language l, bool explain) {
+                                  language l, bool explain, engine::program const* prog) {
     scenario_view v;
     v.lang = l;
     v.explain = explain;
@@ -28,13 +30,13 @@ scenario_view build_scenario_view(engine::worker const& w, engine::scenario cons
         if (p.hourly_wage) row.wage = engine::format_money(*p.hourly_wage);
         for (auto const& c : s.contracts)
             if (c.id == p.contract) {
-                row.kind = engine::to_string(c.kind);
+                row.kind = people_name(prog, engine::label_kind::waarde, std::string("contractsoort.") + engine::to_string(c.kind), l);
                 if (c.hours_per_week) row.hours = engine::format_decimal(*c.hours_per_week);
             }
         v.placements.push_back(std::move(row));
     }
     for (auto const& e : r.caused) {
-        scenario_view::effect_row row{make_finding_view(e.f, l, w.name), e.bites_on, e.first_day, e.last_day, e.days.size()};
+        scenario_view::effect_row row{make_finding_view(e.f, l, w.name, prog), e.bites_on, e.first_day, e.last_day, e.days.size()};
         (e.f.kind == engine::finding_kind::violation ? v.blocks : v.beside).push_back(std::move(row));
     }
     for (auto const& d : r.days) v.days.push_back({d.on, d.why});
@@ -50,9 +52,9 @@ void effects_text(std::ostream& out, std::vector<scenario_view::effect_row> cons
         return;
     }
     for (auto const& e : rows) {
-        out << "  " << engine::format_date_long(e.on, code(v.lang)) << "  " << terminal_safe(e.f.message) << "\n";
+        out << "  " << engine::format_date_weekday(e.on, code(v.lang)) << "  " << terminal_safe(e.f.message) << "\n";
         out << "      " << text(msg::advice_label, v.lang) << terminal_safe(e.f.advice) << "\n";
-        out << "      " << e.f.rule << " (" << kind_label(e.f.kind, v.lang) << ")";
+        out << "      " << terminal_safe(e.f.title.empty() ? e.f.rule : e.f.title) << " (" << kind_label(e.f.kind, v.lang) << ")";
         for (auto const& c : e.f.citations) out << "; " << terminal_safe(c);
         out << "\n";
         if (v.explain)
@@ -67,15 +69,20 @@ void render_scenario_text(std::ostream& out, scenario_view const& v) {
     for (auto const& p : v.placements) {
         out << "  " << text(msg::placement_word, v.lang) << " " << terminal_safe(p.id) << ": " << terminal_safe(p.client);
         if (!p.function.empty()) out << ", " << terminal_safe(p.function);
-        out << ", " << engine::format_date(p.start) << " .. " << (p.end ? engine::format_date(*p.end) : std::string("-"));
+        out << ", " << engine::format_date_weekday(p.start, code(v.lang)) << " .. "
+            << (p.end ? engine::format_date_weekday(*p.end, code(v.lang)) : std::string("-"));
         if (!p.kind.empty()) out << ", " << p.kind;
         if (!p.hours.empty()) out << ", " << p.hours << text(msg::scenario_hours, v.lang);
-        if (!p.wage.empty()) out << ", € " << p.wage << text(msg::scenario_per_hour, v.lang);
+        if (!p.wage.empty()) {
+            std::string wage = p.wage;  // "15.20": a decimal comma for Dutch readers
+            if (v.lang == language::nl) std::replace(wage.begin(), wage.end(), '.', ',');
+            out << ", € " << wage << text(msg::scenario_per_hour, v.lang);
+        }
         out << "\n";
     }
-    out << text(msg::scenario_known_until, v.lang) << engine::format_date_long(v.known_until, code(v.lang)) << "; "
-        << v.days.size() << text(msg::scenario_days_evaluated, v.lang) << engine::format_date(v.from) << " .. "
-        << engine::format_date(v.to) << "\n";
+    out << text(msg::scenario_known_until, v.lang) << engine::format_date_weekday(v.known_until, code(v.lang)) << "; "
+        << v.days.size() << text(msg::scenario_days_evaluated, v.lang) << engine::format_date_weekday(v.from, code(v.lang))
+        << " .. " << engine::format_date_weekday(v.to, code(v.lang)) << "\n";
     effects_text(out, v.blocks, msg::scenario_blocks, v);
     effects_text(out, v.beside, msg::scenario_beside, v);
 }

@@ -37,8 +37,9 @@ struct scenario_view {
     std::vector<day_row> days;
 };
 
+/// `prog` (when given) names rules and contract kinds with the rulebook's labels.
 scenario_view build_scenario_view(engine::worker const& w, engine::scenario const& s, engine::scenario_result const& r,
-                                  language l, bool explain);
+                                  language l, bool explain, engine::program const* prog = nullptr);
 void render_scenario_text(std::ostream& out, scenario_view const& v);
 void render_scenario_json(std::ostream& out, scenario_view const& v);
 
