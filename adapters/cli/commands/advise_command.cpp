@@ -52,7 +52,12 @@ static int run_advise(std::string const& db, std::string const& worker_id, std::
     engine::evaluation_options opts{R, explain};
     auto res = ev.evaluate_worker(*ag, idx, *w, opts);
     auto agency_findings = ev.evaluate_agency(*ag, opts);
-    auto view = pr::build_worker_view(*prog, *ag, clients, *w, res, agency_findings, R, language_of(lang), explain);
+    // The header's next deadlines look a year ahead, beyond the rules' own listing windows.
+    engine::evaluation_options ahead_opts{R, false};
+    ahead_opts.lead_days = 366;
+    ahead_opts.facts = false;
+    auto ahead = ev.evaluate_worker(*ag, idx, *w, ahead_opts).findings;
+    auto view = pr::build_worker_view(*prog, *ag, clients, *w, res, agency_findings, R, language_of(lang), explain, &ahead);
     if (format == "json") pr::render_worker_json(std::cout, view);
     else pr::render_worker_text(std::cout, view);
     return ok;

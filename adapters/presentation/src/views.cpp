@@ -122,7 +122,7 @@ bool runs_on(engine::day start, engine::opt_day end, engine::day d) { return sta
 worker_view build_worker_view(engine::program const& prog, engine::agency const& ag, std::vector<engine::client> const& clients,
                               engine::worker const& w, engine::worker_result const& res,
                               std::vector<engine::finding> const& agency_findings, engine::day reference, language l,
-                              bool explain) {
+                              bool explain, std::vector<engine::finding> const* upcoming) {
     using lk = engine::label_kind;
     auto const lc = code(l);
     worker_view v;
@@ -244,8 +244,12 @@ worker_view build_worker_view(engine::program const& prog, engine::agency const&
     for (auto const& f : res.findings) v.findings.push_back(make_finding_view(f, l, {}, &prog, reference));
     for (auto const& f : agency_findings) v.agency_findings.push_back(make_finding_view(f, l, {}, &prog, reference));
 
-    // The next three deadlines still to meet.
-    for (auto const& f : v.findings)
+    // The next three deadlines still to meet: from `upcoming` (the same worker evaluated with a long
+    // look-ahead, so that a notice due in three months shows) when given, else from the findings.
+    std::vector<finding_view> ahead;
+    if (upcoming)
+        for (auto const& f : *upcoming) ahead.push_back(make_finding_view(f, l, {}, &prog, reference));
+    for (auto const& f : upcoming ? ahead : v.findings)
         if (f.due && *f.due >= reference && section_of(f, reference) != worker_section::info) v.deadlines.push_back({f.title, *f.due, f.act_by});
     std::stable_sort(v.deadlines.begin(), v.deadlines.end(), [](auto const& a, auto const& b) { return a.due < b.due; });
     if (v.deadlines.size() > 3) v.deadlines.resize(3);

@@ -62,7 +62,12 @@ pr::worker_view advise(std::string const& id, pr::language l, engine::day R, boo
         if (w.id == id) {
             auto res = ev.evaluate_worker(d.dossier.agency_info, idx, w, opts);
             auto agency = ev.evaluate_agency(d.dossier.agency_info, opts);
-            return pr::build_worker_view(*d.prog, d.dossier.agency_info, d.dossier.clients, w, res, agency, R, l, explain);
+            // As `advise` does: the header's deadlines look a year ahead.
+            engine::evaluation_options ahead_opts{R, false};
+            ahead_opts.lead_days = 366;
+            ahead_opts.facts = false;
+            auto ahead = ev.evaluate_worker(d.dossier.agency_info, idx, w, ahead_opts).findings;
+            return pr::build_worker_view(*d.prog, d.dossier.agency_info, d.dossier.clients, w, res, agency, R, l, explain, &ahead);
         }
     throw std::runtime_error("no worker " + id);
 }
@@ -397,4 +402,13 @@ TEST(WorkerView, AWeekendDeadlineSaysWhichWorkingDayToActOn) {
         EXPECT_NE(t.find("Plan van aanpak (week 8)"), std::string::npos) << day << "\n" << t;
         EXPECT_EQ(t.find("handel uiterlijk vr 13 nov"), std::string::npos) << day << "\n" << t;
     }
+}
+
+TEST(WorkerView, TheHeaderShowsTheNextDeadlinesBeyondTheListingWindow) {
+    // Issue 11 (4): "the next three deadlines with weekday". W1022's notice of the contract's end
+    // is due in 92 days, beyond the 8 weeks in which it is listed as an action; the header shows it.
+    auto v = advise("W1022", pr::language::nl, at("2026-12-02"));
+    auto text = render([&](std::ostream& o) { pr::render_worker_text(o, v); });
+    EXPECT_NE(text.find("Termijnen    do 4 mrt 2027 Aanzegging einde contract (over 92 dagen); "), std::string::npos) << text;
+    EXPECT_EQ(v.deadlines.size(), 3u);
 }

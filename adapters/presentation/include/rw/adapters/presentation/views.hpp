@@ -140,7 +140,7 @@ struct worker_view {
 worker_view build_worker_view(engine::program const& prog, engine::agency const& ag, std::vector<engine::client> const& clients,
                               engine::worker const& w, engine::worker_result const& res,
                               std::vector<engine::finding> const& agency_findings, engine::day reference, language l,
-                              bool explain);
+                              bool explain, std::vector<engine::finding> const* upcoming = nullptr);
 
 /// "1 overtreding", "17 overtredingen" (en: 1 violation, 17 violations).
 std::string count_text(std::size_t n, engine::finding_kind k, language l);
