@@ -94,6 +94,9 @@ public:
 
     // ---- rules.cpp ----
     void bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r);
+    /// 'voor elk g in L, ... [waarvoor C]' (rules and criteria): each variable gets a slot in
+    /// scope, typed by its list's element; the filter must be a truth value.
+    void bind_generators(ast::scope const& s, std::vector<generator_info>& generators, std::optional<std::uint32_t>& filter);
 
     // ---- criteria.cpp (matching, issue 12) ----
     void bind_criterion(dsl::source_ptr const& src, ast::criterion_decl const& c);

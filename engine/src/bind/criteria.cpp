@@ -55,21 +55,7 @@ void binder::bind_criterion(dsl::source_ptr const& src, ast::criterion_decl cons
     if (c.for_each && c.for_each->kind == "bureau") {
         error(codes::criterion_for_agency, span(*c.for_each), "a criterion is about a candidate and a vacancy, not 'voor het bureau'");
     } else if (c.for_each) {
-        for (auto const& g : c.for_each->generators) {
-            bound coll = bind(g.collection);
-            type elem = type::of(type_kind::error);
-            if (coll.t.kind == type_kind::list) elem = coll.t.element();
-            else if (coll.t.kind != type_kind::error)
-                error(codes::for_each_not_list, span(g.collection), "'voor elk' needs a list, not " + type_name(coll.t));
-            std::uint16_t slot = new_slot();
-            scope_.push_back({g.var, slot, elem});
-            ci.generators.push_back({slot, coll.node, elem, g.var});
-        }
-        if (c.for_each->filter) {
-            bound f = bind(*c.for_each->filter, &bt);
-            expect_type(f, bt, span(*c.for_each->filter), "the condition after 'waarvoor'");
-            ci.filter = f.node;
-        }
+        bind_generators(*c.for_each, ci.generators, ci.filter);
     }
     if (c.condition) {
         bound b = bind(*c.condition, &bt);

@@ -105,6 +105,26 @@ std::uint32_t binder::bind_act_by(std::string const& kind, std::uint32_t due, as
     return b.node;
 }
 
+void binder::bind_generators(ast::scope const& s, std::vector<generator_info>& generators,
+                             std::optional<std::uint32_t>& filter) {
+    for (auto const& g : s.generators) {
+        bound coll = bind(g.collection);
+        type elem = type::of(type_kind::error);
+        if (coll.t.kind == type_kind::list) elem = coll.t.element();
+        else if (coll.t.kind != type_kind::error)
+            error(codes::for_each_not_list, span(g.collection), "'voor elk' needs a list, not " + type_name(coll.t));
+        std::uint16_t slot = new_slot();
+        scope_.push_back({g.var, slot, elem});
+        generators.push_back({slot, coll.node, elem, g.var});
+    }
+    if (s.filter) {
+        type bt = type::of(type_kind::boolean);
+        bound f = bind(*s.filter, &bt);
+        expect_type(f, bt, span(*s.filter), "the condition after 'waarvoor'");
+        filter = f.node;
+    }
+}
+
 void binder::bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r) {
     cur_ = src;
     rule_info ri;
@@ -139,21 +159,7 @@ void binder::bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r) {
             ri.agency_level = true;
             worker_allowed_ = false;
         } else {
-            for (auto const& g : r.for_each->generators) {
-                bound coll = bind(g.collection);
-                type elem = type::of(type_kind::error);
-                if (coll.t.kind == type_kind::list) elem = coll.t.element();
-                else if (coll.t.kind != type_kind::error)
-                    error(codes::for_each_not_list, span(g.collection), "'voor elk' needs a list, not " + type_name(coll.t));
-                std::uint16_t slot = new_slot();
-                scope_.push_back({g.var, slot, elem});
-                ri.generators.push_back({slot, coll.node, elem, g.var});
-            }
-            if (r.for_each->filter) {
-                bound f = bind(*r.for_each->filter, &bt);
-                expect_type(f, bt, span(*r.for_each->filter), "the condition after 'waarvoor'");
-                ri.filter = f.node;
-            }
+            bind_generators(*r.for_each, ri.generators, ri.filter);
         }
     }
     if (r.valid.on) {
