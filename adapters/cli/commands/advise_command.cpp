@@ -5,6 +5,7 @@
 #include "cli_common.hpp"
 #include "report_text.hpp"
 #include "rules_support.hpp"
+#include "rw/adapters/app/services.hpp"
 #include "rw/adapters/presentation/render.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "safe_output.hpp"
@@ -15,14 +16,11 @@ namespace rw::cli {
 
 namespace sq = rw::adapters::sqlite;
 namespace pr = rw::adapters::presentation;
+namespace app = rw::adapters::app;
 
 static int run_advise(std::string const& db, std::string const& worker_id, std::string const& at, std::string const& lang,
                       std::string const& format, bool explain, std::string const& rules) {
     engine::day R = parse_at(at);
-    std::shared_ptr<engine::program const> prog;
-    std::optional<engine::worker> w;
-    std::optional<engine::agency> ag;
-    std::vector<engine::client> clients;
     if (auto e = std_streams_are_store(db)) {
         std::cerr << "regelwerk: " << *e << "\n";
         return bad_input;
@@ -30,37 +28,26 @@ static int run_advise(std::string const& db, std::string const& worker_id, std::
     try {
         auto s = sq::store::open(db, sq::open_mode::read_only);
         if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
-        w = s.load_worker(worker_id);
-        if (!w) {
+        if (!s.load_worker(worker_id)) {
             std::cerr << "regelwerk: no worker '" << terminal_safe(worker_id) << "' in " << db << "\n";
             return bad_input;
         }
-        ag = s.load_agency();
-        clients = s.load_clients();
+        auto ref = app::load_reference_data(s);
+        if (!ref) {
+            std::cerr << "regelwerk: the store has no agency\n";
+            return bad_input;
+        }
+        auto prog = load_rules(rules);
+        if (!prog) return bad_input;
+        auto view = app::worker_card(s, prog, *ref, worker_id, R, language_of(lang), explain);
+        if (!view) return bad_input;  // gone between the two reads: the check above said what
+        if (format == "json") pr::render_worker_json(std::cout, *view);
+        else pr::render_worker_text(std::cout, *view);
+        return ok;
     } catch (sq::store_error const& e) {
         std::cerr << "regelwerk: " << e.what() << "\n";
         return bad_input;
     }
-    if (!ag) {
-        std::cerr << "regelwerk: the store has no agency\n";
-        return bad_input;
-    }
-    prog = load_rules(rules);
-    if (!prog) return bad_input;
-    engine::evaluator ev(prog);
-    engine::client_index idx(clients);
-    engine::evaluation_options opts{R, explain};
-    auto res = ev.evaluate_worker(*ag, idx, *w, opts);
-    auto agency_findings = ev.evaluate_agency(*ag, opts);
-    // The header's next deadlines look a year ahead, beyond the rules' own listing windows.
-    engine::evaluation_options ahead_opts{R, false};
-    ahead_opts.lead_days = 366;
-    ahead_opts.facts = false;
-    auto ahead = ev.evaluate_worker(*ag, idx, *w, ahead_opts).findings;
-    auto view = pr::build_worker_view(*prog, *ag, clients, *w, res, agency_findings, R, language_of(lang), explain, &ahead);
-    if (format == "json") pr::render_worker_json(std::cout, view);
-    else pr::render_worker_text(std::cout, view);
-    return ok;
 }
 
 void register_advise_command(CLI::App& app, int& result) {

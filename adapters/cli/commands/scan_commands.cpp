@@ -5,6 +5,7 @@
 #include "cli_common.hpp"
 #include "report_text.hpp"
 #include "rules_support.hpp"
+#include "rw/adapters/app/services.hpp"
 #include "rw/adapters/presentation/render.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/engine/batch.hpp"
@@ -28,6 +29,7 @@ namespace rw::cli {
 
 namespace sq = rw::adapters::sqlite;
 namespace pr = rw::adapters::presentation;
+namespace app = rw::adapters::app;
 using engine::finding;
 using engine::finding_kind;
 
@@ -63,9 +65,7 @@ private:
 struct scan_inputs {
     std::shared_ptr<engine::program const> prog;
     std::optional<sq::store> store;
-    engine::agency agency;
-    std::vector<engine::client> clients;
-    std::vector<engine::data_issue> reference_issues;
+    app::reference_data ref;
 };
 
 int open_inputs(std::string const& db, std::string const& rules, scan_inputs& in) {
@@ -76,13 +76,12 @@ int open_inputs(std::string const& db, std::string const& rules, scan_inputs& in
     try {
         in.store.emplace(sq::store::open(db, sq::open_mode::read_only));
         if (!in.store->notice().empty()) std::cerr << "regelwerk: note: " << in.store->notice() << "\n";
-        auto ag = in.store->load_agency(&in.reference_issues);
-        if (!ag) {
+        auto ref = app::load_reference_data(*in.store);
+        if (!ref) {
             std::cerr << "regelwerk: '" << db << "' has no agency (import a dossier first)\n";
             return bad_input;
         }
-        in.agency = *ag;
-        in.clients = in.store->load_clients(&in.reference_issues);
+        in.ref = std::move(*ref);
     } catch (sq::store_error const& e) {
         std::cerr << "regelwerk: " << e.what() << "\n";
         return bad_input;
@@ -91,35 +90,12 @@ int open_inputs(std::string const& db, std::string const& rules, scan_inputs& in
     return in.prog ? ok : bad_input;
 }
 
-/// Streams every worker through the engine; `visit` sees each worker's findings in id order.
+/// Streams every worker through the engine (app::scan) with a progress line on a terminal.
 void scan(scan_inputs& in, engine::evaluation_options opts, unsigned threads, std::string const& only_worker,
           std::function<void(engine::worker const&, std::vector<finding>&&)> const& visit, std::uint64_t* hash) {
-    engine::client_index idx(in.clients);
     progress_line progress(only_worker.empty() ? in.store->worker_count() : 1);
     std::int64_t done = 0;
-    engine::batch_runner runner(in.prog, in.agency, idx, opts, threads, [&](engine::evaluated_worker&& item) {
-        auto fs = std::move(item.result.findings);
-        for (auto const& issue : item.issues) fs.push_back(engine::data_quality_finding(issue));
-        visit(item.w, std::move(fs));
-        progress.tick(++done);
-    });
-    if (!only_worker.empty()) {
-        std::vector<engine::data_issue> issues;
-        if (auto w = in.store->load_worker(only_worker, &issues)) runner.push(std::move(*w), std::move(issues));
-    } else {
-        in.store->for_each_worker(
-            [&](engine::worker&& w, std::vector<engine::data_issue>&& issues) {
-                runner.push(std::move(w), std::move(issues));
-                return true;
-            },
-            [&](engine::data_issue&& orphan) {
-                engine::worker ghost;
-                ghost.id = orphan.worker_id;
-                visit(ghost, {engine::data_quality_finding(orphan)});
-            },
-            hash);
-    }
-    runner.finish();
+    app::scan(*in.store, in.prog, in.ref, opts, threads, only_worker, visit, hash, [&] { progress.tick(++done); });
     progress.done();
 }
 
@@ -149,32 +125,7 @@ int run_actions(std::string const& db, std::string const& at, std::optional<int>
         std::cerr << "regelwerk: no worker '" << terminal_safe(worker_id) << "' in " << db << "\n";
         return bad_input;
     }
-    engine::evaluation_options opts;
-    opts.reference = parse_at(at);
-    opts.facts = false;
-    opts.lang = lang;
-    if (within) opts.lead_days = 7 * *within;
-    struct row {
-        finding f;
-        std::string name;
-    };
-    std::vector<row> rows;  // actions are few: the list an intercedent reads on Monday
-    scan(in, opts, threads, worker_id, [&](engine::worker const& w, std::vector<finding>&& fs) {
-        for (auto& f : fs)
-            if (pr::on_work_list(f)) rows.push_back({std::move(f), w.name});
-    }, nullptr);
-    if (worker_id.empty()) {
-        engine::evaluator ev(in.prog);
-        for (auto& f : ev.evaluate_agency(in.agency, opts))
-            if (pr::on_work_list(f)) rows.push_back({std::move(f), in.agency.name});
-    }
-    std::vector<finding> found;
-    std::map<std::string, std::string> names;
-    for (auto& r : rows) {
-        names[r.f.worker] = r.name;
-        found.push_back(std::move(r.f));
-    }
-    auto view = pr::build_action_list(in.agency.name, opts.reference, language_of(lang), std::move(found), names, in.prog.get());
+    auto view = app::action_list(*in.store, in.prog, in.ref, parse_at(at), language_of(lang), within, worker_id, threads);
     if (format == "csv") pr::render_actions_csv(std::cout, view, sep.empty() ? ',' : sep[0]);
     else if (format == "json") pr::render_actions_json(std::cout, view);
     else pr::render_actions_text(std::cout, view);
@@ -200,7 +151,7 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
     pr::audit_report report;
     report.lang = language_of(lang);
     report.reference = opts.reference;
-    report.agency = in.agency.name;
+    report.agency = in.ref.agency.name;
     pr::audit_format const fmt = format == "html" ? pr::audit_format::html
                                  : format == "csv" ? pr::audit_format::csv
                                  : format == "json" ? pr::audit_format::json
@@ -232,10 +183,10 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
         std::fwrite(line.data(), 1, line.size(), spool);
     };
     std::uint64_t hash = in.store->reference_data_hash();
-    for (auto const& issue : in.reference_issues) record(engine::data_quality_finding(issue), "");
+    for (auto const& issue : in.ref.issues) record(engine::data_quality_finding(issue), "");
     {
         engine::evaluator ev(in.prog);
-        for (auto const& f : ev.evaluate_agency(in.agency, opts)) record(f, in.agency.name);
+        for (auto const& f : ev.evaluate_agency(in.ref.agency, opts)) record(f, in.ref.agency.name);
     }
     scan(in, opts, threads, "", [&](engine::worker const& w, std::vector<finding>&& fs) {
         report.add_worker(!fs.empty());

@@ -260,7 +260,36 @@ ALTER TABLE worker ADD COLUMN tasks_recorded INTEGER NOT NULL DEFAULT 0 CHECK (t
 UPDATE worker SET tasks_recorded = 1 WHERE id IN (SELECT worker_id FROM task_done);
 )SQL";
 
-static char const* const migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5};
+// Issue 16: the web application's users and the log of who looked at which dossier (AVG art. 5(2),
+// accountability). Passwords only as Argon2id hashes (libsodium's crypto_pwhash_str). The access log
+// is append-only: regelwerk never changes or deletes an entry (the triggers refuse it).
+static char const* const migration_6 = R"SQL(
+CREATE TABLE app_user (
+    name          TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 64),
+    role          TEXT NOT NULL CHECK (role IN ('intercedent', 'compliance', 'trainer', 'admin')),
+    password_hash TEXT NOT NULL CHECK (password_hash GLOB '$argon2id$*'),
+    created_at    TEXT NOT NULL,
+    disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
+) WITHOUT ROWID;
+CREATE TABLE access_log (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    user_name TEXT NOT NULL CHECK (length(user_name) > 0),
+    action    TEXT NOT NULL CHECK (length(action) > 0),
+    worker_id TEXT
+);
+CREATE INDEX access_log_worker ON access_log(worker_id, id);
+CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+BEGIN
+    SELECT RAISE(ABORT, 'the access log is append-only: entries are never changed');
+END;
+CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+BEGIN
+    SELECT RAISE(ABORT, 'the access log is append-only: entries are never deleted');
+END;
+)SQL";
+
+static char const* const migrations[] = {migration_1, migration_2, migration_3, migration_4, migration_5, migration_6};
 
 int latest_schema_version() { return static_cast<int>(std::size(migrations)); }
 

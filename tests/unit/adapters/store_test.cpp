@@ -251,6 +251,7 @@ TEST(Store, ASchema1StoreUpgradesToTheLatestSchema) {
             "DROP TABLE prior_employment;"
             "ALTER TABLE contract DROP COLUMN concluded_on;"
             "DROP TABLE match_log; ALTER TABLE worker DROP COLUMN tasks_recorded;"
+            "DROP TABLE app_user; DROP TABLE access_log;"
             "PRAGMA user_version = 1;");
     try {
         sq::store::open(path, sq::open_mode::read_only);
@@ -262,7 +263,7 @@ TEST(Store, ASchema1StoreUpgradesToTheLatestSchema) {
     {
         auto s = sq::store::open(path, sq::open_mode::read_write);
         EXPECT_EQ(s.user_version(), sq::store::schema_version);
-        EXPECT_EQ(s.user_version(), 5);
+        EXPECT_EQ(s.user_version(), 6);
         EXPECT_EQ(s.worker_count(), static_cast<std::int64_t>(before.workers.size()));
         auto w = s.load_worker(before.workers.front().id);
         ASSERT_TRUE(w);
@@ -378,9 +379,42 @@ TEST(Store, Migration5KnowsWhoKeptGuidanceEvidence) {
         auto s = sq::store::open(path, sq::open_mode::create);
         s.import({*original});
     }
-    raw_sql(path, "ALTER TABLE worker DROP COLUMN tasks_recorded; PRAGMA user_version = 4;");
+    raw_sql(path, "ALTER TABLE worker DROP COLUMN tasks_recorded; DROP TABLE app_user; DROP TABLE access_log; PRAGMA user_version = 4;");
     auto s = sq::store::open(path, sq::open_mode::read_write);
-    EXPECT_EQ(s.user_version(), 5);
+    EXPECT_EQ(s.user_version(), 6);
     EXPECT_TRUE(s.load_worker("W1001")->tasks_recorded);   // had task rows
     EXPECT_FALSE(s.load_worker("W1002")->tasks_recorded);  // `tasks_done: []` was not stored before
+}
+
+// Issue 16: users and the access log. A second user of the same name is refused and nothing is
+// written; the access log can be neither changed nor emptied, whatever program writes the file.
+TEST(Store, UsersAreUniqueAndTheAccessLogIsAppendOnly) {
+    test::temp_dir tmp("store-users");
+    auto path = tmp.file("u.db");
+    auto s = sq::store::open(path, sq::open_mode::create);
+    std::string const hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g";
+    s.add_user({"anna", "intercedent", hash, "2026-12-02T10:00:00Z", false});
+    EXPECT_THROW(s.add_user({"anna", "admin", hash, "2026-12-02T10:00:01Z", false}), sq::store_error);
+    EXPECT_THROW(s.add_user({"bert", "baas", hash, "2026-12-02T10:00:01Z", false}), sq::store_error);  // no such role
+    EXPECT_THROW(s.add_user({"cees", "admin", "plain text", "2026-12-02T10:00:01Z", false}), sq::store_error);
+    ASSERT_EQ(s.list_users().size(), 1u);
+    EXPECT_EQ(s.find_user("anna")->role, "intercedent");
+    EXPECT_FALSE(s.find_user("bert"));
+    s.append_access({0, "2026-12-02T10:01:00Z", "anna", "werker.bekeken", std::string("W1")});
+    s.append_access({0, "2026-12-02T10:02:00Z", "anna", "aanmelding", std::nullopt});
+    EXPECT_THROW(s.append_access({0, "gisteren", "anna", "x", std::nullopt}), sq::store_error);
+    auto log = s.access_log(10);
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[0].action, "aanmelding");  // newest first
+    EXPECT_EQ(s.access_log(10, std::string("W1")).size(), 1u);
+    auto refused = [&](char const* sql) {
+        sqlite3* db = nullptr;
+        sqlite3_open(path.c_str(), &db);
+        int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        return rc != SQLITE_OK;
+    };
+    EXPECT_TRUE(refused("UPDATE access_log SET user_name = 'x'"));
+    EXPECT_TRUE(refused("DELETE FROM access_log"));
+    EXPECT_EQ(sq::store::open(path, sq::open_mode::read_only).access_log(10).size(), 2u);
 }

@@ -56,9 +56,27 @@ struct match_log_entry {
     std::optional<std::string> detail_json;     // the ranking (run) or anything else to keep
 };
 
+/// A user of the web application (issue 16). Roles: intercedent, compliance, trainer, admin.
+struct user_record {
+    std::string name;
+    std::string role;
+    std::string password_hash;  // Argon2id, crypto_pwhash_str format ("$argon2id$...")
+    std::string created_at;     // UTC "YYYY-MM-DDTHH:MM:SSZ"
+    bool disabled = false;
+};
+
+/// One entry of the access log: who looked at or changed what, when (AVG accountability).
+struct access_entry {
+    std::int64_t id = 0;
+    std::string at;      // UTC "YYYY-MM-DDTHH:MM:SSZ"
+    std::string user;
+    std::string action;  // "worker.view", "task.record", "login", ...
+    std::optional<std::string> worker;
+};
+
 class store {
 public:
-    static constexpr int schema_version = 5;
+    static constexpr int schema_version = 6;
 
     /// Opens (and, with open_mode::create, creates and migrates) a store; throws store_error with a
     /// clear message for a missing file, a file that is not a regelwerk store, or a corrupt one.
@@ -133,6 +151,16 @@ public:
     /// The log for a vacancy (client may be empty: any client) or a worker, oldest first.
     std::vector<match_log_entry> match_log(std::optional<std::string> const& vacancy,
                                            std::optional<std::string> const& worker) const;
+
+    /// Adds a user in its own transaction; throws store_error (nothing written) when the name exists
+    /// or a field is invalid.
+    void add_user(user_record const& u);
+    std::optional<user_record> find_user(std::string const& name) const;
+    std::vector<user_record> list_users() const;
+    /// Appends to the access log in its own transaction and returns the entry's id.
+    std::int64_t append_access(access_entry const& e);
+    /// The newest `limit` entries (newest first), for one worker when given.
+    std::vector<access_entry> access_log(std::size_t limit, std::optional<std::string> const& worker = std::nullopt) const;
 
     sqlite3* handle() const { return db_; }
 

@@ -1,0 +1,98 @@
+// See services.hpp.
+#include "rw/adapters/app/services.hpp"
+
+#include "rw/engine/batch.hpp"
+
+#include <map>
+
+namespace rw::adapters::app {
+
+namespace pr = rw::adapters::presentation;
+using engine::finding;
+
+std::optional<reference_data> load_reference_data(sqlite::store const& s) {
+    reference_data ref;
+    auto ag = s.load_agency(&ref.issues);
+    if (!ag) return std::nullopt;
+    ref.agency = std::move(*ag);
+    ref.clients = s.load_clients(&ref.issues);
+    return ref;
+}
+
+void scan(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog, reference_data const& ref,
+          engine::evaluation_options const& opts, unsigned threads, std::string const& only_worker,
+          std::function<void(engine::worker const&, std::vector<finding>&&)> const& visit, std::uint64_t* hash,
+          std::function<void()> const& tick) {
+    engine::client_index idx(ref.clients);
+    engine::batch_runner runner(prog, ref.agency, idx, opts, threads, [&](engine::evaluated_worker&& item) {
+        auto fs = std::move(item.result.findings);
+        for (auto const& issue : item.issues) fs.push_back(engine::data_quality_finding(issue));
+        visit(item.w, std::move(fs));
+        if (tick) tick();
+    });
+    if (!only_worker.empty()) {
+        std::vector<engine::data_issue> issues;
+        if (auto w = s.load_worker(only_worker, &issues)) runner.push(std::move(*w), std::move(issues));
+    } else {
+        s.for_each_worker(
+            [&](engine::worker&& w, std::vector<engine::data_issue>&& issues) {
+                runner.push(std::move(w), std::move(issues));
+                return true;
+            },
+            [&](engine::data_issue&& orphan) {
+                engine::worker ghost;
+                ghost.id = orphan.worker_id;
+                visit(ghost, {engine::data_quality_finding(orphan)});
+            },
+            hash);
+    }
+    runner.finish();
+}
+
+std::optional<pr::worker_view> worker_card(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog,
+                                           reference_data const& ref, std::string const& worker_id, engine::day reference,
+                                           pr::language lang, bool explain) {
+    auto w = s.load_worker(worker_id);
+    if (!w) return std::nullopt;
+    engine::evaluator ev(prog);
+    engine::client_index idx(ref.clients);
+    engine::evaluation_options opts{reference, explain};
+    auto res = ev.evaluate_worker(ref.agency, idx, *w, opts);
+    auto agency_findings = ev.evaluate_agency(ref.agency, opts);
+    // The header's next deadlines look a year ahead, beyond the rules' own listing windows.
+    engine::evaluation_options ahead_opts{reference, false};
+    ahead_opts.lead_days = 366;
+    ahead_opts.facts = false;
+    auto ahead = ev.evaluate_worker(ref.agency, idx, *w, ahead_opts).findings;
+    return pr::build_worker_view(*prog, ref.agency, ref.clients, *w, res, agency_findings, reference, lang, explain, &ahead);
+}
+
+pr::action_list_view action_list(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog,
+                                 reference_data const& ref, engine::day reference, pr::language lang,
+                                 std::optional<int> within_weeks, std::string const& only_worker, unsigned threads) {
+    engine::evaluation_options opts;
+    opts.reference = reference;
+    opts.facts = false;
+    opts.lang = std::string(pr::code(lang));
+    if (within_weeks) opts.lead_days = 7 * *within_weeks;
+    std::vector<finding> found;
+    std::map<std::string, std::string> names;
+    scan(s, prog, ref, opts, threads, only_worker, [&](engine::worker const& w, std::vector<finding>&& fs) {
+        for (auto& f : fs)
+            if (pr::on_work_list(f)) {
+                names[f.worker] = w.name;
+                found.push_back(std::move(f));
+            }
+    });
+    if (only_worker.empty()) {
+        engine::evaluator ev(prog);
+        for (auto& f : ev.evaluate_agency(ref.agency, opts))
+            if (pr::on_work_list(f)) {
+                names[f.worker] = ref.agency.name;
+                found.push_back(std::move(f));
+            }
+    }
+    return pr::build_action_list(ref.agency.name, reference, lang, std::move(found), names, prog.get());
+}
+
+}  // namespace rw::adapters::app

@@ -1,0 +1,75 @@
+// The web application's pages as HTML (issue 16): the page frame (navigation, language switch,
+// logout), the login form, the worker card, the work list, worker search, users and the access
+// log. The same views as the CLI's text (worker_view, action_list_view); all dossier text is
+// escaped. No JavaScript: forms and links only, so the pages work offline and without scripts.
+#pragma once
+
+#include "rw/adapters/presentation/views.hpp"
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace rw::adapters::presentation::web {
+
+struct nav_item {
+    std::string href;
+    std::string label;
+    bool active = false;
+};
+
+/// What every page around its content shows.
+struct page_frame {
+    language lang = language::nl;
+    std::string title;
+    std::string user;   // empty: not logged in (login and error pages)
+    std::string role;   // as people read it
+    std::string csrf;   // for the logout form
+    std::vector<nav_item> nav;
+    std::string lang_href;  // the link that switches to the other language
+};
+
+/// A complete HTML document: frame + `body` (HTML, already escaped).
+void render_page(std::ostream& out, page_frame const& f, std::string_view body);
+
+/// Labels of the web pages in `l` (navigation, headings, buttons): the web's column of the
+/// interface catalogue. Unknown keys come back as the key, and a test checks every key has both.
+std::string label(std::string_view key, language l);
+/// Every key `label` knows (for the catalogue test).
+std::vector<std::string> label_keys();
+
+std::string login_body(language l, std::string const& csrf, std::string const& name, std::string const& error);
+std::string error_body(language l, int status, std::string const& detail);
+
+/// A worker as a search result; `href` is the card's address (an opaque handle, never the id).
+struct worker_row {
+    std::string href, id, name;
+    int contracts = 0, placements = 0;
+    std::optional<engine::day> first_start, last_end;
+    bool open_contract = false;
+};
+std::string worker_search_body(language l, std::string const& csrf, std::string const& query, std::vector<worker_row> const* rows,
+                               std::size_t more);
+
+/// The worker card: the worker view (as `advise` shows it) in HTML.
+std::string worker_card_body(worker_view const& v);
+
+/// The work list (signals): `hrefs` maps a worker id to its card's address. `status` filters:
+/// "" all, "laat" overdue, "nu" late or due within 7 days; `rule` filters by rule id.
+std::string action_list_body(action_list_view const& v, std::map<std::string, std::string> const& hrefs, std::string const& status,
+                             std::string const& rule, bool dashboard);
+
+struct user_row {
+    std::string name, role, created_at;
+    bool disabled = false;
+};
+std::string users_body(language l, std::string const& csrf, std::vector<user_row> const& users, std::string const& message,
+                       bool error);
+
+struct access_row {
+    std::string at, user, action, worker;
+};
+std::string access_log_body(language l, std::vector<access_row> const& rows);
+
+}  // namespace rw::adapters::presentation::web

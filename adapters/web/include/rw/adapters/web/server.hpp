@@ -1,0 +1,46 @@
+// `regelwerk serve`: the web application on one store (issue 16). HTTP with cpp-httplib, pages from
+// the presentation layer, users and the access log in the store, sessions in memory.
+#pragma once
+
+#include "rw/engine/engine.hpp"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace rw::adapters::web {
+
+struct server_options {
+    std::string db;                                   // the store (must exist; migrated on start)
+    std::string host = "127.0.0.1";
+    int port = 8080;                                  // 0: any free port (tests)
+    std::chrono::seconds session_ttl{30 * 60};        // idle time after which a session ends
+    std::optional<engine::day> at;                    // a fixed reference date (demo, tests); else today
+    unsigned threads = 0;                             // evaluation threads for lists (0: every core)
+    int max_login_failures = 5;                       // per user name and per address ...
+    std::chrono::seconds login_window{15 * 60};       // ... within this window
+    std::function<void(std::string const&)> log;      // operator log (method, path, status, ms): no personal data
+};
+
+class server {
+public:
+    /// Opens the store (read-write, migrated) to check it; throws sqlite::store_error.
+    server(server_options opts, std::shared_ptr<engine::program const> prog);
+    ~server();
+    server(server const&) = delete;
+    server& operator=(server const&) = delete;
+
+    /// Binds the address; returns the port (the chosen one for port 0), or -1 when it cannot bind.
+    int bind();
+    /// Serves until stop(); false when the server could not listen.
+    bool run();
+    void stop();
+
+private:
+    struct impl;
+    std::unique_ptr<impl> p_;
+};
+
+}  // namespace rw::adapters::web

@@ -1,0 +1,434 @@
+// See server.hpp. Every handler runs inside one guard: a store error, a bad form or any exception
+// becomes an error page with a 4xx/5xx status, never a crash. Personal data stays out of URLs
+// (worker cards have per-session handles, searches are POSTed) and out of the operator log.
+#include "rw/adapters/web/server.hpp"
+
+#include "rw/adapters/app/services.hpp"
+#include "rw/adapters/presentation/web_pages.hpp"
+#include "rw/adapters/sqlite/store.hpp"
+#include "rw/adapters/web/auth.hpp"
+#include "rw/engine/calendar.hpp"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <initializer_list>
+#include <sstream>
+
+namespace rw::adapters::web {
+
+namespace pr = rw::adapters::presentation;
+namespace pw = rw::adapters::presentation::web;
+namespace sq = rw::adapters::sqlite;
+
+namespace {
+
+constexpr char const* session_cookie = "rw_session";
+constexpr char const* login_cookie = "rw_login";  // the login form's CSRF token (double submit)
+constexpr char const* lang_cookie = "rw_lang";
+
+std::string cookie(httplib::Request const& req, std::string const& name) {
+    auto header = req.get_header_value("Cookie");
+    std::size_t pos = 0;
+    while (pos < header.size()) {
+        auto end = header.find(';', pos);
+        if (end == std::string::npos) end = header.size();
+        auto part = header.substr(pos, end - pos);
+        auto first = part.find_first_not_of(' ');
+        if (first != std::string::npos) part = part.substr(first);
+        if (part.size() > name.size() && part.compare(0, name.size(), name) == 0 && part[name.size()] == '=')
+            return part.substr(name.size() + 1);
+        pos = end + 1;
+    }
+    return {};
+}
+
+std::string set_cookie(std::string const& name, std::string const& value, std::optional<long> max_age) {
+    std::string c = name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
+    if (max_age) c += "; Max-Age=" + std::to_string(*max_age);
+    return c;
+}
+
+pr::language lang_of(std::string const& code) { return code == "en" ? pr::language::en : pr::language::nl; }
+
+/// A local path to return to after a language switch: "/x..." but never "//host" or a scheme.
+std::string safe_local(std::string const& path) {
+    if (path.empty() || path[0] != '/' || (path.size() > 1 && (path[1] == '/' || path[1] == '\\'))) return "/";
+    for (char c : path)
+        if (static_cast<unsigned char>(c) < 0x20) return "/";
+    return path;
+}
+
+std::string percent_encoded(std::string const& s) {
+    static char const hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char ch : s) {
+        if (std::isalnum(ch) || ch == '/' || ch == '-' || ch == '_' || ch == '.') out += static_cast<char>(ch);
+        else {
+            out += '%';
+            out += hex[ch >> 4];
+            out += hex[ch & 15];
+        }
+    }
+    return out;
+}
+
+engine::day today() { return date::floor<date::days>(std::chrono::system_clock::now()); }
+
+/// What a role may open (issue 16): intercedent and compliance the dossiers (compliance only
+/// reads), trainer only the exam generator, admin only users and the access log.
+enum class area { dossiers, record, admin };
+bool allowed(role r, area a) {
+    switch (a) {
+        case area::dossiers: return r == role::intercedent || r == role::compliance;
+        case area::record: return r == role::intercedent;
+        case area::admin: return r == role::admin;
+    }
+    return false;
+}
+
+struct http_error {
+    int status;
+    std::string detail;
+};
+
+}  // namespace
+
+struct server::impl {
+    server_options opts;
+    std::shared_ptr<engine::program const> prog;
+    httplib::Server http;
+    session_table sessions;
+    login_limiter limiter;
+    int port = -1;
+
+    impl(server_options o, std::shared_ptr<engine::program const> p)
+        : opts(std::move(o)), prog(std::move(p)), sessions(opts.session_ttl), limiter(opts.max_login_failures, opts.login_window) {}
+
+    engine::day reference() const { return opts.at ? *opts.at : today(); }
+
+    // ---- per request -------------------------------------------------------------------------
+
+    struct context {
+        httplib::Request const& req;
+        httplib::Response& res;
+        std::optional<session> s;
+        pr::language lang = pr::language::nl;
+    };
+
+    context begin(httplib::Request const& req, httplib::Response& res) {
+        context c{req, res, sessions.find(cookie(req, session_cookie)), pr::language::nl};
+        c.lang = lang_of(c.s ? c.s->lang : cookie(req, lang_cookie));
+        return c;
+    }
+
+    pw::page_frame frame(context const& c, std::string title, std::string const& active) {
+        pw::page_frame f;
+        f.lang = c.lang;
+        f.title = std::move(title);
+        f.lang_href = "/taal?naar=" + std::string(c.lang == pr::language::en ? "nl" : "en") + "&terug=" +
+                      percent_encoded(c.req.path);
+        if (!c.s) return f;
+        f.user = c.s->user;
+        f.role = pw::label("role." + std::string(role_name(c.s->who)), c.lang);
+        f.csrf = c.s->csrf;
+        auto add = [&](std::string href, std::string key) {
+            f.nav.push_back({href, pw::label(key, c.lang), href == active});
+        };
+        if (allowed(c.s->who, area::dossiers)) {
+            add("/signalen", "nav.signalen");
+            add("/werkers", "nav.werkers");
+            add("/acties", "nav.acties");
+        }
+        if (allowed(c.s->who, area::admin)) {
+            add("/beheer/gebruikers", "nav.gebruikers");
+            add("/beheer/inzage", "nav.inzage");
+        }
+        return f;
+    }
+
+    void page(context& c, int status, std::string const& title, std::string const& active, std::string const& body) {
+        std::ostringstream out;
+        pw::render_page(out, frame(c, title, active), body);
+        c.res.status = status;
+        c.res.set_header("Cache-Control", "no-store");
+        c.res.set_content(out.str(), "text/html; charset=utf-8");
+    }
+
+    void error_page(context& c, int status, std::string const& detail) {
+        page(c, status, pw::label("error." + std::to_string(status), c.lang), "", pw::error_body(c.lang, status, detail));
+    }
+
+    /// The session, or a redirect to the login page (no session) or 403 (a role without access).
+    session const& require(context& c, area a) {
+        if (!c.s) throw http_error{401, {}};
+        if (!allowed(c.s->who, a)) throw http_error{403, pw::label("error.403.detail", c.lang)};
+        return *c.s;
+    }
+
+    void require_csrf(context& c) {
+        if (!c.s || !same_token(c.req.get_param_value("csrf"), c.s->csrf)) throw http_error{403, pw::label("error.csrf", c.lang)};
+    }
+
+    /// Runs a handler inside the guard every request goes through.
+    template <typename F>
+    httplib::Server::Handler guarded(F f) {
+        return [this, f](httplib::Request const& req, httplib::Response& res) {
+            auto c = begin(req, res);
+            try {
+                f(c);
+            } catch (http_error const& e) {
+                if (e.status == 401) {
+                    res.status = 303;
+                    res.set_header("Location", "/aanmelden");
+                    return;
+                }
+                error_page(c, e.status, e.detail);
+            } catch (sq::store_error const& e) {
+                log(std::string("store error: ") + e.what());
+                error_page(c, 500, {});
+            } catch (std::exception const& e) {
+                log(std::string("error: ") + e.what());
+                error_page(c, 500, {});
+            }
+        };
+    }
+
+    void log(std::string const& line) {
+        if (opts.log) opts.log(line);
+    }
+
+    sq::store open_store(sq::open_mode mode) const { return sq::store::open(opts.db, mode); }
+
+    void record_access(std::string const& user, std::string const& action, std::optional<std::string> worker) {
+        auto s = open_store(sq::open_mode::read_write);
+        s.append_access({0, utc_now(), user, action, std::move(worker)});
+    }
+
+    std::string card_href(session const& s, std::string const& worker) { return "/werker/" + sessions.handle_for(s.id, worker); }
+
+    // ---- pages -------------------------------------------------------------------------------
+
+    void home(context& c) {
+        if (!c.s) throw http_error{401, {}};
+        c.res.status = 303;
+        c.res.set_header("Location", c.s->who == role::admin     ? "/beheer/gebruikers"
+                                     : c.s->who == role::trainer ? "/examen"
+                                                                 : "/signalen");
+    }
+
+    void login_form(context& c, int status, std::string const& name, std::string const& error) {
+        auto token = random_token();
+        c.res.set_header("Set-Cookie", set_cookie(login_cookie, token, 3600));
+        page(c, status, pw::label("login.title", c.lang), "", pw::login_body(c.lang, token, name, error));
+    }
+
+    void login(context& c) {
+        auto name = c.req.get_param_value("name");
+        auto password = c.req.get_param_value("password");
+        if (!same_token(c.req.get_param_value("csrf"), cookie(c.req, login_cookie))) throw http_error{403, pw::label("error.csrf", c.lang)};
+        std::string const by_name = "user:" + name, by_address = "address:" + c.req.remote_addr;
+        if (!limiter.allowed(by_name) || !limiter.allowed(by_address)) {
+            log("login refused: too many failures");
+            return login_form(c, 429, name, pw::label("login.locked", c.lang));
+        }
+        std::optional<sq::user_record> user;
+        if (!name.empty() && name.size() <= 64) user = open_store(sq::open_mode::read_only).find_user(name);
+        bool ok = false;
+        if (user && !user->disabled) ok = verify_password(user->password_hash, password);
+        else verify_dummy(password);
+        auto who = user ? parse_role(user->role) : std::nullopt;
+        if (!ok || !who) {
+            limiter.failed(by_name);
+            limiter.failed(by_address);
+            return login_form(c, 401, name, pw::label("login.wrong", c.lang));
+        }
+        limiter.succeeded(by_name);
+        limiter.succeeded(by_address);
+        auto s = sessions.create(user->name, *who, std::string(pr::code(c.lang)));
+        record_access(s.user, "aanmelding", std::nullopt);
+        c.res.status = 303;
+        c.res.set_header("Set-Cookie", set_cookie(session_cookie, s.id, std::nullopt));
+        c.res.set_header("Set-Cookie", set_cookie(login_cookie, "", 0));
+        c.res.set_header("Location", "/");
+    }
+
+    void logout(context& c) {
+        require_csrf(c);
+        sessions.remove(c.s->id);
+        c.res.status = 303;
+        c.res.set_header("Set-Cookie", set_cookie(session_cookie, "", 0));
+        c.res.set_header("Location", "/aanmelden");
+    }
+
+    void switch_language(context& c) {
+        auto to = c.req.get_param_value("naar") == "en" ? "en" : "nl";
+        if (c.s) sessions.set_lang(c.s->id, to);
+        else c.res.set_header("Set-Cookie", set_cookie(lang_cookie, to, 365L * 24 * 3600));
+        c.res.status = 303;
+        c.res.set_header("Location", safe_local(c.req.get_param_value("terug")));
+    }
+
+    std::optional<app::reference_data> reference_data(sq::store const& s) {
+        auto ref = app::load_reference_data(s);
+        if (!ref) throw http_error{404, c_no_agency};
+        return ref;
+    }
+    static inline std::string const c_no_agency = "The store has no agency yet: import a dossier first.";
+
+    void actions(context& c, bool dashboard) {
+        auto const& s = require(c, area::dossiers);
+        auto st = open_store(sq::open_mode::read_only);
+        auto ref = reference_data(st);
+        auto v = app::action_list(st, prog, *ref, reference(), c.lang, std::nullopt, {}, opts.threads);
+        std::map<std::string, std::string> hrefs;
+        for (auto const& f : v.actions)
+            if (!f.worker.empty() && !hrefs.count(f.worker)) hrefs[f.worker] = card_href(s, f.worker);
+        auto status = c.req.get_param_value("status");
+        if (status != "laat" && status != "nu") status.clear();
+        auto body = pw::action_list_body(v, hrefs, status, c.req.get_param_value("rule"), dashboard);
+        page(c, 200, pw::label(dashboard ? "signalen.title" : "nav.acties", c.lang), dashboard ? "/signalen" : "/acties", body);
+    }
+
+    void workers(context& c) {
+        auto const& s = require(c, area::dossiers);
+        std::string query;
+        std::vector<pw::worker_row> rows;
+        std::size_t more = 0;
+        bool searched = c.req.method == "POST";
+        if (searched) {
+            require_csrf(c);
+            query = c.req.get_param_value("q");
+            auto lower = [](std::string x) {
+                std::transform(x.begin(), x.end(), x.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+                return x;
+            };
+            auto q = lower(query);
+            constexpr std::size_t limit = 50;
+            for (auto const& w : open_store(sq::open_mode::read_only).list_workers()) {
+                if (!q.empty() && lower(w.name).find(q) == std::string::npos && lower(w.id).find(q) == std::string::npos) continue;
+                if (rows.size() == limit) {
+                    ++more;
+                    continue;
+                }
+                rows.push_back({card_href(s, w.id), w.id, w.name, w.contracts, w.placements, w.first_start, w.last_end, w.open_contract});
+            }
+        }
+        page(c, 200, pw::label("search.title", c.lang), "/werkers",
+             pw::worker_search_body(c.lang, s.csrf, query, searched ? &rows : nullptr, more));
+    }
+
+    void worker_card(context& c) {
+        auto const& s = require(c, area::dossiers);
+        auto handle = c.req.matches.size() > 1 ? c.req.matches[1].str() : std::string();
+        auto it = s.handle_to_worker.find(handle);
+        if (it == s.handle_to_worker.end()) throw http_error{404, {}};
+        auto st = open_store(sq::open_mode::read_only);
+        auto ref = reference_data(st);
+        auto v = app::worker_card(st, prog, *ref, it->second, reference(), c.lang, c.req.get_param_value("uitleg") == "1");
+        if (!v) throw http_error{404, {}};
+        // AVG accountability: every view of a dossier is logged (who, when, which worker).
+        record_access(s.user, "werker.bekeken", it->second);
+        auto body = pw::worker_card_body(*v);
+        if (!v->explain) body += "<p><a href=\"/werker/" + handle + "?uitleg=1\">" + pw::label("card.explain", c.lang) + "</a></p>\n";
+        page(c, 200, v->name, "/werkers", body);
+    }
+
+    void users(context& c) {
+        auto const& s = require(c, area::admin);
+        std::string message;
+        bool error = false;
+        if (c.req.method == "POST") {
+            require_csrf(c);
+            auto name = c.req.get_param_value("name");
+            auto r = parse_role(c.req.get_param_value("role"));
+            auto password = c.req.get_param_value("password");
+            if (name.empty() || name.size() > 64 || !r) {
+                message = c.lang == pr::language::en ? "Give a name (at most 64 characters) and a role." : "Geef een naam (hoogstens 64 tekens) en een rol.";
+                error = true;
+            } else if (password.size() < min_password_length) {
+                message = pw::label("users.password_hint", c.lang);
+                error = true;
+            } else {
+                try {
+                    open_store(sq::open_mode::read_write).add_user({name, std::string(role_name(*r)), hash_password(password), utc_now(), false});
+                    record_access(s.user, "gebruiker.toegevoegd:" + name, std::nullopt);
+                    message = (c.lang == pr::language::en ? "User added: " : "Gebruiker toegevoegd: ") + name;
+                } catch (sq::store_error const&) {
+                    message = (c.lang == pr::language::en ? "Not added: a user with this name exists: " : "Niet toegevoegd: deze naam bestaat al: ") + name;
+                    error = true;
+                }
+            }
+        }
+        std::vector<pw::user_row> rows;
+        for (auto const& u : open_store(sq::open_mode::read_only).list_users()) rows.push_back({u.name, u.role, u.created_at, u.disabled});
+        page(c, error ? 400 : 200, pw::label("users.title", c.lang), "/beheer/gebruikers", pw::users_body(c.lang, s.csrf, rows, message, error));
+    }
+
+    void access_log(context& c) {
+        require(c, area::admin);
+        std::vector<pw::access_row> rows;
+        for (auto const& e : open_store(sq::open_mode::read_only).access_log(500)) rows.push_back({e.at, e.user, e.action, e.worker.value_or("")});
+        page(c, 200, pw::label("inzage.title", c.lang), "/beheer/inzage", pw::access_log_body(c.lang, rows));
+    }
+
+    void routes() {
+        http.set_payload_max_length(64 * 1024);
+        http.set_read_timeout(10, 0);
+        http.Get("/", guarded([this](context& c) { home(c); }));
+        http.Get("/aanmelden", guarded([this](context& c) {
+            if (c.s) return home(c);
+            login_form(c, 200, {}, c.req.has_param("verlopen") ? pw::label("login.expired", c.lang) : std::string());
+        }));
+        http.Post("/aanmelden", guarded([this](context& c) { login(c); }));
+        http.Post("/afmelden", guarded([this](context& c) { logout(c); }));
+        http.Get("/taal", guarded([this](context& c) { switch_language(c); }));
+        http.Get("/signalen", guarded([this](context& c) { actions(c, true); }));
+        http.Get("/acties", guarded([this](context& c) { actions(c, false); }));
+        http.Get("/werkers", guarded([this](context& c) { workers(c); }));
+        http.Post("/werkers", guarded([this](context& c) { workers(c); }));
+        http.Get(R"(/werker/([0-9a-f]{24}))", guarded([this](context& c) { worker_card(c); }));
+        http.Get("/beheer/gebruikers", guarded([this](context& c) { users(c); }));
+        http.Post("/beheer/gebruikers", guarded([this](context& c) { users(c); }));
+        http.Get("/beheer/inzage", guarded([this](context& c) { access_log(c); }));
+        // Anything else, and errors httplib finds itself (a malformed request line, a too large
+        // body), get the same error page.
+        http.set_error_handler([this](httplib::Request const& req, httplib::Response& res) {
+            if (!res.body.empty() || res.status == 303) return;
+            auto c = begin(req, res);
+            int status = res.status >= 400 && res.status < 600 ? res.status : 404;
+            error_page(c, status, {});
+        });
+        http.set_exception_handler([this](httplib::Request const& req, httplib::Response& res, std::exception_ptr) {
+            auto c = begin(req, res);
+            error_page(c, 500, {});
+        });
+        http.set_logger([this](httplib::Request const& req, httplib::Response const& res) {
+            log(req.method + " " + req.path + " " + std::to_string(res.status));
+        });
+    }
+};
+
+server::server(server_options opts, std::shared_ptr<engine::program const> prog)
+    : p_(std::make_unique<impl>(std::move(opts), std::move(prog))) {
+    p_->open_store(sq::open_mode::read_write);  // exists, is a store, migrated
+    p_->routes();
+}
+
+server::~server() { stop(); }
+
+int server::bind() {
+    if (p_->opts.port == 0) p_->port = p_->http.bind_to_any_port(p_->opts.host.c_str());
+    else p_->port = p_->http.bind_to_port(p_->opts.host.c_str(), p_->opts.port) ? p_->opts.port : -1;
+    return p_->port;
+}
+
+bool server::run() { return p_->http.listen_after_bind(); }
+
+void server::stop() {
+    if (p_ && p_->http.is_running()) p_->http.stop();
+}
+
+}  // namespace rw::adapters::web

@@ -1,0 +1,356 @@
+// The web application over real HTTP on loopback (issue 16): a temporary store with the demo agency
+// and one user per role, the server on a free port, cpp-httplib's client. Login, wrong password,
+// the roles' allowed and forbidden pages, CSRF, session expiry, the login limit, malformed requests,
+// and no personal data in URLs.
+#include "rw/adapters/sqlite/store.hpp"
+#include "rw/adapters/web/auth.hpp"
+#include "rw/adapters/web/server.hpp"
+#include "rw/adapters/yaml/dossier_yaml.hpp"
+#include "rw/dsl/source.hpp"
+#include "test_support.hpp"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <thread>
+
+using namespace rw;
+namespace fs = std::filesystem;
+namespace sq = rw::adapters::sqlite;
+namespace web = rw::adapters::web;
+
+namespace {
+
+std::string const password = "correct horse battery";
+
+std::shared_ptr<engine::program const> const& rulebook() {
+    static auto const prog = [] {
+        std::vector<std::string> files;
+        for (auto const& e : fs::recursive_directory_iterator(test::source_dir() / "rules"))
+            if (e.is_regular_file() && e.path().extension() == ".rw") files.push_back(e.path().generic_string());
+        std::sort(files.begin(), files.end());
+        std::vector<dsl::source_ptr> sources;
+        for (auto const& p : files) sources.push_back(dsl::load_source(p));
+        dsl::diagnostics diags;
+        auto p = engine::bind_program(sources, diags);
+        if (!p) throw std::runtime_error(dsl::render_all(diags));
+        return p;
+    }();
+    return prog;
+}
+
+/// A store with the demo agency and the users anna (intercedent), carla (compliance), tom
+/// (trainer) and ad (admin); one hash for all, to keep the fixture fast.
+std::string make_store(test::temp_dir const& tmp) {
+    auto path = tmp.file("web.db");
+    dsl::diagnostics diags;
+    auto d = adapters::yaml::read_dossier(dsl::load_source((test::source_dir() / "casebase/demo/flexwerk-zuid.yaml").string()), diags);
+    if (!d) throw std::runtime_error(dsl::render_all(diags));
+    auto s = sq::store::open(path, sq::open_mode::create);
+    s.import({*d});
+    static std::string const hash = web::hash_password(password);
+    for (auto [name, role] : {std::pair{"anna", "intercedent"}, {"carla", "compliance"}, {"tom", "trainer"}, {"ad", "admin"}})
+        s.add_user({name, role, hash, web::utc_now(), false});
+    return path;
+}
+
+class running_server {
+public:
+    explicit running_server(std::string db, std::chrono::seconds ttl = std::chrono::seconds(1800)) {
+        web::server_options o;
+        o.db = std::move(db);
+        o.port = 0;
+        o.at = engine::parse_date("2026-11-16");
+        o.session_ttl = ttl;
+        o.threads = 1;
+        srv_ = std::make_unique<web::server>(o, rulebook());
+        port_ = srv_->bind();
+        thread_ = std::thread([this] { srv_->run(); });
+    }
+    ~running_server() {
+        srv_->stop();
+        thread_.join();
+    }
+    int port() const { return port_; }
+
+private:
+    std::unique_ptr<web::server> srv_;
+    int port_ = -1;
+    std::thread thread_;
+};
+
+/// A browser: keeps the cookies it is given, follows nothing by itself.
+class browser {
+public:
+    explicit browser(int port) : client_("127.0.0.1", port) { client_.set_follow_location(false); }
+
+    httplib::Result get(std::string const& path) {
+        auto r = client_.Get(path.c_str(), headers());
+        keep(r);
+        return r;
+    }
+    httplib::Result post(std::string const& path, httplib::Params const& form) {
+        auto r = client_.Post(path.c_str(), headers(), form);
+        keep(r);
+        return r;
+    }
+    /// Logs in through the form; returns the POST's status.
+    int login(std::string const& name, std::string const& pw) {
+        auto form = get("/aanmelden");
+        auto r = post("/aanmelden", {{"csrf", field(form->body, "csrf")}, {"name", name}, {"password", pw}});
+        return r ? r->status : -1;
+    }
+    std::string cookie(std::string const& name) const {
+        auto it = cookies_.find(name);
+        return it == cookies_.end() ? std::string() : it->second;
+    }
+    void drop_cookie(std::string const& name) { cookies_.erase(name); }
+    std::vector<std::string> const& set_cookie_lines() const { return set_cookie_; }
+
+    static std::string field(std::string const& html, std::string const& name) {
+        std::smatch m;
+        std::regex re("name=" + name + " value=\"([^\"]*)\"");
+        return std::regex_search(html, m, re) ? m[1].str() : std::string();
+    }
+
+private:
+    httplib::Headers headers() const {
+        std::string c;
+        for (auto const& [k, v] : cookies_) c += (c.empty() ? "" : "; ") + k + "=" + v;
+        return c.empty() ? httplib::Headers{} : httplib::Headers{{"Cookie", c}};
+    }
+    void keep(httplib::Result const& r) {
+        if (!r) return;
+        for (auto it = r->headers.lower_bound("Set-Cookie"); it != r->headers.upper_bound("Set-Cookie"); ++it) {
+            set_cookie_.push_back(it->second);
+            auto const& line = it->second;
+            auto eq = line.find('='), semi = line.find(';');
+            auto name = line.substr(0, eq), value = line.substr(eq + 1, semi - eq - 1);
+            if (value.empty() || line.find("Max-Age=0") != std::string::npos) cookies_.erase(name);
+            else cookies_[name] = value;
+        }
+    }
+    httplib::Client client_;
+    std::map<std::string, std::string> cookies_;
+    std::vector<std::string> set_cookie_;
+};
+
+std::string raw_request(int port, std::string const& bytes) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        return {};
+    }
+    (void)!::write(fd, bytes.data(), bytes.size());
+    // Read until the server closes or goes quiet for a second (it may keep the connection open;
+    // a half-closed socket would make it drop the request unanswered).
+    timeval quiet{1, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &quiet, sizeof quiet);
+    std::string out;
+    char buf[4096];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) out.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    return out;
+}
+
+class Web : public ::testing::Test {
+protected:
+    test::temp_dir tmp{"web"};
+    std::string db = make_store(tmp);
+};
+
+}  // namespace
+
+TEST_F(Web, LoginWithTheRightPasswordGivesAStrictHttpOnlySession) {
+    running_server srv(db);
+    browser b(srv.port());
+    EXPECT_EQ(b.login("anna", password), 303);
+    ASSERT_FALSE(b.cookie("rw_session").empty());
+    bool strict = false;
+    for (auto const& line : b.set_cookie_lines())
+        if (line.starts_with("rw_session=")) strict = line.find("HttpOnly") != std::string::npos && line.find("SameSite=Strict") != std::string::npos;
+    EXPECT_TRUE(strict);
+    auto home = b.get("/");
+    ASSERT_TRUE(home);
+    EXPECT_EQ(home->status, 303);
+    EXPECT_EQ(home->get_header_value("Location"), "/signalen");
+    auto signals = b.get("/signalen");
+    ASSERT_TRUE(signals);
+    EXPECT_EQ(signals->status, 200);
+    EXPECT_NE(signals->body.find("Signalen"), std::string::npos);
+    EXPECT_NE(signals->body.find("Rami Haddad"), std::string::npos);  // the demo's overdue plan van aanpak
+}
+
+TEST_F(Web, WrongPasswordAndUnknownUserAreRefusedAlike) {
+    running_server srv(db);
+    browser b(srv.port());
+    EXPECT_EQ(b.login("anna", "not the password"), 401);
+    EXPECT_TRUE(b.cookie("rw_session").empty());
+    EXPECT_EQ(b.login("nobody", password), 401);
+    auto page = b.get("/signalen");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->status, 303);
+    EXPECT_EQ(page->get_header_value("Location"), "/aanmelden");
+}
+
+TEST_F(Web, EachRoleSeesItsPagesAndGets403Elsewhere) {
+    running_server srv(db);
+    struct expectation {
+        char const* user;
+        std::vector<std::string> allowed, forbidden;
+    };
+    std::vector<expectation> const table{
+        {"anna", {"/signalen", "/acties", "/werkers"}, {"/beheer/gebruikers", "/beheer/inzage"}},
+        {"carla", {"/signalen", "/acties", "/werkers"}, {"/beheer/gebruikers", "/beheer/inzage"}},
+        {"tom", {}, {"/signalen", "/acties", "/werkers", "/beheer/gebruikers", "/beheer/inzage"}},
+        {"ad", {"/beheer/gebruikers", "/beheer/inzage"}, {"/signalen", "/acties", "/werkers"}},
+    };
+    for (auto const& e : table) {
+        browser b(srv.port());
+        ASSERT_EQ(b.login(e.user, password), 303) << e.user;
+        for (auto const& p : e.allowed) {
+            auto r = b.get(p);
+            ASSERT_TRUE(r);
+            EXPECT_EQ(r->status, 200) << e.user << " " << p;
+        }
+        for (auto const& p : e.forbidden) {
+            auto r = b.get(p);
+            ASSERT_TRUE(r);
+            EXPECT_EQ(r->status, 403) << e.user << " " << p;
+            EXPECT_NE(r->body.find("Geen toegang"), std::string::npos);
+        }
+    }
+}
+
+TEST_F(Web, WorkerCardsHaveOpaqueAddressesAndEveryViewIsLogged) {
+    running_server srv(db);
+    browser b(srv.port());
+    ASSERT_EQ(b.login("anna", password), 303);
+    auto found = b.post("/werkers", {{"csrf", browser::field(b.get("/werkers")->body, "csrf")}, {"q", "haddad"}});
+    ASSERT_TRUE(found);
+    ASSERT_EQ(found->status, 200);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(found->body, m, std::regex("href=\"(/werker/[0-9a-f]{24})\">Rami Haddad<")));
+    auto card = b.get(m[1].str());
+    ASSERT_TRUE(card);
+    EXPECT_EQ(card->status, 200);
+    EXPECT_NE(card->body.find("Fase"), std::string::npos);
+    EXPECT_NE(card->body.find("Plan van aanpak"), std::string::npos);
+    // No href anywhere holds a worker's number or name.
+    for (auto const& body : {found->body, card->body}) EXPECT_EQ(body.find("href=\"/werker/W"), std::string::npos);
+    // Another session cannot use this session's address.
+    browser other(srv.port());
+    ASSERT_EQ(other.login("carla", password), 303);
+    auto stolen = other.get(m[1].str());
+    ASSERT_TRUE(stolen);
+    EXPECT_EQ(stolen->status, 404);
+    auto log = sq::store::open(db, sq::open_mode::read_only).access_log(10, std::string("W1022"));
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].user, "anna");
+    EXPECT_EQ(log[0].action, "werker.bekeken");
+}
+
+TEST_F(Web, PostsWithoutTheSessionsCsrfTokenAreRefused) {
+    running_server srv(db);
+    browser b(srv.port());
+    ASSERT_EQ(b.login("anna", password), 303);
+    for (std::string token : {std::string(), std::string("0000"), std::string(64, 'a')}) {
+        auto r = b.post("/werkers", {{"csrf", token}, {"q", "a"}});
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 403) << token;
+    }
+    auto logout = b.post("/afmelden", {});
+    ASSERT_TRUE(logout);
+    EXPECT_EQ(logout->status, 403);
+    // A login form posted without the login page's cookie (another site's form) is refused too.
+    browser stranger(srv.port());
+    auto r = stranger.post("/aanmelden", {{"csrf", std::string(64, 'b')}, {"name", "anna"}, {"password", password}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 403);
+}
+
+TEST_F(Web, AnIdleSessionExpires) {
+    running_server srv(db, std::chrono::seconds(1));
+    browser b(srv.port());
+    ASSERT_EQ(b.login("anna", password), 303);
+    EXPECT_EQ(b.get("/signalen")->status, 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2200));
+    auto r = b.get("/signalen");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(r->get_header_value("Location"), "/aanmelden");
+}
+
+TEST_F(Web, LoginIsRefusedAfterFiveFailures) {
+    running_server srv(db);
+    browser b(srv.port());
+    for (int i = 0; i < 5; ++i) EXPECT_EQ(b.login("anna", "wrong password " + std::to_string(i)), 401);
+    EXPECT_EQ(b.login("anna", password), 429);  // even the right password, for now
+}
+
+TEST_F(Web, MalformedRequestsGetA4xxAndTheServerStaysUp) {
+    running_server srv(db);
+    auto garbage = raw_request(srv.port(), "NOT HTTP AT ALL\r\n\r\n");
+    EXPECT_TRUE(garbage.starts_with("HTTP/1.1 400")) << "[" << garbage.substr(0, 300) << "]";
+    auto huge = raw_request(srv.port(), "POST /aanmelden HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                                        "Content-Length: 200000\r\n\r\n" + std::string(200000, 'a'));
+    EXPECT_TRUE(huge.starts_with("HTTP/1.1 413")) << "[" << huge.substr(0, 300) << "]";
+    browser b(srv.port());
+    auto unknown = b.get("/bestaat/niet");
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(unknown->status, 404);
+    EXPECT_NE(unknown->body.find("Niet gevonden"), std::string::npos);
+    ASSERT_EQ(b.login("anna", password), 303);
+    auto no_card = b.get("/werker/" + std::string(24, '0'));
+    ASSERT_TRUE(no_card);
+    EXPECT_EQ(no_card->status, 404);
+    auto still = b.get("/signalen");
+    ASSERT_TRUE(still);
+    EXPECT_EQ(still->status, 200);
+}
+
+TEST_F(Web, TheAdminAddsAUserWhoCanLogIn) {
+    running_server srv(db);
+    browser admin(srv.port());
+    ASSERT_EQ(admin.login("ad", password), 303);
+    auto csrf = browser::field(admin.get("/beheer/gebruikers")->body, "csrf");
+    auto short_pw = admin.post("/beheer/gebruikers", {{"csrf", csrf}, {"name", "bert"}, {"role", "intercedent"}, {"password", "short"}});
+    ASSERT_TRUE(short_pw);
+    EXPECT_EQ(short_pw->status, 400);
+    auto added = admin.post("/beheer/gebruikers", {{"csrf", csrf}, {"name", "bert"}, {"role", "compliance"}, {"password", password + "!"}});
+    ASSERT_TRUE(added);
+    EXPECT_EQ(added->status, 200);
+    browser bert(srv.port());
+    EXPECT_EQ(bert.login("bert", password + "!"), 303);
+    EXPECT_EQ(bert.get("/signalen")->status, 200);
+    auto dup = admin.post("/beheer/gebruikers", {{"csrf", csrf}, {"name", "bert"}, {"role", "admin"}, {"password", password}});
+    ASSERT_TRUE(dup);
+    EXPECT_EQ(dup->status, 400);
+    EXPECT_EQ(sq::store::open(db, sq::open_mode::read_only).find_user("bert")->role, "compliance");
+}
+
+TEST_F(Web, TheLanguageSwitchesToEnglish) {
+    running_server srv(db);
+    browser b(srv.port());
+    ASSERT_EQ(b.login("anna", password), 303);
+    auto sw = b.get("/taal?naar=en&terug=/signalen");
+    ASSERT_TRUE(sw);
+    EXPECT_EQ(sw->status, 303);
+    EXPECT_EQ(sw->get_header_value("Location"), "/signalen");
+    auto page = b.get("/signalen");
+    EXPECT_NE(page->body.find("<html lang=\"en\">"), std::string::npos);
+    EXPECT_NE(page->body.find("Signals"), std::string::npos);
+    // Never a redirect to another site.
+    EXPECT_EQ(b.get("/taal?naar=nl&terug=//evil.example/")->get_header_value("Location"), "/");
+}
