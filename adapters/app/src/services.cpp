@@ -3,6 +3,8 @@
 
 #include "rw/engine/batch.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <map>
 
 namespace rw::adapters::app {
@@ -69,7 +71,8 @@ std::optional<pr::worker_view> worker_card(sqlite::store const& s, std::shared_p
 
 pr::action_list_view action_list(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog,
                                  reference_data const& ref, engine::day reference, pr::language lang,
-                                 std::optional<int> within_weeks, std::string const& only_worker, unsigned threads) {
+                                 std::optional<int> within_weeks, std::string const& only_worker, unsigned threads,
+                                 std::function<void()> const& tick) {
     engine::evaluation_options opts;
     opts.reference = reference;
     opts.facts = false;
@@ -83,7 +86,7 @@ pr::action_list_view action_list(sqlite::store const& s, std::shared_ptr<engine:
                 names[f.worker] = w.name;
                 found.push_back(std::move(f));
             }
-    });
+    }, nullptr, tick);
     if (only_worker.empty()) {
         engine::evaluator ev(prog);
         for (auto& f : ev.evaluate_agency(ref.agency, opts))
@@ -93,6 +96,38 @@ pr::action_list_view action_list(sqlite::store const& s, std::shared_ptr<engine:
             }
     }
     return pr::build_action_list(ref.agency.name, reference, lang, std::move(found), names, prog.get());
+}
+
+pr::audit_report audit(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog, reference_data const& ref,
+                       engine::evaluation_options const& opts, pr::language lang, unsigned threads, std::size_t sample_cap,
+                       std::string const& version, std::string const& store_label,
+                       std::function<void(finding const&, std::string const&)> const& row, std::function<void()> const& tick) {
+    auto started = std::chrono::steady_clock::now();
+    pr::audit_report report;
+    report.lang = lang;
+    report.reference = opts.reference;
+    report.agency = ref.agency.name;
+    report.sample_cap = sample_cap;
+    report.prog = prog.get();
+    auto record = [&](finding const& f, std::string const& name) {
+        report.add(f, name);
+        if (row) row(f, name);
+    };
+    std::uint64_t hash = s.reference_data_hash();
+    for (auto const& issue : ref.issues) record(engine::data_quality_finding(issue), "");
+    {
+        engine::evaluator ev(prog);
+        for (auto const& f : ev.evaluate_agency(ref.agency, opts)) record(f, ref.agency.name);
+    }
+    scan(s, prog, ref, opts, threads, "", [&](engine::worker const& w, std::vector<finding>&& fs) {
+        report.add_worker(!fs.empty());
+        for (auto const& f : fs) record(f, w.name);
+    }, &hash, tick);
+    char hash_text[24];
+    std::snprintf(hash_text, sizeof hash_text, "%016llx", static_cast<unsigned long long>(hash));
+    report.colophon = {version, prog->rules_hash, prog->rules.size(), store_label, hash_text,
+                       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()};
+    return report;
 }
 
 }  // namespace rw::adapters::app

@@ -90,15 +90,6 @@ int open_inputs(std::string const& db, std::string const& rules, scan_inputs& in
     return in.prog ? ok : bad_input;
 }
 
-/// Streams every worker through the engine (app::scan) with a progress line on a terminal.
-void scan(scan_inputs& in, engine::evaluation_options opts, unsigned threads, std::string const& only_worker,
-          std::function<void(engine::worker const&, std::vector<finding>&&)> const& visit, std::uint64_t* hash) {
-    progress_line progress(only_worker.empty() ? in.store->worker_count() : 1);
-    std::int64_t done = 0;
-    app::scan(*in.store, in.prog, in.ref, opts, threads, only_worker, visit, hash, [&] { progress.tick(++done); });
-    progress.done();
-}
-
 /// A store that opened but fails while being read (a dropped table, a corrupt page), or a machine
 /// that cannot start the threads: exit 2 with a message, not an abort.
 template <typename F>
@@ -125,7 +116,11 @@ int run_actions(std::string const& db, std::string const& at, std::optional<int>
         std::cerr << "regelwerk: no worker '" << terminal_safe(worker_id) << "' in " << db << "\n";
         return bad_input;
     }
-    auto view = app::action_list(*in.store, in.prog, in.ref, parse_at(at), language_of(lang), within, worker_id, threads);
+    progress_line progress(worker_id.empty() ? in.store->worker_count() : 1);
+    std::int64_t done = 0;
+    auto view = app::action_list(*in.store, in.prog, in.ref, parse_at(at), language_of(lang), within, worker_id, threads,
+                                 [&] { progress.tick(++done); });
+    progress.done();
     if (format == "csv") pr::render_actions_csv(std::cout, view, sep.empty() ? ',' : sep[0]);
     else if (format == "json") pr::render_actions_json(std::cout, view);
     else pr::render_actions_text(std::cout, view);
@@ -136,10 +131,16 @@ int run_actions(std::string const& db, std::string const& at, std::optional<int>
 
 constexpr std::size_t html_rows_per_rule = 250;
 
+int audit_exit(pr::audit_report const& report, std::string const& fail_on) {
+    if (fail_on == "violation" && report.by_kind[0] > 0) return findings;
+    if (fail_on == "action" && (report.by_kind[0] + report.by_kind[1]) > 0) return findings;
+    if (fail_on == "any" && report.findings > 0) return findings;
+    return ok;
+}
+
 int run_audit(std::string const& db, std::string const& at, std::string const& format, std::string const& out_path,
               std::string const& lang, std::string const& rules, std::string const& sep, unsigned threads,
               std::string const& fail_on, bool explain) {
-    auto started = std::chrono::steady_clock::now();
     scan_inputs in;
     if (int rc = open_inputs(db, rules, in); rc != ok) return rc;
     engine::evaluation_options opts;
@@ -148,16 +149,11 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
     opts.lang = lang;
     opts.explain = explain;
     char s = sep.empty() ? ',' : sep[0];
-    pr::audit_report report;
-    report.lang = language_of(lang);
-    report.reference = opts.reference;
-    report.agency = in.ref.agency.name;
+    auto const l = language_of(lang);
     pr::audit_format const fmt = format == "html" ? pr::audit_format::html
                                  : format == "csv" ? pr::audit_format::csv
                                  : format == "json" ? pr::audit_format::json
                                                     : pr::audit_format::text;
-    report.sample_cap = fmt == pr::audit_format::html ? html_rows_per_rule : 0;
-    report.prog = in.prog.get();
     // Detail rows go to spool files while scanning, so that the summary can precede them. The
     // text report lists them by seriousness (one spool per level, read back in order); CSV and
     // JSON lines keep the scan's order.
@@ -174,28 +170,24 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
             std::cerr << "regelwerk: cannot create a temporary file\n";
             return bad_input;
         }
-    auto record = [&](finding const& f, std::string const& name) {
-        report.add(f, name);
+    bool const xlsx = format == "xlsx";
+    std::vector<pr::finding_view> xlsx_rows;  // a workbook is written at once: the rows are kept
+    auto spool_row = [&](finding const& f, std::string const& name) {
+        if (xlsx) {
+            xlsx_rows.push_back(pr::make_finding_view(f, l, name, in.prog.get(), opts.reference));
+            return;
+        }
         if (fmt == pr::audit_format::html) return;
-        auto view = pr::make_finding_view(f, report.lang, name, in.prog.get(), opts.reference);
-        std::string line = pr::render_audit_row(fmt, view, report.lang, s, explain, in.prog.get());
+        auto view = pr::make_finding_view(f, l, name, in.prog.get(), opts.reference);
+        std::string line = pr::render_audit_row(fmt, view, l, s, explain, in.prog.get());
         std::FILE* spool = spools[fmt == pr::audit_format::text ? static_cast<std::size_t>(view.seriousness) : 0];
         std::fwrite(line.data(), 1, line.size(), spool);
     };
-    std::uint64_t hash = in.store->reference_data_hash();
-    for (auto const& issue : in.ref.issues) record(engine::data_quality_finding(issue), "");
-    {
-        engine::evaluator ev(in.prog);
-        for (auto const& f : ev.evaluate_agency(in.ref.agency, opts)) record(f, in.ref.agency.name);
-    }
-    scan(in, opts, threads, "", [&](engine::worker const& w, std::vector<finding>&& fs) {
-        report.add_worker(!fs.empty());
-        for (auto const& f : fs) record(f, w.name);
-    }, &hash);
-    char hash_text[24];
-    std::snprintf(hash_text, sizeof hash_text, "%016llx", static_cast<unsigned long long>(hash));
-    report.colophon = {RW_VERSION, in.prog->rules_hash, in.prog->rules.size(), db, hash_text,
-                       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()};
+    progress_line progress(in.store->worker_count());
+    std::int64_t done = 0;
+    auto report = app::audit(*in.store, in.prog, in.ref, opts, l, threads, fmt == pr::audit_format::html ? html_rows_per_rule : 0,
+                             RW_VERSION, db, spool_row, [&] { progress.tick(++done); });
+    progress.done();
 
     // The spools must hold every row: a full temporary folder would otherwise cut the report short.
     for (auto* spool : spools)
@@ -204,6 +196,16 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
             return bad_input;
         }
     std::string error;
+    if (xlsx) {
+        auto bytes = pr::render_audit_xlsx(report, xlsx_rows, error);
+        if (!bytes || !write_file_safely(out_path, *bytes, db, error)) {
+            std::cerr << "regelwerk: " << error << "\n";
+            return bad_input;
+        }
+        pr::render_audit_summary_text(std::cout, report);
+        std::cout << "\n" << pr::text(pr::msg::report_written_to, report.lang) << out_path << "\n";
+        return fail_on.empty() ? ok : audit_exit(report, fail_on);
+    }
     auto target = safe_output::open(out_path, db, error);
     if (!target) {
         std::cerr << "regelwerk: " << error << "\n";
@@ -240,10 +242,7 @@ int run_audit(std::string const& db, std::string const& at, std::string const& f
         pr::render_audit_summary_text(std::cout, report);
         std::cout << "\n" << pr::text(pr::msg::report_written_to, report.lang) << out_path << "\n";
     }
-    if (fail_on == "violation" && report.by_kind[0] > 0) return findings;
-    if (fail_on == "action" && (report.by_kind[0] + report.by_kind[1]) > 0) return findings;
-    if (fail_on == "any" && report.findings > 0) return findings;
-    return ok;
+    return audit_exit(report, fail_on);
 }
 
 }  // namespace
@@ -282,8 +281,8 @@ void register_scan_commands(CLI::App& app, int& result) {
     auto* u = app.add_subcommand("audit", "Check every dossier as of a date and write the report (never writes to the store)");
     u->add_option("--db", uo->db, "SQLite store")->required();
     u->add_option("--at", uo->at, "Reference date (YYYY-MM-DD); default today")->check(non_empty_date);
-    u->add_option("--format", uo->format, "text | csv | json (JSON lines) | html")
-        ->check(CLI::IsMember({"text", "csv", "json", "html"}))
+    u->add_option("--format", uo->format, "text | csv | json (JSON lines) | html | xlsx (Excel; needs --out)")
+        ->check(CLI::IsMember({"text", "csv", "json", "html", "xlsx"}))
         ->capture_default_str();
     u->add_option("--out", uo->out, "Write the report to this file (the summary still goes to stdout)");
     u->add_option("--separator", uo->sep, "CSV separator (';' for Dutch Excel)")->check(CLI::IsMember({",", ";"}));
@@ -295,6 +294,10 @@ void register_scan_commands(CLI::App& app, int& result) {
     add_rules_options(u, uo->rules);
     u->callback([&result, uo] {
         result = guarded(uo->db, [&] {
+            if (uo->format == "xlsx" && uo->out.empty()) {
+                std::cerr << "regelwerk: --format xlsx needs --out FILE.xlsx (a workbook is not text for a terminal)\n";
+                return static_cast<int>(bad_input);
+            }
             if (uo->explain && uo->format != "json") {
                 std::cerr << "regelwerk: --explain needs --format json\n";
                 return static_cast<int>(bad_input);

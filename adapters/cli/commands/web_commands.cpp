@@ -103,6 +103,7 @@ int run_serve(std::string const& db, std::string const& listen, std::string cons
     if (!at.empty()) o.at = parse_at(at);
     o.session_ttl = std::chrono::minutes(session_minutes);
     o.log = [](std::string const& line) { spdlog::info("serve: {}", line); };
+    o.version = RW_VERSION;
     auto prog = load_rules(rules);
     if (!prog) return bad_input;
     // Ctrl-C and SIGTERM stop the server cleanly: the signals are waited for on a thread of our

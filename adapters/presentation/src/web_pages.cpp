@@ -28,6 +28,16 @@ constexpr std::array labels{
     entry{"nav.signalen", "Signalen", "Signals"},
     entry{"nav.werkers", "Flexkrachten", "Flex workers"},
     entry{"nav.acties", "Actielijst", "Action list"},
+    entry{"nav.audit", "Audit", "Audit"},
+    entry{"audit.title", "Audit van alle dossiers", "Audit of every dossier"},
+    entry{"audit.intro", "Controleer elk dossier op een peildatum, zoals een SNCU- of NEN 4400-1-inspecteur dat doet. Elke run wordt gelogd.",
+          "Check every dossier on a reference date, as an SNCU or NEN 4400-1 inspector would. Every run is logged."},
+    entry{"audit.date", "Peildatum", "Reference date"},
+    entry{"audit.run", "Toon rapport", "Show the report"},
+    entry{"audit.downloads", "Downloaden", "Download"},
+    entry{"audit.csv", "CSV (puntkomma, voor Excel)", "CSV (semicolons, for Excel)"},
+    entry{"audit.json", "JSON lines", "JSON lines"},
+    entry{"audit.xlsx", "Excel-werkmap", "Excel workbook"},
     entry{"nav.gebruikers", "Gebruikers", "Users"},
     entry{"nav.inzage", "Inzagelog", "Access log"},
     entry{"logout", "Afmelden", "Log out"},
@@ -398,6 +408,19 @@ std::string action_list_body(action_list_view const& v, std::map<std::string, st
           << esc(f.citations.empty() ? "" : f.citations.front().substr(0, f.citations.front().find(": "))) << "</td></tr>\n";
     }
     o << "</tbody></table>\n<p class=muted>" << shown << " " << L("signalen.shown", l) << "</p>\n";
+    return o.str();
+}
+
+std::string audit_body(language l, std::string const& iso_date) {
+    std::ostringstream o;
+    auto q = "?datum=" + esc(iso_date);
+    o << "<h1>" << L("audit.title", l) << "</h1>\n<p class=muted>" << L("audit.intro", l) << "</p>\n"
+      << "<form method=get action=\"/audit/rapport\"><label for=datum>" << L("audit.date", l)
+      << "</label><input type=text id=datum name=datum inputmode=numeric pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\" value=\"" << esc(iso_date)
+      << "\"> <button type=submit>" << L("audit.run", l) << "</button></form>\n<h2>" << L("audit.downloads", l) << "</h2>\n<ul>"
+      << "<li><a href=\"/audit/bevindingen.xlsx" << q << "\">" << L("audit.xlsx", l) << "</a></li>"
+      << "<li><a href=\"/audit/bevindingen.csv" << q << "\">" << L("audit.csv", l) << "</a></li>"
+      << "<li><a href=\"/audit/bevindingen.jsonl" << q << "\">" << L("audit.json", l) << "</a></li></ul>\n";
     return o.str();
 }
 

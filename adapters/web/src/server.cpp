@@ -4,6 +4,7 @@
 #include "rw/adapters/web/server.hpp"
 
 #include "rw/adapters/app/services.hpp"
+#include "rw/adapters/presentation/render.hpp"
 #include "rw/adapters/presentation/web_pages.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/adapters/web/auth.hpp"
@@ -79,9 +80,10 @@ engine::day today() { return date::floor<date::days>(std::chrono::system_clock::
 
 /// What a role may open (issue 16): intercedent and compliance the dossiers (compliance only
 /// reads), trainer only the exam generator, admin only users and the access log.
-enum class area { dossiers, record, admin };
+enum class area { dossiers, record, audit, admin };
 bool allowed(role r, area a) {
     switch (a) {
+        case area::audit: return r == role::compliance;
         case area::dossiers: return r == role::intercedent || r == role::compliance;
         case area::record: return r == role::intercedent;
         case area::admin: return r == role::admin;
@@ -142,6 +144,7 @@ struct server::impl {
             add("/werkers", "nav.werkers");
             add("/acties", "nav.acties");
         }
+        if (allowed(c.s->who, area::audit)) add("/audit", "nav.audit");
         if (allowed(c.s->who, area::admin)) {
             add("/beheer/gebruikers", "nav.gebruikers");
             add("/beheer/inzage", "nav.inzage");
@@ -336,6 +339,66 @@ struct server::impl {
         page(c, 200, v->name, "/werkers", body);
     }
 
+    /// The audit's date: ?datum=YYYY-MM-DD, else the server's reference date.
+    engine::day audit_date(context& c) {
+        auto text = c.req.get_param_value("datum");
+        if (text.empty()) return reference();
+        auto d = engine::parse_date(text);
+        if (!d) throw http_error{400, "datum: YYYY-MM-DD"};
+        return *d;
+    }
+
+    void audit_page(context& c) {
+        require(c, area::audit);
+        auto d = audit_date(c);
+        page(c, 200, pw::label("audit.title", c.lang), "/audit", pw::audit_body(c.lang, engine::format_date(d)));
+    }
+
+    /// Runs the audit (logged: who ran it, when) and answers in one of the report's forms.
+    void audit_download(context& c, std::string const& form) {
+        auto const& s = require(c, area::audit);
+        auto d = audit_date(c);
+        auto st = open_store(sq::open_mode::read_only);
+        auto ref = reference_data(st);
+        engine::evaluation_options eo;
+        eo.reference = d;
+        eo.facts = false;
+        eo.lang = std::string(pr::code(c.lang));
+        std::vector<pr::finding_view> rows;
+        auto report = app::audit(st, prog, *ref, eo, c.lang, opts.threads, form == "html" ? 250 : 0, version(), "regelwerk serve",
+                                 [&](engine::finding const& f, std::string const& name) {
+                                     if (form != "html") rows.push_back(pr::make_finding_view(f, c.lang, name, prog.get(), d));
+                                 });
+        record_access(s.user, "audit." + form, std::nullopt);
+        std::string const file = "audit-" + engine::format_date(d);
+        c.res.set_header("Cache-Control", "no-store");
+        if (form == "html") {
+            std::ostringstream out;
+            pr::render_audit_html(out, report);
+            c.res.set_content(out.str(), "text/html; charset=utf-8");
+            return;
+        }
+        if (form == "csv") {
+            std::string out = pr::audit_csv_header(';');
+            for (auto const& f : rows) out += pr::render_audit_row(pr::audit_format::csv, f, c.lang, ';');
+            c.res.set_header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"");
+            c.res.set_content("\xEF\xBB\xBF" + out, "text/csv; charset=utf-8");  // BOM: Excel reads UTF-8
+        } else if (form == "json") {
+            std::string out;
+            for (auto const& f : rows) out += pr::render_audit_row(pr::audit_format::json, f, c.lang, ',');
+            c.res.set_header("Content-Disposition", "attachment; filename=\"" + file + ".jsonl\"");
+            c.res.set_content(out, "application/x-ndjson");
+        } else {
+            std::string error;
+            auto bytes = pr::render_audit_xlsx(report, rows, error);
+            if (!bytes) throw std::runtime_error(error);
+            c.res.set_header("Content-Disposition", "attachment; filename=\"" + file + ".xlsx\"");
+            c.res.set_content(*bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
+    }
+
+    std::string version() const { return opts.version; }
+
     void users(context& c) {
         auto const& s = require(c, area::admin);
         std::string message;
@@ -390,6 +453,11 @@ struct server::impl {
         http.Get("/werkers", guarded([this](context& c) { workers(c); }));
         http.Post("/werkers", guarded([this](context& c) { workers(c); }));
         http.Get(R"(/werker/([0-9a-f]{24}))", guarded([this](context& c) { worker_card(c); }));
+        http.Get("/audit", guarded([this](context& c) { audit_page(c); }));
+        http.Get("/audit/rapport", guarded([this](context& c) { audit_download(c, "html"); }));
+        http.Get("/audit/bevindingen.csv", guarded([this](context& c) { audit_download(c, "csv"); }));
+        http.Get("/audit/bevindingen.jsonl", guarded([this](context& c) { audit_download(c, "json"); }));
+        http.Get("/audit/bevindingen.xlsx", guarded([this](context& c) { audit_download(c, "xlsx"); }));
         http.Get("/beheer/gebruikers", guarded([this](context& c) { users(c); }));
         http.Post("/beheer/gebruikers", guarded([this](context& c) { users(c); }));
         http.Get("/beheer/inzage", guarded([this](context& c) { access_log(c); }));

@@ -211,10 +211,10 @@ TEST_F(Web, EachRoleSeesItsPagesAndGets403Elsewhere) {
         std::vector<std::string> allowed, forbidden;
     };
     std::vector<expectation> const table{
-        {"anna", {"/signalen", "/acties", "/werkers"}, {"/beheer/gebruikers", "/beheer/inzage"}},
-        {"carla", {"/signalen", "/acties", "/werkers"}, {"/beheer/gebruikers", "/beheer/inzage"}},
-        {"tom", {}, {"/signalen", "/acties", "/werkers", "/beheer/gebruikers", "/beheer/inzage"}},
-        {"ad", {"/beheer/gebruikers", "/beheer/inzage"}, {"/signalen", "/acties", "/werkers"}},
+        {"anna", {"/signalen", "/acties", "/werkers"}, {"/beheer/gebruikers", "/beheer/inzage", "/audit", "/audit/rapport"}},
+        {"carla", {"/signalen", "/acties", "/werkers", "/audit", "/audit/rapport"}, {"/beheer/gebruikers", "/beheer/inzage"}},
+        {"tom", {}, {"/signalen", "/acties", "/werkers", "/beheer/gebruikers", "/beheer/inzage", "/audit", "/audit/bevindingen.csv"}},
+        {"ad", {"/beheer/gebruikers", "/beheer/inzage"}, {"/signalen", "/acties", "/werkers", "/audit"}},
     };
     for (auto const& e : table) {
         browser b(srv.port());
@@ -353,4 +353,34 @@ TEST_F(Web, TheLanguageSwitchesToEnglish) {
     EXPECT_NE(page->body.find("Signals"), std::string::npos);
     // Never a redirect to another site.
     EXPECT_EQ(b.get("/taal?naar=nl&terug=//evil.example/")->get_header_value("Location"), "/");
+}
+
+TEST_F(Web, TheComplianceOfficerDownloadsTheAuditAsCsvJsonAndExcel) {
+    running_server srv(db);
+    browser b(srv.port());
+    ASSERT_EQ(b.login("carla", password), 303);
+    auto report = b.get("/audit/rapport?datum=2026-11-16");
+    ASSERT_TRUE(report);
+    EXPECT_EQ(report->status, 200);
+    EXPECT_NE(report->body.find("Nalevingscontrole: Flexwerk Zuid BV"), std::string::npos);
+    auto csv = b.get("/audit/bevindingen.csv?datum=2026-11-16");
+    ASSERT_TRUE(csv);
+    EXPECT_EQ(csv->get_header_value("Content-Disposition"), "attachment; filename=\"audit-2026-11-16.csv\"");
+    EXPECT_NE(csv->body.find("W1022;"), std::string::npos);
+    auto json = b.get("/audit/bevindingen.jsonl?datum=2026-11-16");
+    ASSERT_TRUE(json);
+    EXPECT_NE(json->body.find("\"rule\""), std::string::npos);
+    auto xlsx = b.get("/audit/bevindingen.xlsx?datum=2026-11-16");
+    ASSERT_TRUE(xlsx);
+    EXPECT_EQ(xlsx->status, 200);
+    EXPECT_TRUE(xlsx->body.starts_with("PK"));  // a zip container, as every .xlsx
+    EXPECT_GT(xlsx->body.size(), 4000u);
+    auto bad = b.get("/audit/rapport?datum=gisteren");
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 400);
+    // Every run is in the access log.
+    int runs = 0;
+    for (auto const& e : sq::store::open(db, sq::open_mode::read_only).access_log(50))
+        if (e.user == "carla" && e.action.starts_with("audit.")) ++runs;
+    EXPECT_EQ(runs, 4);
 }

@@ -42,6 +42,17 @@ std::optional<presentation::worker_view> worker_card(sqlite::store const& s, std
 /// (default: each rule's own window), ordered as people read them.
 presentation::action_list_view action_list(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog,
                                            reference_data const& ref, engine::day reference, presentation::language lang,
-                                           std::optional<int> within_weeks, std::string const& only_worker, unsigned threads);
+                                           std::optional<int> within_weeks, std::string const& only_worker, unsigned threads,
+                                           std::function<void()> const& tick = {});
+
+/// audit: every dossier of the store on a day. `row` (when given) gets each finding with its
+/// worker's (or the agency's) name, in scan order: agency-level first, then by worker id. The report
+/// keeps counts, `sample_cap` rows per rule and the colophon (`version` and `store_label` are the
+/// caller's: the program's version, the store as the user named it).
+presentation::audit_report audit(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog, reference_data const& ref,
+                                 engine::evaluation_options const& opts, presentation::language lang, unsigned threads,
+                                 std::size_t sample_cap, std::string const& version, std::string const& store_label,
+                                 std::function<void(engine::finding const&, std::string const&)> const& row = {},
+                                 std::function<void()> const& tick = {});
 
 }  // namespace rw::adapters::app

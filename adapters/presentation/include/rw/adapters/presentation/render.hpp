@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -66,5 +67,10 @@ void render_audit_detail_heading(std::ostream& out, audit_report const& r);
 void render_audit_footer_text(std::ostream& out, audit_report const& r);
 /// The whole HTML report (summary, chart, a sample of rows per rule, colophon).
 void render_audit_html(std::ostream& out, audit_report const& r);
+/// The audit as an Excel workbook at `path` (a summary sheet; one row per finding in `rows`, with
+/// filters); false with `error` when the file cannot be written.
+bool write_audit_xlsx(std::string const& path, audit_report const& r, std::vector<finding_view> const& rows, std::string& error);
+/// The same workbook as bytes (for a download or a safe_output), or nullopt with `error`.
+std::optional<std::string> render_audit_xlsx(audit_report const& r, std::vector<finding_view> const& rows, std::string& error);
 
 }  // namespace rw::adapters::presentation

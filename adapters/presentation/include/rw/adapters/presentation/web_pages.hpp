@@ -60,6 +60,10 @@ std::string worker_card_body(worker_view const& v);
 std::string action_list_body(action_list_view const& v, std::map<std::string, std::string> const& hrefs, std::string const& status,
                              std::string const& rule, bool dashboard);
 
+/// The audit page: a date and the report's forms (HTML to read and print; CSV, JSON lines and
+/// Excel to download).
+std::string audit_body(language l, std::string const& iso_date);
+
 struct user_row {
     std::string name, role, created_at;
     bool disabled = false;
