@@ -109,8 +109,10 @@ timeline_view build_timeline_view(engine::program const& prog, std::vector<engin
             if (rule.done_by_record) t.evidence = evidence_for(w, f);
             else t.evidence_in_dossier = true;
         }
-        t.message = en ? f.message_en : f.message_nl;
-        t.advice = en ? f.advice_en : f.advice_nl;
+        if (!f.done) {  // a step done needs no words: its evidence says it (the rule's texts speak of a step to take)
+            t.message = en ? f.message_en : f.message_nl;
+            t.advice = en ? f.advice_en : f.advice_nl;
+        }
         t.citations = f.citations;
         (f.done || *f.due < reference ? v.past : v.coming).push_back(std::move(t));
     }
@@ -254,8 +256,8 @@ void render_timeline_json(std::ostream& out, timeline_view const& v) {
                                  {"note", text_or_null(t.evidence->note)}};
             else
                 r["evidence"] = t.evidence_in_dossier ? nlohmann::ordered_json("dossier") : nlohmann::ordered_json();
-            r["message"] = t.message;
-            r["advice"] = t.advice;
+            r["message"] = t.message.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(t.message);
+            r["advice"] = t.advice.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(t.advice);
             r["citations"] = t.citations;
             a.push_back(std::move(r));
         }
