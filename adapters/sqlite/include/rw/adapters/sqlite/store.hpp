@@ -161,6 +161,11 @@ public:
     std::int64_t append_access(access_entry const& e);
     /// The newest `limit` entries (newest first), for one worker when given.
     std::vector<access_entry> access_log(std::size_t limit, std::optional<std::string> const& worker = std::nullopt) const;
+    /// Guidance (issue 13): records that a task was done (a tasks_done row after the worker's
+    /// others) and marks the worker's guidance as kept, in one transaction, then reads the row
+    /// back. Throws store_error, with nothing written, for an unknown worker, a placement the
+    /// worker does not have, or any failed write. Returns whether guidance was already kept.
+    bool append_task_done(std::string const& worker_id, engine::task_done const& t);
 
     sqlite3* handle() const { return db_; }
 
