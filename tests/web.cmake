@@ -9,3 +9,16 @@ gtest_discover_tests(web_tests DISCOVERY_MODE PRE_TEST PROPERTIES TIMEOUT 120)
 add_test(NAME cli.user_add
          COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:regelwerk> -DSRC=${CMAKE_SOURCE_DIR}
                  -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli_user_add -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/user_add.cmake)
+
+# Browser tests (issue 16): Debian's chromium, headless, driven by puppeteer-core; axe-core on every
+# main page; screenshots in the build folder. `.ci/install-deps --tests` installs chromium and the
+# npm packages (tests/browser/package-lock.json).
+find_program(NODE_EXECUTABLE node)
+if(NODE_EXECUTABLE)
+    add_test(NAME browser.main_pages COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/browser/browser.test.mjs)
+    set_tests_properties(browser.main_pages PROPERTIES TIMEOUT 300
+        ENVIRONMENT "RW_CLI=$<TARGET_FILE:regelwerk>;RW_SRC=${CMAKE_SOURCE_DIR};RW_OUT=${CMAKE_BINARY_DIR}/screenshots")
+else()
+    add_test(NAME browser.main_pages COMMAND ${CMAKE_COMMAND} -E echo "node not found: run .ci/install-deps --tests")
+    set_tests_properties(browser.main_pages PROPERTIES WILL_FAIL TRUE)
+endif()

@@ -1,11 +1,15 @@
 // See services.hpp.
 #include "rw/adapters/app/services.hpp"
 
+#include "rw/dsl/diagnostic.hpp"
 #include "rw/engine/batch.hpp"
+#include "rw/engine/calendar.hpp"
 
 #include <chrono>
 #include <cstdio>
+#include <algorithm>
 #include <map>
+#include <set>
 
 namespace rw::adapters::app {
 
@@ -128,6 +132,103 @@ pr::audit_report audit(sqlite::store const& s, std::shared_ptr<engine::program c
     report.colophon = {version, prog->rules_hash, prog->rules.size(), store_label, hash_text,
                        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()};
     return report;
+}
+
+std::optional<pr::timeline_view> timeline(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog,
+                                          reference_data const& ref, std::string const& worker_id, engine::day reference, pr::language lang) {
+    auto w = s.load_worker(worker_id);
+    if (!w) return std::nullopt;
+    engine::evaluator ev(prog);
+    engine::client_index idx(ref.clients);
+    engine::evaluation_options opts{reference, false};
+    auto res = ev.evaluate_worker(ref.agency, idx, *w, opts);
+    auto header = pr::build_worker_view(*prog, ref.agency, ref.clients, *w, res, {}, reference, lang, false);
+    engine::evaluation_options all{reference, false};
+    all.timeline = true;
+    all.facts = false;
+    auto steps = ev.evaluate_worker(ref.agency, idx, *w, all);
+    return pr::build_timeline_view(*prog, ref.clients, *w, header, steps, reference, lang);
+}
+
+namespace {
+
+/// Whether a rule's instances are per placement ('voor elk p in werker.plaatsingen').
+bool per_placement(engine::rule_info const& r) {
+    for (auto const& g : r.generators)
+        if (g.element.kind == engine::type_kind::entity && g.element.sub == static_cast<std::uint16_t>(engine::entity_id::plaatsing))
+            return true;
+    return false;
+}
+
+}  // namespace
+
+std::vector<std::string> task_ids(engine::program const& prog) {
+    std::set<std::string> ids;
+    for (auto const& r : prog.rules)
+        if (r.done_by_record) ids.insert(r.id);
+    return {ids.begin(), ids.end()};
+}
+
+task_record_result record_task(sqlite::store& s, engine::program const& prog, std::string const& worker_id, engine::task_done t,
+                               engine::day today) {
+    task_record_result out;
+    if (t.on > today) {
+        out.error = "the day " + engine::format_date(t.on) + " lies after today: record a task once it is done";
+        return out;
+    }
+    auto blank = [](std::optional<std::string> const& v) { return !v || v->find_first_not_of(" \t") == std::string::npos; };
+    for (auto [value, name] : {std::pair{blank(t.by), "by"}, std::pair{blank(t.how), "how"}, std::pair{blank(t.task), "task"}})
+        if (value) {
+            out.error = std::string(name) + " is empty";
+            return out;
+        }
+    // The task: the id of a rule whose 'gedaan' reads the task records.
+    std::vector<engine::rule_info const*> rules;
+    bool by_field = false;
+    for (auto const& r : prog.rules)
+        if (r.id == t.task) {
+            if (r.done_by_record) rules.push_back(&r);
+            else by_field = true;
+        }
+    if (rules.empty()) {
+        if (by_field) {
+            out.error = "rule '" + t.task + "' is closed by a field of the dossier (its 'gedaan'), not by a task record; record it there";
+        } else {
+            auto ids = task_ids(prog);
+            out.error = "unknown task '" + t.task + "': a task is the id of a rule whose 'gedaan' reads task records";
+            auto close = dsl::closest_matches(t.task, ids);
+            if (!close.empty()) out.error += "; did you mean '" + close.front() + "'?";
+            out.error += "\nthe tasks are:";
+            for (auto const& id : ids) out.error += " " + id;
+        }
+        return out;
+    }
+    auto w = s.load_worker(worker_id);
+    if (!w) {
+        out.error = "no worker '" + worker_id + "' in " + s.path();
+        return out;
+    }
+    out.worker_name = w->name;
+    if (t.placement) {
+        bool found = false;
+        for (auto const& p : w->placements) found = found || p.id == *t.placement;
+        if (!found) {
+            out.error = "worker '" + worker_id + "' has no placement '" + *t.placement + "'";
+            return out;
+        }
+    } else if (std::any_of(rules.begin(), rules.end(), [](auto const* r) { return per_placement(*r); })) {
+        // Without a placement the record goes to the placement running on its day: name it
+        // when two run then.
+        int running = 0;
+        for (auto const& p : w->placements) running += p.start <= t.on && (!p.end || t.on <= *p.end);
+        if (running > 1) {
+            out.error = "task '" + t.task + "' is per placement and " + std::to_string(running) + " placements of worker '" + worker_id +
+                        "' run on " + engine::format_date(t.on) + ": name one";
+            return out;
+        }
+    }
+    out.was_tracked = s.append_task_done(worker_id, t);
+    return out;
 }
 
 }  // namespace rw::adapters::app

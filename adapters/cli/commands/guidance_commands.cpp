@@ -4,6 +4,7 @@
 #include "cli_common.hpp"
 #include "report_text.hpp"
 #include "rules_support.hpp"
+#include "rw/adapters/app/services.hpp"
 #include "rw/adapters/presentation/render.hpp"
 #include "rw/adapters/presentation/timeline.hpp"
 #include "rw/adapters/sqlite/store.hpp"
@@ -18,20 +19,13 @@ namespace rw::cli {
 
 namespace sq = rw::adapters::sqlite;
 namespace pr = rw::adapters::presentation;
+namespace app = rw::adapters::app;
 
 namespace {
 
 struct done_options {
     std::string db, worker, task, placement, on, by, how, note, lang = "nl", rules = default_rules_dir();
 };
-
-/// Whether a rule's instances are per placement ('voor elk p in werker.plaatsingen').
-bool per_placement(engine::rule_info const& r) {
-    for (auto const& g : r.generators)
-        if (g.element.kind == engine::type_kind::entity && g.element.sub == static_cast<std::uint16_t>(engine::entity_id::plaatsing))
-            return true;
-    return false;
-}
 
 int run_task_done(done_options const& o) {
     auto const l = language_of(o.lang);
@@ -55,70 +49,28 @@ int run_task_done(done_options const& o) {
     }
     auto prog = load_rules(o.rules);
     if (!prog) return bad_input;
-    // The task: the id of a rule whose 'gedaan' reads the task records.
-    std::vector<engine::rule_info const*> rules;
-    std::set<std::string> task_ids;
-    bool by_field = false;
-    for (auto const& r : prog->rules) {
-        if (r.done_by_record) task_ids.insert(r.id);
-        if (r.id == o.task) {
-            if (r.done_by_record) rules.push_back(&r);
-            else by_field = true;
-        }
-    }
-    if (rules.empty()) {
-        if (by_field)
-            std::cerr << "regelwerk: rule '" << terminal_safe(o.task)
-                      << "' is closed by a field of the dossier (its 'gedaan'), not by a task record; record it there\n";
-        else {
-            std::cerr << "regelwerk: unknown task '" << terminal_safe(o.task) << "': a task is the id of a rule whose 'gedaan' reads task records";
-            auto close = dsl::closest_matches(o.task, std::vector<std::string>(task_ids.begin(), task_ids.end()));
-            if (!close.empty()) std::cerr << "; did you mean '" << close.front() << "'?";
-            std::cerr << "\nregelwerk: the tasks are:";
-            for (auto const& id : task_ids) std::cerr << " " << id;
-            std::cerr << "\n";
-        }
-        return bad_input;
-    }
     try {
         auto s = sq::store::open(o.db, sq::open_mode::read_write);
-        auto w = s.load_worker(o.worker);
-        if (!w) {
-            std::cerr << "regelwerk: no worker '" << terminal_safe(o.worker) << "' in " << o.db << "\n";
-            return bad_input;
-        }
         engine::task_done t;
         t.task = o.task;
         t.on = *on;
         t.by = o.by;
         t.how = o.how;
         if (!o.note.empty()) t.note = o.note;
-        if (!o.placement.empty()) {
-            bool found = false;
-            for (auto const& p : w->placements) found = found || p.id == o.placement;
-            if (!found) {
-                std::cerr << "regelwerk: worker '" << terminal_safe(o.worker) << "' has no placement '" << terminal_safe(o.placement) << "'\n";
-                return bad_input;
-            }
-            t.placement = o.placement;
-        } else if (std::any_of(rules.begin(), rules.end(), [](auto const* r) { return per_placement(*r); })) {
-            // Without a placement the record goes to the placement running on its day: name it
-            // when two run then.
-            int running = 0;
-            for (auto const& p : w->placements) running += p.start <= *on && (!p.end || *on <= *p.end);
-            if (running > 1) {
-                std::cerr << "regelwerk: task '" << terminal_safe(o.task) << "' is per placement and " << running << " placements of worker '"
-                          << terminal_safe(o.worker) << "' run on " << o.on << ": name one with --placement\n";
-                return bad_input;
-            }
+        if (!o.placement.empty()) t.placement = o.placement;
+        auto r = app::record_task(s, *prog, o.worker, t, today());
+        if (!r.error.empty()) {
+            std::string e = r.error;
+            for (std::size_t at = 0; (at = e.find('\n', at)) != std::string::npos; at += 12) e.replace(at, 1, "\nregelwerk: ");
+            std::cerr << "regelwerk: " << terminal_safe(e) << "\n";
+            return bad_input;
         }
-        bool was_kept = s.append_task_done(o.worker, t);
         std::cout << pr::text(pr::msg::task_recorded, l) << terminal_safe(pr::people_name(*prog, engine::label_kind::regel, o.task, l)) << " ("
-                  << terminal_safe(o.task) << ") · " << terminal_safe(w->name) << " (" << terminal_safe(o.worker) << ")";
+                  << terminal_safe(o.task) << ") · " << terminal_safe(r.worker_name) << " (" << terminal_safe(o.worker) << ")";
         if (t.placement) std::cout << " · " << terminal_safe(*t.placement);
         std::cout << " · " << engine::format_date_weekday(*on, pr::code(l)) << " · " << pr::text(pr::msg::task_by, l) << terminal_safe(o.by)
                   << " · " << pr::text(pr::msg::task_how, l) << terminal_safe(o.how) << "\n";
-        if (!was_kept) std::cout << pr::text(pr::msg::task_now_tracked, l) << terminal_safe(o.worker) << ".\n";
+        if (!r.was_tracked) std::cout << pr::text(pr::msg::task_now_tracked, l) << terminal_safe(o.worker) << ".\n";
     } catch (sq::store_error const& e) {
         std::cerr << "regelwerk: " << e.what() << " (nothing was written)\n";
         return bad_input;
@@ -129,9 +81,6 @@ int run_task_done(done_options const& o) {
 int run_timeline(std::string const& db, std::string const& worker_id, std::string const& at, std::string const& lang,
                  std::string const& format, std::string const& rules) {
     engine::day R = parse_at(at);
-    std::optional<engine::worker> w;
-    std::optional<engine::agency> ag;
-    std::vector<engine::client> clients;
     if (auto e = std_streams_are_store(db)) {
         std::cerr << "regelwerk: " << *e << "\n";
         return bad_input;
@@ -139,35 +88,25 @@ int run_timeline(std::string const& db, std::string const& worker_id, std::strin
     try {
         auto s = sq::store::open(db, sq::open_mode::read_only);
         if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
-        w = s.load_worker(worker_id);
-        if (!w) {
+        if (!s.load_worker(worker_id)) {
             std::cerr << "regelwerk: no worker '" << terminal_safe(worker_id) << "' in " << db << "\n";
             return bad_input;
         }
-        ag = s.load_agency();
-        clients = s.load_clients();
+        auto ref = app::load_reference_data(s);
+        if (!ref) {
+            std::cerr << "regelwerk: the store has no agency\n";
+            return bad_input;
+        }
+        auto prog = load_rules(rules);
+        if (!prog) return bad_input;
+        auto view = app::timeline(s, prog, *ref, worker_id, R, language_of(lang));
+        if (!view) return bad_input;
+        if (format == "json") pr::render_timeline_json(std::cout, *view);
+        else pr::render_timeline_text(std::cout, *view);
     } catch (sq::store_error const& e) {
         std::cerr << "regelwerk: " << e.what() << "\n";
         return bad_input;
     }
-    if (!ag) {
-        std::cerr << "regelwerk: the store has no agency\n";
-        return bad_input;
-    }
-    auto prog = load_rules(rules);
-    if (!prog) return bad_input;
-    engine::evaluator ev(prog);
-    engine::client_index idx(clients);
-    engine::evaluation_options opts{R, false};
-    auto res = ev.evaluate_worker(*ag, idx, *w, opts);
-    auto header = pr::build_worker_view(*prog, *ag, clients, *w, res, {}, R, language_of(lang), false);
-    engine::evaluation_options all{R, false};
-    all.timeline = true;
-    all.facts = false;
-    auto steps = ev.evaluate_worker(*ag, idx, *w, all);
-    auto view = pr::build_timeline_view(*prog, clients, *w, header, steps, R, language_of(lang));
-    if (format == "json") pr::render_timeline_json(std::cout, view);
-    else pr::render_timeline_text(std::cout, view);
     return ok;
 }
 

@@ -206,6 +206,68 @@ void render_timeline_text(std::ostream& out, timeline_view const& v) {
     for (auto const& t : v.coming) row(t);
 }
 
+std::string timeline_html(timeline_view const& v) {
+    auto const l = v.lang;
+    auto esc = [](std::string_view x) { return html_escape(x); };
+    auto trim = [](std::string x) {  // catalogue labels carry their layout spaces
+        while (!x.empty() && x.back() == ' ') x.pop_back();
+        while (!x.empty() && x.front() == ' ') x.erase(0, 1);
+        return x;
+    };
+    std::string o;
+    o += "<p>" + esc(str(v.tracked ? msg::timeline_tracked : msg::timeline_untracked, l)) + "</p>\n";
+    o += "<h2>" + esc(str(msg::timeline_placements, l)) + "</h2>\n";
+    if (v.placements.empty()) o += "<p>" + esc(trim(str(msg::timeline_none, l))) + "</p>\n";
+    else {
+        o += "<ul>";
+        for (auto const& p : v.placements) {
+            o += "<li><strong>" + esc(p.id) + "</strong> " + esc(p.client);
+            if (!p.function.empty()) o += " · " + esc(p.function);
+            o += " · " + day_text(p.start, l) + " – " + (p.end ? day_text(*p.end, l) : std::string("…")) + " (" +
+                 esc(str(msg::task_contract, l)) + esc(p.contract) + (p.contract_kind.empty() ? "" : ", " + esc(p.contract_kind)) + ")</li>";
+        }
+        o += "</ul>\n";
+    }
+    auto table = [&](std::vector<timeline_view::task_row> const& rows, msg title, char const* id) {
+        o += "<h2 id=" + std::string(id) + ">" + esc(str(title, l)) + "</h2>\n";
+        if (rows.empty()) {
+            o += "<p>" + esc(trim(str(msg::timeline_none, l))) + "</p>\n";
+            return;
+        }
+        o += "<table aria-labelledby=" + std::string(id) + "><thead><tr><th scope=col>" + std::string(l == language::en ? "Due" : "Termijn") +
+             "</th><th scope=col>" + std::string(l == language::en ? "Step" : "Stap") + "</th><th scope=col>" +
+             std::string(l == language::en ? "Status and evidence" : "Stand en bewijs") + "</th></tr></thead><tbody>\n";
+        for (auto const& t : rows) {
+            o += "<tr><td>" + day_text(t.due, l) + "</td><td>" + esc(t.title) + " <span class=muted>[" + esc(task_label(t.task, l)) + "]";
+            if (!t.placement.empty()) o += " · " + esc(t.placement);
+            else if (!t.contract.empty()) o += " · " + esc(str(msg::task_contract, l)) + esc(t.contract);
+            o += "</span></td><td>";
+            if (t.done) {
+                o += esc(str(msg::task_done_on, l)) + day_text(*t.done, l);
+                if (t.days_late > 0)
+                    o += ", <span class=late>" + std::to_string(t.days_late) + esc(str(t.days_late == 1 ? msg::day_late : msg::days_late, l)) + "</span>";
+                if (t.evidence) {
+                    if (t.evidence->by) o += " · " + esc(str(msg::task_by, l)) + esc(*t.evidence->by);
+                    if (t.evidence->how) o += " · " + esc(str(msg::task_how, l)) + esc(*t.evidence->how);
+                    if (t.evidence->note) o += " · “" + esc(*t.evidence->note) + "”";
+                } else if (t.evidence_in_dossier) {
+                    o += " · " + esc(str(msg::task_in_dossier, l));
+                }
+            } else if (t.due < v.reference) {
+                o += "<span class=late>" + esc(str(msg::task_not_done, l)) + ", " + std::to_string(t.days_late) +
+                     esc(str(t.days_late == 1 ? msg::day_late : msg::days_late, l)) + "</span><br>" + esc(t.message);
+            } else {
+                o += esc(relative_due(t.due, v.reference, l)) + "<br>" + esc(t.message);
+            }
+            o += "</td></tr>\n";
+        }
+        o += "</tbody></table>\n";
+    };
+    table(v.past, msg::timeline_past, "gedaan");
+    table(v.coming, msg::timeline_coming, "komt");
+    return o;
+}
+
 void render_timeline_json(std::ostream& out, timeline_view const& v) {
     nlohmann::ordered_json j;
     j["format"] = "regelwerk/timeline-1";

@@ -38,6 +38,19 @@ constexpr std::array labels{
     entry{"audit.csv", "CSV (puntkomma, voor Excel)", "CSV (semicolons, for Excel)"},
     entry{"audit.json", "JSON lines", "JSON lines"},
     entry{"audit.xlsx", "Excel-werkmap", "Excel workbook"},
+    entry{"guidance.title", "Begeleiding", "Guidance"},
+    entry{"guidance.link", "Begeleiding en tijdlijn", "Guidance and timeline"},
+    entry{"guidance.card", "Naar de kaart", "To the card"},
+    entry{"guidance.record", "Taak vastleggen", "Record a task"},
+    entry{"guidance.task", "Taak", "Task"},
+    entry{"guidance.placement", "Plaatsing", "Placement"},
+    entry{"guidance.auto", "de plaatsing van die dag", "the placement of that day"},
+    entry{"guidance.on", "Gedaan op (JJJJ-MM-DD)", "Done on (YYYY-MM-DD)"},
+    entry{"guidance.by", "Door", "By"},
+    entry{"guidance.how", "Hoe (telefoon, bezoek, e-mail, ...)", "How (phone, visit, e-mail, ...)"},
+    entry{"guidance.note", "Notitie", "Note"},
+    entry{"guidance.submit", "Vastleggen", "Record"},
+    entry{"guidance.recorded", "Vastgelegd.", "Recorded."},
     entry{"nav.gebruikers", "Gebruikers", "Users"},
     entry{"nav.inzage", "Inzagelog", "Access log"},
     entry{"logout", "Afmelden", "Log out"},
@@ -408,6 +421,29 @@ std::string action_list_body(action_list_view const& v, std::map<std::string, st
           << esc(f.citations.empty() ? "" : f.citations.front().substr(0, f.citations.front().find(": "))) << "</td></tr>\n";
     }
     o << "</tbody></table>\n<p class=muted>" << shown << " " << L("signalen.shown", l) << "</p>\n";
+    return o.str();
+}
+
+std::string guidance_body(timeline_view const& v, std::string const& action, std::string const& csrf,
+                          std::vector<std::pair<std::string, std::string>> const& tasks, std::vector<std::string> const& placements,
+                          std::string const& by, std::string const& message, bool error) {
+    auto const l = v.lang;
+    std::ostringstream o;
+    o << "<h1>" << L("guidance.title", l) << ": " << esc(v.name) << " <small class=muted>(" << esc(v.worker_id) << ")</small></h1>\n";
+    if (!message.empty()) o << "<p class=" << (error ? "error role=alert" : "ok role=status") << ">" << esc(message) << "</p>\n";
+    o << timeline_html(v);
+    if (csrf.empty()) return o.str();
+    o << "<h2>" << L("guidance.record", l) << "</h2>\n<form method=post action=\"" << esc(action) << "\"><input type=hidden name=csrf value=\""
+      << esc(csrf) << "\"><label for=task>" << L("guidance.task", l) << "</label><select id=task name=task>";
+    for (auto const& [id, label] : tasks) o << "<option value=\"" << esc(id) << "\">" << esc(label) << "</option>";
+    o << "</select><label for=placement>" << L("guidance.placement", l) << "</label><select id=placement name=placement><option value=\"\">"
+      << L("guidance.auto", l) << "</option>";
+    for (auto const& p : placements) o << "<option value=\"" << esc(p) << "\">" << esc(p) << "</option>";
+    o << "</select><label for=on>" << L("guidance.on", l) << "</label><input type=text id=on name=on required inputmode=numeric value=\""
+      << engine::format_date(v.reference) << "\"><label for=by>" << L("guidance.by", l) << "</label><input type=text id=by name=by required value=\""
+      << esc(by) << "\"><label for=how>" << L("guidance.how", l) << "</label><input type=text id=how name=how required>"
+      << "<label for=note>" << L("guidance.note", l) << "</label><input type=text id=note name=note>"
+      << "<p><button type=submit>" << L("guidance.submit", l) << "</button></p></form>\n";
     return o.str();
 }
 

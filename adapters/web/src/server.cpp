@@ -335,8 +335,69 @@ struct server::impl {
         // AVG accountability: every view of a dossier is logged (who, when, which worker).
         record_access(s.user, "werker.bekeken", it->second);
         auto body = pw::worker_card_body(*v);
+        body += "<p><a href=\"/werker/" + handle + "/begeleiding\">" + pw::label("guidance.link", c.lang) + "</a></p>\n";
         if (!v->explain) body += "<p><a href=\"/werker/" + handle + "?uitleg=1\">" + pw::label("card.explain", c.lang) + "</a></p>\n";
         page(c, 200, v->name, "/werkers", body);
+    }
+
+    std::string handle_of(context& c, session const& s, std::string& worker) {
+        auto handle = c.req.matches.size() > 1 ? c.req.matches[1].str() : std::string();
+        auto it = s.handle_to_worker.find(handle);
+        if (it == s.handle_to_worker.end()) throw http_error{404, {}};
+        worker = it->second;
+        return handle;
+    }
+
+    /// Guidance (issue 13): the worker's timeline; the intercedent records a task here (POST, then
+    /// back to the page: a reload does not record it twice).
+    void guidance(context& c) {
+        bool const posting = c.req.method == "POST";
+        auto const& s = require(c, posting ? area::record : area::dossiers);
+        std::string worker;
+        auto handle = handle_of(c, s, worker);
+        std::string message;
+        bool error = false;
+        if (posting) {
+            require_csrf(c);
+            engine::task_done t;
+            t.task = c.req.get_param_value("task");
+            auto on = engine::parse_date(c.req.get_param_value("on"));
+            t.by = c.req.get_param_value("by");
+            t.how = c.req.get_param_value("how");
+            if (auto note = c.req.get_param_value("note"); !note.empty()) t.note = note;
+            if (auto p = c.req.get_param_value("placement"); !p.empty()) t.placement = p;
+            if (!on) {
+                message = c.lang == pr::language::en ? "The date is not a date (YYYY-MM-DD)." : "De datum is geen datum (JJJJ-MM-DD).";
+                error = true;
+            } else {
+                t.on = *on;
+                auto st = open_store(sq::open_mode::read_write);
+                auto r = app::record_task(st, *prog, worker, t, reference());
+                if (r.error.empty()) {
+                    record_access(s.user, "taak.vastgelegd:" + t.task, worker);
+                    c.res.status = 303;
+                    c.res.set_header("Location", "/werker/" + handle + "/begeleiding?vastgelegd=1");
+                    return;
+                }
+                message = r.error;
+                error = true;
+            }
+        } else if (c.req.has_param("vastgelegd")) {
+            message = pw::label("guidance.recorded", c.lang);
+        }
+        auto st = open_store(sq::open_mode::read_only);
+        auto ref = reference_data(st);
+        auto v = app::timeline(st, prog, *ref, worker, reference(), c.lang);
+        if (!v) throw http_error{404, {}};
+        if (!posting) record_access(s.user, "werker.tijdlijn", worker);
+        std::vector<std::pair<std::string, std::string>> tasks;
+        for (auto const& id : app::task_ids(*prog)) tasks.emplace_back(id, prog->label_or_name(engine::label_kind::regel, id, std::string(pr::code(c.lang))));
+        std::vector<std::string> placements;
+        for (auto const& p : v->placements) placements.push_back(p.id);
+        auto body = pw::guidance_body(*v, "/werker/" + handle + "/begeleiding", allowed(s.who, area::record) ? s.csrf : std::string(), tasks,
+                                      placements, s.user, message, error);
+        body += "<p><a href=\"/werker/" + handle + "\">" + pw::label("guidance.card", c.lang) + "</a></p>\n";
+        page(c, error ? 400 : 200, pw::label("guidance.title", c.lang) + " " + v->name, "/werkers", body);
     }
 
     /// The audit's date: ?datum=YYYY-MM-DD, else the server's reference date.
@@ -453,6 +514,8 @@ struct server::impl {
         http.Get("/werkers", guarded([this](context& c) { workers(c); }));
         http.Post("/werkers", guarded([this](context& c) { workers(c); }));
         http.Get(R"(/werker/([0-9a-f]{24}))", guarded([this](context& c) { worker_card(c); }));
+        http.Get(R"(/werker/([0-9a-f]{24})/begeleiding)", guarded([this](context& c) { guidance(c); }));
+        http.Post(R"(/werker/([0-9a-f]{24})/begeleiding)", guarded([this](context& c) { guidance(c); }));
         http.Get("/audit", guarded([this](context& c) { audit_page(c); }));
         http.Get("/audit/rapport", guarded([this](context& c) { audit_download(c, "html"); }));
         http.Get("/audit/bevindingen.csv", guarded([this](context& c) { audit_download(c, "csv"); }));

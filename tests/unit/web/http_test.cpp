@@ -384,3 +384,46 @@ TEST_F(Web, TheComplianceOfficerDownloadsTheAuditAsCsvJsonAndExcel) {
         if (e.user == "carla" && e.action.starts_with("audit.")) ++runs;
     EXPECT_EQ(runs, 4);
 }
+
+TEST_F(Web, TheIntercedentRecordsAGuidanceTaskAndTheComplianceOfficerCannot) {
+    running_server srv(db);
+    auto open_guidance = [&](browser& b) {
+        auto found = b.post("/werkers", {{"csrf", browser::field(b.get("/werkers")->body, "csrf")}, {"q", "W1025"}});
+        std::smatch m;
+        EXPECT_TRUE(std::regex_search(found->body, m, std::regex("href=\"(/werker/[0-9a-f]{24})\">Olena Kovalenko<")));
+        return m[1].str() + "/begeleiding";
+    };
+    auto tasks_of = [&] { return sq::store::open(db, sq::open_mode::read_only).load_worker("W1025")->tasks_done.size(); };
+    auto const before = tasks_of();
+    browser carla(srv.port());
+    ASSERT_EQ(carla.login("carla", password), 303);
+    auto path = open_guidance(carla);
+    auto view = carla.get(path);
+    ASSERT_TRUE(view);
+    EXPECT_EQ(view->status, 200);
+    EXPECT_NE(view->body.find("Derde evaluatie"), std::string::npos);
+    EXPECT_EQ(view->body.find("name=task"), std::string::npos);  // read-only: no form
+    auto refused = carla.post(path, {{"csrf", browser::field(carla.get("/werkers")->body, "csrf")}, {"task", "begeleiding.evaluatie_3"},
+                                     {"on", "2026-11-16"}, {"by", "carla"}, {"how", "telefoon"}});
+    EXPECT_EQ(refused->status, 403);
+
+    browser anna(srv.port());
+    ASSERT_EQ(anna.login("anna", password), 303);
+    path = open_guidance(anna);
+    auto form = anna.get(path);
+    ASSERT_NE(form->body.find("name=task"), std::string::npos);
+    auto csrf = browser::field(form->body, "csrf");
+    auto wrong = anna.post(path, {{"csrf", csrf}, {"task", "begeleiding.evalutie_3"}, {"on", "2026-11-16"}, {"by", "anna"}, {"how", "telefoon"}});
+    ASSERT_TRUE(wrong);
+    EXPECT_EQ(wrong->status, 400);
+    EXPECT_NE(wrong->body.find("did you mean 'begeleiding.evaluatie_3'"), std::string::npos) << wrong->body.substr(0, 3000);
+    EXPECT_EQ(tasks_of(), before);
+    auto done = anna.post(path, {{"csrf", csrf}, {"task", "begeleiding.evaluatie_3"}, {"placement", "W1025-P1"}, {"on", "2026-11-16"},
+                                 {"by", "anna"}, {"how", "telefoon"}, {"note", "alsnog"}});
+    ASSERT_TRUE(done);
+    EXPECT_EQ(done->status, 303);
+    EXPECT_EQ(tasks_of(), before + 1);
+    auto after = anna.get(done->get_header_value("Location"));
+    EXPECT_NE(after->body.find("Vastgelegd."), std::string::npos);
+    EXPECT_NE(after->body.find("“alsnog”"), std::string::npos);
+}

@@ -3,6 +3,7 @@
 // work list). The command files and the HTTP handlers only parse their input and render.
 #pragma once
 
+#include "rw/adapters/presentation/timeline.hpp"
 #include "rw/adapters/presentation/views.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/engine/engine.hpp"
@@ -54,5 +55,24 @@ presentation::audit_report audit(sqlite::store const& s, std::shared_ptr<engine:
                                  std::size_t sample_cap, std::string const& version, std::string const& store_label,
                                  std::function<void(engine::finding const&, std::string const&)> const& row = {},
                                  std::function<void()> const& tick = {});
+
+/// tijdlijn (issue 13): one worker's placements and guidance steps, or nullopt for an unknown worker.
+std::optional<presentation::timeline_view> timeline(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog,
+                                                    reference_data const& ref, std::string const& worker_id, engine::day reference,
+                                                    presentation::language lang);
+
+/// taak gedaan (issue 13): what went wrong (English, for the CLI and the web page), or nothing.
+struct task_record_result {
+    std::string error;           // empty: recorded
+    bool was_tracked = false;    // the worker's guidance was kept before this record
+    std::string worker_name;
+};
+/// Checks a task record and appends it in one transaction (sqlite::store::append_task_done): the
+/// task is the id of a rule closed by task records; the worker and the placement exist; the day
+/// is not after `today`; `by` and `how` are not empty. Nothing is written on any error.
+task_record_result record_task(sqlite::store& s, engine::program const& prog, std::string const& worker_id, engine::task_done t,
+                               engine::day today);
+/// The ids of the rules a task record can close (for a form's choices), sorted.
+std::vector<std::string> task_ids(engine::program const& prog);
 
 }  // namespace rw::adapters::app

@@ -56,5 +56,7 @@ timeline_view build_timeline_view(engine::program const& prog, std::vector<engin
                                   worker_view const& header, engine::worker_result const& res, engine::day reference, language l);
 void render_timeline_text(std::ostream& out, timeline_view const& v);
 void render_timeline_json(std::ostream& out, timeline_view const& v);
+/// The timeline as HTML (placements, past steps with their evidence, steps to come) for a page.
+std::string timeline_html(timeline_view const& v);
 
 }  // namespace rw::adapters::presentation

@@ -4,6 +4,7 @@
 // escaped. No JavaScript: forms and links only, so the pages work offline and without scripts.
 #pragma once
 
+#include "rw/adapters/presentation/timeline.hpp"
 #include "rw/adapters/presentation/views.hpp"
 
 #include <optional>
@@ -59,6 +60,12 @@ std::string worker_card_body(worker_view const& v);
 /// "" all, "laat" overdue, "nu" late or due within 7 days; `rule` filters by rule id.
 std::string action_list_body(action_list_view const& v, std::map<std::string, std::string> const& hrefs, std::string const& status,
                              std::string const& rule, bool dashboard);
+
+/// The guidance page of a worker: the timeline and (when `csrf` is given: the intercedent) a form
+/// to record a task. `tasks` are (id, label) pairs; `placements` the worker's placement ids.
+std::string guidance_body(timeline_view const& v, std::string const& action, std::string const& csrf,
+                          std::vector<std::pair<std::string, std::string>> const& tasks, std::vector<std::string> const& placements,
+                          std::string const& by, std::string const& message, bool error);
 
 /// The audit page: a date and the report's forms (HTML to read and print; CSV, JSON lines and
 /// Excel to download).
