@@ -12,3 +12,9 @@ foreach(f ${RW_EXAMEN_MISCONCEPTIONS})
     add_test(NAME examen.misvatting.${name} COMMAND regelwerk rules check ${CMAKE_SOURCE_DIR}/rules --override ${f})
 endforeach()
 add_test(NAME examen.misvattingen_fmt COMMAND regelwerk rules fmt --check ${RW_EXAMEN_MISCONCEPTIONS})
+
+# The engine side: every key holds, every distractor fails its case, same seed same exam.
+add_executable(examen_tests ${CMAKE_CURRENT_SOURCE_DIR}/unit/engine/examen_test.cpp)
+target_link_libraries(examen_tests PRIVATE rw_engine rw_test_support GTest::gtest_main)
+rw_enable_warnings(examen_tests)
+gtest_discover_tests(examen_tests DISCOVERY_MODE PRE_TEST)

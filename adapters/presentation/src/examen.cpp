@@ -322,7 +322,7 @@ std::vector<block> document(std::vector<ex::question> const& qs, exam_meta const
     for (int r : m.redraw) redraws += (redraws.empty() ? "" : ", ") + std::to_string(r);
     std::string colophon = "Gegenereerd door regelwerk examen, seed " + std::to_string(m.seed) + ", peildatum " + format_date(m.reference) +
                            (redraws.empty() ? "" : ", opnieuw getrokken: " + redraws) +
-                           ". Alle namen zijn verzonnen. Elke vraag is ook een case (regelwerk/case-1) die `regelwerk case verify` controleert.";
+                           ". Alle namen zijn verzonnen. Elke vraag is ook een case (regelwerk/case-1) die regelwerk case verify controleert.";
     if (p == part::exam) {
         out.push_back(heading(1, "Oefenexamen uitzendwetgeving (" + std::to_string(qs.size()) + " vragen)"));
         out.push_back(para(colophon));
