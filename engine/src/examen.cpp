@@ -39,6 +39,7 @@ char const* to_string(ask a) {
     switch (a) {
         case ask::fase_b_start: return "fase_b_start";
         case ask::fase_a_weken: return "fase_a_weken";
+        case ask::fase_c_start: return "fase_c_start";
         case ask::keten_onbepaald: return "keten_onbepaald";
         case ask::aanzegging_uiterlijk: return "aanzegging_uiterlijk";
         case ask::poortwachter_volgorde: return "poortwachter_volgorde";
@@ -59,8 +60,8 @@ std::optional<topic> topic_from_string(std::string_view s) {
 }
 
 std::vector<std::string> override_misconceptions() {
-    return {"oud_78_weken", "geen_reset", "reset_3_maanden", "vakantie_telt_niet", "geen_26_weken", "keten_24_maanden",
-            "keten_derde_contract"};
+    return {"oud_78_weken",  "geen_reset",       "reset_3_maanden",      "vakantie_telt_niet", "fase_b_4_jaar",
+            "zesde_contract", "contracten_tellen_niet", "geen_26_weken", "keten_24_maanden",   "keten_derde_contract"};
 }
 
 namespace {
@@ -418,6 +419,42 @@ void fasen_fase_a_weken(question& q, rng& r, engines& en) {
     expect_fact(q, "fase_a.weken", *weeks);
 }
 
+/// A worker past fase A: an agency-clause contract of more than 52 worked weeks, then fixed-term
+/// contracts of 8 to 40 weeks (often short, so that the 7th contract can come before 3 years).
+void fasen_fase_c_start(question& q, rng& r, engines& en) {
+    day R = q.reference;
+    builder b(r, R, cao_kind::abu, q.draw);
+    day S = monday_on_or_after(add_days(R, -7 * r.between(150, 260)));
+    b.identity_checked_before(S);
+    day end1 = add_days(S, 7 * r.between(53, 60) - 3);
+    b.add(contract_kind::uitzendbeding, S, end1);
+    day start = add_days(end1, 3);
+    bool short_ones = r.chance(0.5);
+    for (int k = 0; k < 12 && start <= R; ++k) {
+        day end = add_days(start, 7 * (short_ones ? r.between(8, 20) : r.between(20, 45)) - 3);
+        b.add(contract_kind::bepaalde_tijd, start, end);
+        start = monday_on_or_after(add_days(end, r.chance(0.7) ? 3 : r.between(7, 30)));
+    }
+    b.w().worked_weeks = to_ranges(b.contract_weeks());
+    auto res = run(en.of(en.main), b.d, R, "W1", true);
+    auto c_start = fact_of(res, "fase_c.start");
+    if (!c_start) throw redraw{};
+    q.data = b.d;
+    q.answer = date_answer(*c_start);
+    std::vector<wrong_answer> pool;
+    for (auto const* m : {"fase_b_4_jaar", "contracten_tellen_niet", "zesde_contract"})
+        if (auto v = fact_with(en, m, b.d, R, "fase_c.start")) pool.push_back({m, date_answer(*v)});
+    r.shuffle(pool);
+    pool.push_back({"week_te_laat", date_answer(add_days(*parse_date(*c_start), 7))});
+    q.choices = four_choices(r, q.answer, pool);
+    keep_facts(q, res, {"fase", "fase_b.start", "fase_b.contracten", "fase_c.start"});
+    q.articles = articles_of(*en.main, "cao.fase_b.overgang", R);
+    if (auto f = finding_of(res, "cao.fase_b.overgang")) explain_finding(q, *f);
+    if (auto f = finding_of(res, "cao.fase_c.vast_contract")) explain_finding(q, *f);
+    expect_fact(q, "fase_c.start", *c_start);
+    if (auto f = fact_of(res, "fase_b.start")) expect_fact(q, "fase_b.start", *f);
+}
+
 // ---- keten (cao none: the chain rule with 7:691) ---------------------------------------------
 
 void keten(question& q, rng& r, engines& en) {
@@ -650,10 +687,14 @@ void waadi(question& q, rng& r, engines& en) {
 void build(question& q, rng& r, engines& en, int nth_of_topic) {
     switch (q.tag) {
         case topic::fasen:
-            if (nth_of_topic % 2 == 0) {
+            if (nth_of_topic % 3 == 0) {
                 q.kind = question_kind::meerkeuze;
                 q.asks = ask::fase_b_start;
                 fasen_fase_b_start(q, r, en);
+            } else if (nth_of_topic % 3 == 2) {
+                q.kind = question_kind::meerkeuze;
+                q.asks = ask::fase_c_start;
+                fasen_fase_c_start(q, r, en);
             } else {
                 q.kind = question_kind::invullen;
                 q.asks = ask::fase_a_weken;

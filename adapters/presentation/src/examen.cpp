@@ -146,6 +146,12 @@ std::vector<block> exam_blocks(ex::question const& q) {
     for (auto const& c : w.contracts) contracts.push_back(contract_row(c));
     std::string func = w.placements.empty() || !w.placements.front().function ? "uitzendkracht" : *w.placements.front().function;
     switch (q.asks) {
+        case ex::ask::fase_c_start:
+            out.push_back(para(name + " werkt via " + ag.name + " als " + func + " bij " + client_name(q) + ". " + ag.name + " " + cao +
+                               ". " + name + " heeft in elke week van elk contract gewerkt. Vandaag is het " + d(q.reference) + "."));
+            out.push_back(table({"contract", "soort", "begin", "einde"}, contracts));
+            out.push_back(para("Op welke dag begint (of begon) fase C voor " + name + ", als elk contract tot het einde loopt?"));
+            break;
         case ex::ask::fase_b_start:
         case ex::ask::fase_a_weken: {
             out.push_back(para(name + " werkt via " + ag.name + " als " + func + " bij " + client_name(q) + ". " + ag.name + " " + cao +
@@ -363,7 +369,10 @@ std::string misconception_label(std::string const& id) {
         {"reset_3_maanden", "nieuwe start al na een onderbreking van 3 maanden"},
         {"vakantie_telt_niet", "weken met doorbetaalde vakantie niet meegeteld"},
         {"kalenderweken", "kalenderweken geteld in plaats van gewerkte weken"},
-        {"week_te_laat", "een week te laat (52 weken plus één)"},
+        {"week_te_laat", "een week te laat"},
+        {"fase_b_4_jaar", "oude regel: fase B duurt 4 jaar"},
+        {"zesde_contract", "fase C al bij het zesde contract in fase B in plaats van het zevende"},
+        {"contracten_tellen_niet", "alleen de duur van fase B geteld, niet het aantal contracten"},
         {"week_te_vroeg", "een week te vroeg (de 52e week zelf)"},
         {"geen_26_weken", "de eerste 26 gewerkte weken (art. 7:691 BW) toch meegeteld"},
         {"keten_24_maanden", "oude ketenduur van 24 maanden (2015-2019)"},

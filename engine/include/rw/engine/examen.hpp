@@ -33,6 +33,7 @@ std::vector<topic> all_topics();
 enum class ask {
     fase_b_start,        // meerkeuze, date: fact fase_b.start
     fase_a_weken,        // invullen, number: fact fase_a.weken
+    fase_c_start,        // meerkeuze, date: fact fase_c.start
     keten_onbepaald,     // meerkeuze, date: finding bw.ketenregeling, due
     aanzegging_uiterlijk,  // invullen, date: finding bw.aanzegplicht, due
     poortwachter_volgorde,  // volgorde: findings poortwachter.*, due
