@@ -7,6 +7,7 @@
 #include "rw/engine/synthetic.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <stdexcept>
 
@@ -43,6 +44,7 @@ char const* to_string(ask a) {
         case ask::keten_onbepaald: return "keten_onbepaald";
         case ask::aanzegging_uiterlijk: return "aanzegging_uiterlijk";
         case ask::poortwachter_volgorde: return "poortwachter_volgorde";
+        case ask::poortwachter_datum: return "poortwachter_datum";
         case ask::minimumloon_uur: return "minimumloon_uur";
         case ask::waadi_stellingen: return "waadi_stellingen";
     }
@@ -561,6 +563,58 @@ void poortwachter(question& q, rng& r, engines& en) {
     keep_facts(q, res, {"ziekte.week"});
 }
 
+/// The last day for one step of a recent sickness (fill in): the probleemanalyse, the plan van
+/// aanpak or the report to UWV, with the first sick day such that the step is on the work list.
+void poortwachter_datum(question& q, rng& r, engines& en) {
+    day R = q.reference;
+    builder b(r, R, cao_kind::abu, q.draw);
+    day S = monday_on_or_after(add_days(R, -7 * r.between(200, 300)));
+    b.identity_checked_before(S);
+    b.add(contract_kind::onbepaalde_tijd, S, std::nullopt);
+    static constexpr std::array<std::pair<char const*, std::pair<int, int>>, 3> steps = {{
+        {"poortwachter.probleemanalyse", {14, 40}},
+        {"poortwachter.plan_van_aanpak", {28, 54}},
+        {"poortwachter.uwv_ziekmelding", {268, 293}},
+    }};
+    auto const& [rule, back] = steps[r.next() % steps.size()];
+    sickness z;
+    z.first_day = add_days(R, -r.between(back.first, back.second));
+    z.steps.bedrijfsarts_melding = add_days(z.first_day, r.between(2, 6));
+    auto sick_weeks = weeks_between(S, add_days(z.first_day, -1));
+    b.w().worked_weeks = to_ranges(sick_weeks);
+    // Steps before this one were done on time, so the dossier reads as a diligent agency's.
+    if (std::string(rule) == "poortwachter.uwv_ziekmelding") {
+        z.steps.probleemanalyse = add_days(z.first_day, r.between(30, 41));
+        z.steps.plan_van_aanpak = add_days(z.first_day, r.between(45, 55));
+    } else if (std::string(rule) == "poortwachter.plan_van_aanpak") {
+        z.steps.probleemanalyse = add_days(z.first_day, r.between(30, 41));
+    }
+    b.w().sicknesses.push_back(z);
+    auto res = run(en.of(en.main), b.d, R, "W1", true);
+    auto f = finding_of(res, rule);
+    // A deadline on a free day with 'werkdag ervoor' has two readings (the deadline, the day to act):
+    // not a good fill-in question.
+    if (!f || !f->due || f->overdue || f->act_by) throw redraw{};
+    q.data = b.d;
+    q.items.push_back({rule, f->due, true, f->message_nl});
+    q.answer = date_answer(*f->due);
+    std::vector<wrong_answer> pool;
+    {   // counted from the report to the company doctor instead of the first day of sickness
+        dossier m = b.d;
+        m.workers.front().sicknesses.front().first_day = *z.steps.bedrijfsarts_melding;
+        if (auto g = finding_of(run(en.of(en.main), m, R, "W1"), rule); g && g->due)
+            pool.push_back({"vanaf_melding_bedrijfsarts", date_answer(*g->due)});
+    }
+    pool.push_back({"dag_te_laat", date_answer(add_days(*f->due, 1))});
+    pool.push_back({"week_te_laat", date_answer(add_days(*f->due, 7))});
+    q.wrong = distinct(pool, q.answer, 3);
+    if (q.wrong.empty()) throw redraw{};
+    q.articles = articles_of(*en.main, rule, R);
+    explain_finding(q, *f);
+    keep_facts(q, res, {"ziekte.week"});
+    expect_finding(q, rule, f->due);
+}
+
 // ---- minimumloon ------------------------------------------------------------------------------
 
 /// The lowest hourly wage (cents) for which the engine finds no wml.minimumloon for P1 on R.
@@ -712,9 +766,15 @@ void build(question& q, rng& r, engines& en, int nth_of_topic) {
             aanzegging(q, r, en);
             break;
         case topic::poortwachter:
-            q.kind = question_kind::volgorde;
-            q.asks = ask::poortwachter_volgorde;
-            poortwachter(q, r, en);
+            if (nth_of_topic % 2 == 0) {
+                q.kind = question_kind::volgorde;
+                q.asks = ask::poortwachter_volgorde;
+                poortwachter(q, r, en);
+            } else {
+                q.kind = question_kind::invullen;
+                q.asks = ask::poortwachter_datum;
+                poortwachter_datum(q, r, en);
+            }
             break;
         case topic::minimumloon:
             q.kind = question_kind::bedrag;

@@ -193,6 +193,20 @@ std::vector<block> exam_blocks(ex::question const& q) {
             out.push_back(list(false, steps));
             break;
         }
+        case ex::ask::poortwachter_datum: {
+            auto const& z = w.sicknesses.front();
+            auto const& st = z.steps;
+            std::vector<std::vector<std::string>> rows = {{"eerste ziektedag", d(z.first_day)},
+                                                          {"ziekmelding bij de bedrijfsarts", d(st.bedrijfsarts_melding)}};
+            if (st.probleemanalyse) rows.push_back({"probleemanalyse gereed", d(st.probleemanalyse)});
+            if (st.plan_van_aanpak) rows.push_back({"plan van aanpak opgesteld", d(st.plan_van_aanpak)});
+            out.push_back(para(name + " heeft bij " + ag.name + " een contract voor onbepaalde tijd en is sinds " + d(z.first_day) +
+                               " ziek; " + name + " is nog niet hersteld. Vandaag is het " + d(q.reference) + "."));
+            out.push_back(table({"gegeven", "datum"}, rows));
+            out.push_back(para("Uiterlijk op welke dag moet de stap '" + step_label(q.items.front().rule) +
+                               "' gedaan zijn?"));
+            break;
+        }
         case ex::ask::minimumloon_uur: {
             auto const& c = w.contracts.front();
             out.push_back(para(name + " is geboren op " + d(w.birth_date) + " en begint op " + d(c.start) + " via " + ag.name + " als " +
@@ -378,6 +392,7 @@ std::string misconception_label(std::string const& id) {
         {"keten_24_maanden", "oude ketenduur van 24 maanden (2015-2019)"},
         {"keten_derde_contract", "het derde contract in plaats van het vierde"},
         {"dag_te_laat", "een dag te laat"},
+        {"vanaf_melding_bedrijfsarts", "gerekend vanaf de melding bij de bedrijfsarts in plaats van de eerste ziektedag"},
         {"maand_is_30_dagen", "een maand als 30 dagen gerekend"},
         {"vier_weken", "vier weken in plaats van een kalendermaand"},
         {"minimumloon_vorig_jaar", "het minimumloon van een jaar eerder"},

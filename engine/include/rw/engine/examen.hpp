@@ -37,6 +37,7 @@ enum class ask {
     keten_onbepaald,     // meerkeuze, date: finding bw.ketenregeling, due
     aanzegging_uiterlijk,  // invullen, date: finding bw.aanzegplicht, due
     poortwachter_volgorde,  // volgorde: findings poortwachter.*, due
+    poortwachter_datum,  // invullen, date: finding poortwachter.* (one step), due
     minimumloon_uur,     // bedrag: the lowest hourly wage without wml.minimumloon
     waadi_stellingen,    // juist_onjuist: findings present or absent
 };
