@@ -513,7 +513,9 @@ void aanzegging(question& q, rng& r, engines& en) {
     finding const* f = nullptr;
     for (auto const& x : res.findings)
         if (x.rule == "bw.aanzegplicht" && x.contract == "C2") f = &x;
-    if (!f || !f->due) throw redraw{};
+    // A deadline on a free day has two readings (the deadline, the working day before it to act on):
+    // not a good fill-in question.
+    if (!f || !f->due || f->act_by) throw redraw{};
     q.data = b.d;
     q.answer = date_answer(*f->due);
     std::vector<wrong_answer> pool{{"maand_is_30_dagen", date_answer(add_days(E, -30))},
