@@ -720,10 +720,12 @@ void waadi(question& q, rng& r, engines& en) {
         p.valid_until = r.chance(0.5) ? add_days(R, -r.between(14, 40)) : add_days(R, r.between(100, 400));
         b.w().permit = p;
     }
+    // An EEA national needs no permit: the fourth statement is then about the copy of the ID.
+    if (!non_eu && r.chance(0.5)) b.w().ident->copy_kept = false;
     b.w().worked_weeks = to_ranges(b.contract_weeks());
     auto res = run(en.of(en.main), b.d, R, "W1", true);
     int yes = 0;
-    for (auto const* rule : {"waadi.gelijke_beloning", "waadi.registratie", "id.controle", "wav.vergunning"}) {
+    for (auto const* rule : {"waadi.gelijke_beloning", "waadi.registratie", "id.controle", non_eu ? "wav.vergunning" : "id.kopie"}) {
         auto f = finding_of(res, rule);
         q.items.push_back({rule, f ? f->due : std::nullopt, f != nullptr, f ? f->message_nl : ""});
         yes += f != nullptr;

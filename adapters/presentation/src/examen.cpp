@@ -102,6 +102,8 @@ std::string statement(std::string const& rule, std::string const& name) {
         return "Het bureau stond bij de start van de plaatsing van " + name + " niet als uitlener in het Handelsregister.";
     if (rule == "id.controle") return "De identiteit van " + name + " is niet vóór de eerste werkdag vastgesteld.";
     if (rule == "wav.vergunning") return name + " werkt of werkte zonder geldige tewerkstellingsvergunning (TWV of GVVA).";
+    if (rule == "id.kopie")
+        return "Wat de kopie van het identiteitsbewijs van " + name + " betreft, handelt het bureau in strijd met de Wet op de loonbelasting.";
     return rule;
 }
 
@@ -231,6 +233,7 @@ std::vector<block> exam_blocks(ex::question const& q) {
                 {"bureau als uitlener in het Handelsregister sinds", d(ag.lender_registered_from)},
                 {"identiteit vastgesteld (origineel document) op", w.ident ? d(w.ident->checked_on) : "—"},
             };
+            if (w.ident && w.ident->copy_kept) rows.push_back({"kopie identiteitsbewijs in de loonadministratie", *w.ident->copy_kept ? "ja" : "nee"});
             if (w.permit)
                 rows.push_back({"tewerkstellingsvergunning (TWV)", "geldig van " + d(w.permit->valid_from) + " tot en met " + d(w.permit->valid_until)});
             else
