@@ -3,10 +3,12 @@
 
 #include "rw/dsl/diagnostic.hpp"
 #include "rw/engine/engine.hpp"
+#include "rw/engine/examen.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,5 +28,9 @@ void add_rules_options(CLI::App* cmd, std::string& rules);
 /// Loads, parses and binds (with the override files); prints diagnostics to stderr and returns
 /// null on any error.
 std::shared_ptr<engine::program const> load_rules(std::string const& path, bool gnu_diagnostics = false);
+
+/// The exam's misconceptions (issue 15): the rulebook bound once more per file in `dir`
+/// (overrides/examen/*.rw over it); prints diagnostics and returns nullopt on any error.
+std::optional<engine::examen::misconception_programs> load_misconceptions(std::string const& rules, std::string const& dir);
 
 }  // namespace rw::cli

@@ -146,6 +146,14 @@ await step('a trainer who opens a worker card gets 403', async () => {
   expect((await page.content()).includes('Geen toegang'), 'no explanation on the 403 page');
   await shot(page, 'trainer-403.png');
   await axe(page, '403 page');
+  await page.goto(`${base}/examen`);
+  await axe(page, '/examen');
+  await page.$eval('#aantal', (e) => { e.value = '6'; });
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/examen/toets"] button[type=submit]')]);
+  const exam = await page.evaluate(() => document.body.innerText);
+  expect(!exam.includes('Rami Haddad') && !exam.includes('W1022'), 'the exam shows personal data from the store');
+  expect(/Vraag 6|6\./.test(exam), 'no sixth question in the exam');
+  await shot(page, 'examen.png');
   await context.close();
 });
 

@@ -43,30 +43,40 @@ std::vector<ex::topic> parse_topics(std::string const& list) {
     return out;
 }
 
-int run_examen(opts const& o) {
-    auto prog = load_rules(o.rules);
-    if (!prog) return bad_input;
+}  // namespace
+
+std::optional<ex::misconception_programs> load_misconceptions(std::string const& rules, std::string const& dir) {
     // Each misconception: the rulebook with that file's declarations over it.
     ex::misconception_programs alt;
     for (auto const& id : ex::override_misconceptions()) {
-        fs::path f = fs::path(o.misconceptions) / (id + ".rw");
+        fs::path f = fs::path(dir) / (id + ".rw");
         std::error_code ec;
         if (!fs::is_regular_file(f, ec)) {
             std::cerr << "regelwerk: misconception file '" << f.string() << "' not found (--misvattingen)\n";
-            return bad_input;
+            return std::nullopt;
         }
         std::vector<dsl::source_ptr> sources, over;
-        for (auto const& rf : rule_files(o.rules)) sources.push_back(dsl::load_source(rf));
+        for (auto const& rf : rule_files(rules)) sources.push_back(dsl::load_source(rf));
         for (auto const& of : override_files()) over.push_back(dsl::load_source(of));
         over.push_back(dsl::load_source(f.string()));
         dsl::diagnostics diags;
         auto p = engine::bind_program(sources, diags, over);
         if (!p) {
             std::cerr << dsl::render_all(diags, false);
-            return bad_input;
+            return std::nullopt;
         }
         alt[id] = p;
     }
+    return alt;
+}
+
+namespace {
+
+int run_examen(opts const& o) {
+    auto prog = load_rules(o.rules);
+    if (!prog) return bad_input;
+    auto alt = load_misconceptions(o.rules, o.misconceptions);
+    if (!alt) return bad_input;
     ex::settings s;
     s.seed = o.seed;
     s.reference = parse_at(o.at);
@@ -75,7 +85,7 @@ int run_examen(opts const& o) {
     s.redraw = o.redraw;
     std::vector<ex::question> qs;
     try {
-        qs = ex::make_exam(s, prog, alt);
+        qs = ex::make_exam(s, prog, *alt);
     } catch (std::exception const& e) {
         std::cerr << "regelwerk: " << e.what() << "\n";
         return bad_input;

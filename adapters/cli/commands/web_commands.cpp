@@ -106,6 +106,9 @@ int run_serve(std::string const& db, std::string const& listen, std::string cons
     o.version = RW_VERSION;
     auto prog = load_rules(rules);
     if (!prog) return bad_input;
+    auto misconceptions = load_misconceptions(rules, RW_DEFAULT_EXAMEN_DIR);
+    if (!misconceptions) return bad_input;
+    o.misconceptions = std::move(*misconceptions);
     // Ctrl-C and SIGTERM stop the server cleanly: the signals are waited for on a thread of our
     // own (a signal handler may not call into the server).
     sigset_t stop_signals;

@@ -51,6 +51,18 @@ constexpr std::array labels{
     entry{"guidance.note", "Notitie", "Note"},
     entry{"guidance.submit", "Vastleggen", "Record"},
     entry{"guidance.recorded", "Vastgelegd.", "Recorded."},
+    entry{"nav.examen", "Examengenerator", "Exam generator"},
+    entry{"examen.title", "Examenvragen maken", "Make exam questions"},
+    entry{"examen.intro", "SEU-achtige vragen over fictieve flexkrachten (nooit een dossier uit de database). De antwoorden berekent regelwerk; elke afleider komt uit een benoemde misvatting. Dezelfde seed geeft hetzelfde examen.",
+          "SEU-style questions about fictitious flex workers (never a dossier from the store). regelwerk computes the answers; every distractor comes from a named misconception. The same seed gives the same exam."},
+    entry{"examen.date", "Peildatum (JJJJ-MM-DD)", "Reference date (YYYY-MM-DD)"},
+    entry{"examen.seed", "Seed", "Seed"},
+    entry{"examen.count", "Aantal vragen (1–50)", "Number of questions (1–50)"},
+    entry{"examen.topics", "Onderwerpen (geen keuze: alle)", "Topics (none chosen: all)"},
+    entry{"examen.redraw", "Vraag opnieuw trekken (nummer, optioneel)", "Draw one question again (number, optional)"},
+    entry{"examen.exam", "Toon examen", "Show the exam"},
+    entry{"examen.key", "Toon antwoordmodel", "Show the answer key"},
+    entry{"examen.json", "JSON voor een leerplatform", "JSON for a learning platform"},
     entry{"nav.gebruikers", "Gebruikers", "Users"},
     entry{"nav.inzage", "Inzagelog", "Access log"},
     entry{"logout", "Afmelden", "Log out"},
@@ -444,6 +456,21 @@ std::string guidance_body(timeline_view const& v, std::string const& action, std
       << esc(by) << "\"><label for=how>" << L("guidance.how", l) << "</label><input type=text id=how name=how required>"
       << "<label for=note>" << L("guidance.note", l) << "</label><input type=text id=note name=note>"
       << "<p><button type=submit>" << L("guidance.submit", l) << "</button></p></form>\n";
+    return o.str();
+}
+
+std::string exam_body(language l, std::string const& iso_date) {
+    std::ostringstream o;
+    o << "<h1>" << L("examen.title", l) << "</h1>\n<p class=muted>" << L("examen.intro", l) << "</p>\n<form method=get action=\"/examen/toets\">"
+      << "<label for=datum>" << L("examen.date", l) << "</label><input type=text id=datum name=datum inputmode=numeric value=\"" << esc(iso_date)
+      << "\"><label for=seed>" << L("examen.seed", l) << "</label><input type=text id=seed name=seed inputmode=numeric value=\"1\">"
+      << "<label for=aantal>" << L("examen.count", l) << "</label><input type=text id=aantal name=aantal inputmode=numeric value=\"20\">"
+      << "<fieldset><legend>" << L("examen.topics", l) << "</legend>";
+    for (auto const* t : {"fasen", "keten", "aanzegging", "poortwachter", "minimumloon", "waadi"})
+        o << "<label style=\"font-weight:normal\"><input type=checkbox name=onderwerp value=\"" << t << "\"> " << t << "</label>";
+    o << "</fieldset><label for=opnieuw>" << L("examen.redraw", l) << "</label><input type=text id=opnieuw name=opnieuw inputmode=numeric>"
+      << "<p><button type=submit>" << L("examen.exam", l) << "</button> <button type=submit formaction=\"/examen/antwoorden\">" << L("examen.key", l)
+      << "</button> <button type=submit formaction=\"/examen/examen.json\">" << L("examen.json", l) << "</button></p></form>\n";
     return o.str();
 }
 

@@ -4,6 +4,7 @@
 #include "rw/adapters/web/server.hpp"
 
 #include "rw/adapters/app/services.hpp"
+#include "rw/adapters/presentation/examen.hpp"
 #include "rw/adapters/presentation/render.hpp"
 #include "rw/adapters/presentation/web_pages.hpp"
 #include "rw/adapters/sqlite/store.hpp"
@@ -80,9 +81,10 @@ engine::day today() { return date::floor<date::days>(std::chrono::system_clock::
 
 /// What a role may open (issue 16): intercedent and compliance the dossiers (compliance only
 /// reads), trainer only the exam generator, admin only users and the access log.
-enum class area { dossiers, record, audit, admin };
+enum class area { dossiers, record, audit, exam, admin };
 bool allowed(role r, area a) {
     switch (a) {
+        case area::exam: return r == role::trainer;
         case area::audit: return r == role::compliance;
         case area::dossiers: return r == role::intercedent || r == role::compliance;
         case area::record: return r == role::intercedent;
@@ -145,6 +147,7 @@ struct server::impl {
             add("/acties", "nav.acties");
         }
         if (allowed(c.s->who, area::audit)) add("/audit", "nav.audit");
+        if (allowed(c.s->who, area::exam)) add("/examen", "nav.examen");
         if (allowed(c.s->who, area::admin)) {
             add("/beheer/gebruikers", "nav.gebruikers");
             add("/beheer/inzage", "nav.inzage");
@@ -400,6 +403,48 @@ struct server::impl {
         page(c, error ? 400 : 200, pw::label("guidance.title", c.lang) + " " + v->name, "/werkers", body);
     }
 
+    /// The exam generator (issue 15) for trainers: synthetic dossiers only, never the store's.
+    void exam_page(context& c) {
+        require(c, area::exam);
+        page(c, 200, pw::label("examen.title", c.lang), "/examen", pw::exam_body(c.lang, engine::format_date(reference())));
+    }
+
+    void exam(context& c, std::string const& form) {
+        require(c, area::exam);
+        namespace ex = engine::examen;
+        namespace pe = rw::adapters::presentation::examen;
+        ex::settings st;
+        st.reference = audit_date(c);
+        auto number = [&](char const* name, long lo, long hi, long fallback) {
+            auto text = c.req.get_param_value(name);
+            if (text.empty()) return fallback;
+            try {
+                std::size_t used = 0;
+                long v = std::stol(text, &used);
+                if (used == text.size() && v >= lo && v <= hi) return v;
+            } catch (std::exception const&) {
+            }
+            throw http_error{400, std::string(name) + ": " + std::to_string(lo) + "–" + std::to_string(hi)};
+        };
+        st.seed = static_cast<std::uint64_t>(number("seed", 1, 999999999, 1));
+        st.count = static_cast<int>(number("aantal", 1, 50, 20));
+        for (std::size_t i = 0; i < c.req.get_param_value_count("onderwerp"); ++i) {
+            auto t = ex::topic_from_string(c.req.get_param_value("onderwerp", i));
+            if (!t) throw http_error{400, "onderwerp"};
+            st.topics.push_back(*t);
+        }
+        if (auto r = c.req.get_param_value("opnieuw"); !r.empty()) st.redraw.push_back(static_cast<int>(number("opnieuw", 1, st.count, 1)));
+        auto qs = ex::make_exam(st, prog, opts.misconceptions);
+        pe::exam_meta meta{st.seed, st.reference, st.redraw};
+        c.res.set_header("Cache-Control", "no-store");
+        if (form == "json") {
+            c.res.set_header("Content-Disposition", "attachment; filename=\"examen-" + std::to_string(st.seed) + ".json\"");
+            c.res.set_content(pe::render_json(qs, meta), "application/json");
+        } else {
+            c.res.set_content(pe::render_html(qs, meta, form == "antwoorden" ? pe::part::key : pe::part::exam), "text/html; charset=utf-8");
+        }
+    }
+
     /// The audit's date: ?datum=YYYY-MM-DD, else the server's reference date.
     engine::day audit_date(context& c) {
         auto text = c.req.get_param_value("datum");
@@ -516,6 +561,10 @@ struct server::impl {
         http.Get(R"(/werker/([0-9a-f]{24}))", guarded([this](context& c) { worker_card(c); }));
         http.Get(R"(/werker/([0-9a-f]{24})/begeleiding)", guarded([this](context& c) { guidance(c); }));
         http.Post(R"(/werker/([0-9a-f]{24})/begeleiding)", guarded([this](context& c) { guidance(c); }));
+        http.Get("/examen", guarded([this](context& c) { exam_page(c); }));
+        http.Get("/examen/toets", guarded([this](context& c) { exam(c, "toets"); }));
+        http.Get("/examen/antwoorden", guarded([this](context& c) { exam(c, "antwoorden"); }));
+        http.Get("/examen/examen.json", guarded([this](context& c) { exam(c, "json"); }));
         http.Get("/audit", guarded([this](context& c) { audit_page(c); }));
         http.Get("/audit/rapport", guarded([this](context& c) { audit_download(c, "html"); }));
         http.Get("/audit/bevindingen.csv", guarded([this](context& c) { audit_download(c, "csv"); }));

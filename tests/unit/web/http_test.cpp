@@ -46,6 +46,28 @@ std::shared_ptr<engine::program const> const& rulebook() {
     return prog;
 }
 
+/// The exam's misconceptions, bound as `serve` binds them (overrides/examen/<id>.rw over the rules).
+engine::examen::misconception_programs const& misconceptions() {
+    static auto const alt = [] {
+        engine::examen::misconception_programs out;
+        std::vector<std::string> files;
+        for (auto const& e : fs::recursive_directory_iterator(test::source_dir() / "rules"))
+            if (e.is_regular_file() && e.path().extension() == ".rw") files.push_back(e.path().generic_string());
+        std::sort(files.begin(), files.end());
+        for (auto const& id : engine::examen::override_misconceptions()) {
+            std::vector<dsl::source_ptr> sources, over;
+            for (auto const& p : files) sources.push_back(dsl::load_source(p));
+            over.push_back(dsl::load_source((test::source_dir() / "overrides/examen" / (id + ".rw")).string()));
+            dsl::diagnostics diags;
+            auto p = engine::bind_program(sources, diags, over);
+            if (!p) throw std::runtime_error(dsl::render_all(diags));
+            out[id] = p;
+        }
+        return out;
+    }();
+    return alt;
+}
+
 /// A store with the demo agency and the users anna (intercedent), carla (compliance), tom
 /// (trainer) and ad (admin); one hash for all, to keep the fixture fast.
 std::string make_store(test::temp_dir const& tmp) {
@@ -70,6 +92,7 @@ public:
         o.at = engine::parse_date("2026-11-16");
         o.session_ttl = ttl;
         o.threads = 1;
+        o.misconceptions = misconceptions();
         srv_ = std::make_unique<web::server>(o, rulebook());
         port_ = srv_->bind();
         thread_ = std::thread([this] { srv_->run(); });
@@ -211,10 +234,10 @@ TEST_F(Web, EachRoleSeesItsPagesAndGets403Elsewhere) {
         std::vector<std::string> allowed, forbidden;
     };
     std::vector<expectation> const table{
-        {"anna", {"/signalen", "/acties", "/werkers"}, {"/beheer/gebruikers", "/beheer/inzage", "/audit", "/audit/rapport"}},
-        {"carla", {"/signalen", "/acties", "/werkers", "/audit", "/audit/rapport"}, {"/beheer/gebruikers", "/beheer/inzage"}},
-        {"tom", {}, {"/signalen", "/acties", "/werkers", "/beheer/gebruikers", "/beheer/inzage", "/audit", "/audit/bevindingen.csv"}},
-        {"ad", {"/beheer/gebruikers", "/beheer/inzage"}, {"/signalen", "/acties", "/werkers", "/audit"}},
+        {"anna", {"/signalen", "/acties", "/werkers"}, {"/beheer/gebruikers", "/beheer/inzage", "/audit", "/audit/rapport", "/examen"}},
+        {"carla", {"/signalen", "/acties", "/werkers", "/audit", "/audit/rapport"}, {"/beheer/gebruikers", "/beheer/inzage", "/examen"}},
+        {"tom", {"/examen"}, {"/signalen", "/acties", "/werkers", "/beheer/gebruikers", "/beheer/inzage", "/audit", "/audit/bevindingen.csv"}},
+        {"ad", {"/beheer/gebruikers", "/beheer/inzage"}, {"/signalen", "/acties", "/werkers", "/audit", "/examen/toets"}},
     };
     for (auto const& e : table) {
         browser b(srv.port());
@@ -426,4 +449,24 @@ TEST_F(Web, TheIntercedentRecordsAGuidanceTaskAndTheComplianceOfficerCannot) {
     auto after = anna.get(done->get_header_value("Location"));
     EXPECT_NE(after->body.find("Vastgelegd."), std::string::npos);
     EXPECT_NE(after->body.find("“alsnog”"), std::string::npos);
+}
+
+TEST_F(Web, TheTrainerGeneratesAnExamFromSyntheticDossiersOnly) {
+    running_server srv(db);
+    browser tom(srv.port());
+    ASSERT_EQ(tom.login("tom", password), 303);
+    EXPECT_EQ(tom.get("/")->get_header_value("Location"), "/examen");
+    auto exam = tom.get("/examen/toets?datum=2026-12-02&seed=15&aantal=6");
+    ASSERT_TRUE(exam);
+    EXPECT_EQ(exam->status, 200);
+    auto again = tom.get("/examen/toets?datum=2026-12-02&seed=15&aantal=6");
+    EXPECT_EQ(exam->body, again->body);  // the same seed, the same exam
+    auto key = tom.get("/examen/antwoorden?datum=2026-12-02&seed=15&aantal=6");
+    EXPECT_EQ(key->status, 200);
+    EXPECT_NE(key->body, exam->body);
+    // Not a single name of the store's workers appears.
+    for (auto const* name : {"Rami Haddad", "Olena Kovalenko", "W1022"}) EXPECT_EQ(exam->body.find(name), std::string::npos) << name;
+    EXPECT_EQ(tom.get("/examen/toets?seed=abc")->status, 400);
+    EXPECT_EQ(tom.get("/examen/toets?aantal=5000")->status, 400);
+    EXPECT_EQ(tom.get("/examen/toets?onderwerp=astrologie")->status, 400);
 }

@@ -67,6 +67,10 @@ std::string guidance_body(timeline_view const& v, std::string const& action, std
                           std::vector<std::pair<std::string, std::string>> const& tasks, std::vector<std::string> const& placements,
                           std::string const& by, std::string const& message, bool error);
 
+/// The exam generator's form (issue 15): date, seed, number of questions, topics; the exam, the
+/// answer key and JSON open from it (GET: nothing personal in these addresses).
+std::string exam_body(language l, std::string const& iso_date);
+
 /// The audit page: a date and the report's forms (HTML to read and print; CSV, JSON lines and
 /// Excel to download).
 std::string audit_body(language l, std::string const& iso_date);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "rw/engine/engine.hpp"
+#include "rw/engine/examen.hpp"
 
 #include <chrono>
 #include <functional>
@@ -21,6 +22,7 @@ struct server_options {
     unsigned threads = 0;                             // evaluation threads for lists (0: every core)
     int max_login_failures = 5;                       // per user name and per address ...
     std::chrono::seconds login_window{15 * 60};       // ... within this window
+    engine::examen::misconception_programs misconceptions;  // the exam generator's (issue 15)
     std::string version = "dev";                       // regelwerk's version, for report colophons
     std::function<void(std::string const&)> log;      // operator log (method, path, status, ms): no personal data
 };
