@@ -1072,28 +1072,53 @@ dossier store::load_all(std::vector<data_issue>* issues) const {
     return d;
 }
 
+namespace {
+
+std::string const worker_summary_sql =
+    "SELECT w.id, w.name, "
+    " (SELECT count(*) FROM contract c WHERE c.worker_id = w.id), "
+    " (SELECT count(*) FROM placement p WHERE p.worker_id = w.id), "
+    " (SELECT min(start) FROM contract c WHERE c.worker_id = w.id), "
+    " (SELECT max(coalesce(ended_on, end_date)) FROM contract c WHERE c.worker_id = w.id), "
+    " (SELECT count(*) FROM contract c WHERE c.worker_id = w.id AND coalesce(ended_on, end_date) IS NULL), "
+    " (SELECT count(*) FROM sickness s WHERE s.worker_id = w.id) "
+    "FROM worker w ";
+
+worker_summary read_summary(statement const& st) {
+    worker_summary s;
+    s.id = std::string(st.text(0));
+    s.name = std::string(st.text(1));
+    s.contracts = static_cast<int>(st.integer(2));
+    s.placements = static_cast<int>(st.integer(3));
+    if (!st.is_null(4)) s.first_start = parse_date(st.text(4));
+    if (!st.is_null(5)) s.last_end = parse_date(st.text(5));
+    s.open_contract = st.integer(6) > 0;
+    s.sicknesses = static_cast<int>(st.integer(7));
+    return s;
+}
+
+// A worker matches when the query is part of the id or the name (ASCII letters without case).
+char const* const worker_filter = "WHERE instr(lower(w.id), lower(?1)) > 0 OR instr(lower(w.name), lower(?1)) > 0 ";
+
+}  // namespace
+
 std::vector<worker_summary> store::list_workers() const {
-    statement st(db_,
-                 "SELECT w.id, w.name, "
-                 " (SELECT count(*) FROM contract c WHERE c.worker_id = w.id), "
-                 " (SELECT count(*) FROM placement p WHERE p.worker_id = w.id), "
-                 " (SELECT min(start) FROM contract c WHERE c.worker_id = w.id), "
-                 " (SELECT max(coalesce(ended_on, end_date)) FROM contract c WHERE c.worker_id = w.id), "
-                 " (SELECT count(*) FROM contract c WHERE c.worker_id = w.id AND coalesce(ended_on, end_date) IS NULL), "
-                 " (SELECT count(*) FROM sickness s WHERE s.worker_id = w.id) "
-                 "FROM worker w ORDER BY w.id");
+    statement st(db_, worker_summary_sql + "ORDER BY w.id");
     std::vector<worker_summary> out;
-    while (st.step()) {
-        worker_summary s;
-        s.id = std::string(st.text(0));
-        s.name = std::string(st.text(1));
-        s.contracts = static_cast<int>(st.integer(2));
-        s.placements = static_cast<int>(st.integer(3));
-        if (!st.is_null(4)) s.first_start = parse_date(st.text(4));
-        if (!st.is_null(5)) s.last_end = parse_date(st.text(5));
-        s.open_contract = st.integer(6) > 0;
-        s.sicknesses = static_cast<int>(st.integer(7));
-        out.push_back(std::move(s));
+    while (st.step()) out.push_back(read_summary(st));
+    return out;
+}
+
+std::vector<worker_summary> store::find_workers(std::string const& query, std::size_t limit, std::int64_t* total) const {
+    statement st(db_, worker_summary_sql + worker_filter + "ORDER BY w.id LIMIT ?2");
+    st.bind(1, query);
+    st.bind(2, static_cast<std::int64_t>(limit));
+    std::vector<worker_summary> out;
+    while (st.step()) out.push_back(read_summary(st));
+    if (total) {
+        statement count(db_, std::string("SELECT count(*) FROM worker w ") + worker_filter);
+        count.bind(1, query);
+        *total = count.step() ? count.integer(0) : 0;
     }
     return out;
 }

@@ -307,20 +307,11 @@ struct server::impl {
         if (searched) {
             require_csrf(c);
             query = c.req.get_param_value("q");
-            auto lower = [](std::string x) {
-                std::transform(x.begin(), x.end(), x.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-                return x;
-            };
-            auto q = lower(query);
             constexpr std::size_t limit = 50;
-            for (auto const& w : open_store(sq::open_mode::read_only).list_workers()) {
-                if (!q.empty() && lower(w.name).find(q) == std::string::npos && lower(w.id).find(q) == std::string::npos) continue;
-                if (rows.size() == limit) {
-                    ++more;
-                    continue;
-                }
+            std::int64_t total = 0;
+            for (auto const& w : open_store(sq::open_mode::read_only).find_workers(query, limit, &total))
                 rows.push_back({card_href(s, w.id), w.id, w.name, w.contracts, w.placements, w.first_start, w.last_end, w.open_contract});
-            }
+            more = static_cast<std::size_t>(total) - rows.size();
         }
         page(c, 200, pw::label("search.title", c.lang), "/werkers",
              pw::worker_search_body(c.lang, s.csrf, query, searched ? &rows : nullptr, more));

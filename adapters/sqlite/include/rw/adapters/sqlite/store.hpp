@@ -122,6 +122,9 @@ public:
     /// be read (and rows of workers that do not exist) are reported in `issues` (when given).
     engine::dossier load_all(std::vector<engine::data_issue>* issues = nullptr) const;
     std::vector<worker_summary> list_workers() const;
+    /// The first `limit` workers (by id) whose id or name contains `query` (ASCII case ignored);
+    /// `total` (when given) receives how many match in all.
+    std::vector<worker_summary> find_workers(std::string const& query, std::size_t limit, std::int64_t* total = nullptr) const;
     std::int64_t worker_count() const;
 
     /// Streams every worker in id order: one ordered pass per table, merged by worker id. Rows
