@@ -179,6 +179,16 @@ constexpr std::array<message_entry, message_count> table{{
     {m::match_more, "match.more", {" meer (--top)", " more (--top)"}},
     {m::match_eligible_count, "match.eligible_count", {" plaatsbaar, ", " eligible, "}},
     {m::match_blocked_count, "match.blocked_count", {" geblokkeerd", " blocked"}},
+    {m::texts_for_worker, "texts.for_worker", {"Teksten voor de uitzendkracht ", "Texts for the flex worker "}},
+    {m::texts_for_client, "texts.for_client", {"Teksten voor de inlener over ", "Texts for the client about "}},
+    {m::texts_language, "texts.language", {"Taal van de teksten: ", "Language of the texts: "}},
+    {m::texts_not_recorded, "texts.not_recorded",
+     {" (het dossier noemt geen taal: Nederlands)", " (the dossier records no language: Dutch)"}},
+    {m::texts_fallback, "texts.fallback",
+     {"Let op: deze regel heeft geen tekst in taal '", "Note: this rule has no text in language '"}},
+    {m::texts_fallback_end, "texts.fallback_end", {"'; hieronder de Nederlandse tekst.", "'; its Dutch text follows."}},
+    {m::texts_none, "texts.none", {"Geen teksten op deze dag.", "No texts on this day."}},
+    {m::texts_client, "texts.client", {"inlener: ", "client: "}},
 }};
 // clang-format on
 
