@@ -270,9 +270,14 @@ TEST(YamlV11, AdditionsRoundTripThroughTheStore) {
     auto demo = ya::write_dossier(read_ok((test::source_dir() / "casebase/demo/flexwerk-zuid.yaml").string()));
     for (auto const& dw : read_ok((test::source_dir() / "casebase/demo/flexwerk-zuid.yaml").string()).workers)
         EXPECT_FALSE(dw.tasks_recorded) << dw.id;
-    for (auto const* key : {"concluded_on", "prior_employment", "offices", "vacancies", " language: ", "shifts", "tasks_done",
+    for (auto const* key : {"concluded_on", "prior_employment", "offices", "vacancies", "shifts", "tasks_done",
                             "licences", "available_from", "max_travel_km", " place: ", " lat: ", " lon: ", "preferred_functions"})
         EXPECT_EQ(demo.find(key), std::string::npos) << key;
+    // Issue 13: the demo's one v1.1 key is W1004's `language: pl` (texts for the worker in Polish).
+    auto first = demo.find(" language: ");
+    ASSERT_NE(first, std::string::npos);
+    EXPECT_EQ(demo.substr(first, 14), " language: pl\n");
+    EXPECT_EQ(demo.find(" language: ", first + 1), std::string::npos);
 }
 
 TEST(YamlV11, Part2AdditionsReadAndRoundTrip) {
