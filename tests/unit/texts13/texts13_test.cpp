@@ -265,3 +265,22 @@ TEST(Texts13, GoldenPerLanguage) {
         golden("inlener-en-" + d + ".txt", render(pr::text_audience::client, "en", pr::language::en, false, day));
     }
 }
+
+// Found by EveryText: for a worker whose birth date the dossier does not record, the rule reads the
+// adult minimum wage (age 99), but its melding printed the wage for an unknown age, an empty
+// placeholder: "(  per uur op die dag)". The melding now reads the same wage as the rule.
+TEST(Texts13, MinimumWageMessageNamesTheWageWithoutABirthDate) {
+    dsl::diagnostics diags;
+    auto c = adapters::yaml::read_case(dsl::load_source((test::source_dir() / "casebase/loon/loon-wml-geboortedatum-onbekend.yaml").generic_string()), diags);
+    ASSERT_TRUE(c) << dsl::render_all(diags);
+    bool seen = false;
+    for (auto const& w : c->dossier_data.workers)
+        for (auto const& f : evaluate(c->dossier_data, w, c->reference_date, "", ""))
+            if (f.rule == "wml.minimumloon") {
+                seen = true;
+                EXPECT_EQ(f.message_nl.find("( per uur"), std::string::npos) << f.message_nl;
+                EXPECT_EQ(f.message_en.find("( per hour"), std::string::npos) << f.message_en;
+                EXPECT_NE(f.message_nl.find("(€ "), std::string::npos) << f.message_nl;
+            }
+    EXPECT_TRUE(seen);
+}
