@@ -115,9 +115,9 @@ void register_advise_command(CLI::App& app, int& result) {
     c->add_option("--text-lang", o->text_lang,
                   "With --for: the texts in this language (nl, en, pl; a rule without it gives its Dutch text)")
         ->check([](std::string const& s) {
-            bool okay = s.size() >= 2 && s.size() <= 8;
-            for (char ch : s) okay = okay && ((ch >= 'a' && ch <= 'z') || ch == '-');
-            return okay ? std::string() : std::string("a language code such as nl, en or pl");
+            bool okay = s.size() >= 2 && s.size() <= 3;  // as the dossier's `language` (ISO 639, lower case)
+            for (char ch : s) okay = okay && ch >= 'a' && ch <= 'z';
+            return okay ? std::string() : std::string("an ISO 639 language code in lower case, such as nl, en or pl");
         });
     add_rules_options(c, o->rules);
     c->callback([&result, o] { result = run_advise(o->db, o->worker, o->at, o->lang, o->format, o->explain, o->rules, o->audience, o->text_lang); });
