@@ -389,7 +389,8 @@ struct decl_printer {
         if (r.late) out << "    na termijn " << *r.late << '\n';
         clause("open zolang", r.open_while);
         for (auto const& m : r.messages) {
-            out << "    " << m.what << ' ' << m.lang << (m.after_due ? " na termijn" : "");
+            out << "    " << m.what << (m.audience ? " " + *m.audience : std::string()) << ' ' << m.lang
+                << (m.after_due ? " na termijn" : "");
             if (m.condition) {
                 out << " als ";
                 print_expr(out, *m.condition);
@@ -667,7 +668,8 @@ struct decl_dumper {
         }
         if (r.free_day) out << "\n  (vrije-dag " << *r.free_day << ')';
         for (auto const& m : r.messages) {
-            out << "\n  (" << m.what << ' ' << m.lang << (m.after_due ? " na-termijn" : "");
+            out << "\n  (" << m.what << (m.audience ? " " + *m.audience : std::string()) << ' ' << m.lang
+                << (m.after_due ? " na-termijn" : "");
             if (m.condition) {
                 out << " (als ";
                 dump_expr(out, *m.condition);

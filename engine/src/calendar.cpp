@@ -34,7 +34,20 @@ std::string format_date(day d) {
     return buf;
 }
 
+/// Polish (issue 13): the day, the month in the genitive and the year, "16 listopada 2026", with no
+/// weekday and no "r.": that form fits every sentence ("do 16 listopada 2026", "kończy się 16
+/// listopada 2026"), where a weekday would need its own preposition and case.
+static std::string format_date_pl(day d) {
+    static constexpr std::array<char const*, 12> pl = {"stycznia", "lutego",    "marca",       "kwietnia",
+                                                       "maja",     "czerwca",   "lipca",       "sierpnia",
+                                                       "września", "października", "listopada", "grudnia"};
+    year_month_day ymd{d};
+    return std::to_string(static_cast<unsigned>(ymd.day())) + " " + pl[static_cast<unsigned>(ymd.month()) - 1] + " " +
+           std::to_string(static_cast<int>(ymd.year()));
+}
+
 std::string format_date_long(day d, std::string_view lang) {
+    if (lang == "pl") return format_date_pl(d);
     static constexpr std::array<char const*, 12> nl = {"januari", "februari", "maart",     "april",
                                                        "mei",     "juni",     "juli",      "augustus",
                                                        "september", "oktober", "november", "december"};
@@ -48,6 +61,7 @@ std::string format_date_long(day d, std::string_view lang) {
 }
 
 std::string format_date_weekday(day d, std::string_view lang) {
+    if (lang == "pl") return format_date_pl(d);
     static constexpr std::array<char const*, 12> nl = {"jan", "feb", "mrt", "apr", "mei", "jun",
                                                        "jul", "aug", "sep", "okt", "nov", "dec"};
     static constexpr std::array<char const*, 12> en = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",

@@ -61,7 +61,9 @@ std::string_view program::label(label_kind kind, std::string_view name, std::str
     auto it = label_index.find(label_key(kind, name));
     if (it == label_index.end()) return {};
     auto const& l = labels[it->second];
-    return lang == "en" && !l.en.empty() ? l.en : l.nl;
+    // Labels are nl and en; Polish (issue 13) reads the English one (rules check keeps labels out
+    // of Polish texts: RW5606).
+    return (lang == "en" || lang == "pl") && !l.en.empty() ? l.en : l.nl;
 }
 
 std::string program::label_or_name(label_kind kind, std::string_view name, std::string_view lang) const {
@@ -172,7 +174,7 @@ std::string phase_label(std::string const& fase, phase_labels labels) {
 }
 
 std::string text_for_people(program const& prog, value const& v, std::string_view lang) {
-    std::string_view l = lang == "en" ? "en" : "nl";
+    std::string_view l = lang == "en" ? "en" : lang == "pl" ? "pl" : "nl";
     switch (v.kind) {
         case value_kind::enumeration:
             return prog.label_or_name(label_kind::waarde, enum_name(static_cast<enum_id>(v.tag)) + "." + to_text(v), l);
@@ -180,7 +182,7 @@ std::string text_for_people(program const& prog, value const& v, std::string_vie
         case value_kind::empty: return std::string(prog.label(label_kind::term, "leeg", l));
         case value_kind::date: return format_date_weekday(v.as_date(), l);
         case value_kind::week:
-            return (l == "en" ? "week of " : "week van ") + format_date_weekday(monday_of(v.as_date()), l);
+            return (l == "en" ? "week of " : l == "pl" ? "tydzień od " : "week van ") + format_date_weekday(monday_of(v.as_date()), l);
         default: return to_text(v, l, true);
     }
 }
@@ -255,7 +257,7 @@ struct rule_runner {
         return m ? render(*m, lang) : std::string();
     }
 
-    std::string render(message_template const& m, std::string_view lang) {
+    std::string render(message_template const& m, std::string_view lang, bool* empty_placeholder = nullptr) {
         std::string s;
         for (auto const& p : m.parts) {
             if (!p.node) {
@@ -263,6 +265,7 @@ struct rule_runner {
                 continue;
             }
             value v = eval(ctx, *p.node);
+            if (empty_placeholder && v.empty()) *empty_placeholder = true;
             if (v.kind == value_kind::enumeration && static_cast<enum_id>(v.tag) == enum_id::fase && ctx.ag)
                 s += phase_label(to_text(v), ctx.ag->labels);
             else
@@ -373,6 +376,24 @@ struct rule_runner {
             f.message_en = render(r.message_en, after_due, "en");
             f.advice_en = render(r.advice_en, after_due, "en");
         }
+        // Issue 13: the texts for the worker and the client, in the language asked for; a rule
+        // without that language gives its Dutch text, and says so (requested != lang).
+        auto audience = [&](std::map<std::string, message_texts> const& texts, std::string const& want) -> std::optional<audience_text> {
+            if (want.empty() || texts.empty()) return std::nullopt;
+            auto it = texts.find(want);
+            if (it == texts.end()) it = texts.find("nl");
+            if (it == texts.end()) it = texts.begin();
+            auto holds = [&](std::uint32_t c) { return eval(ctx, c).as_bool(); };
+            auto const* m = it->second.choose(after_due, holds);
+            if (!m) m = it->second.choose(false, holds);
+            if (!m) return std::nullopt;
+            audience_text t{"", it->first, want};
+            t.text = render(*m, it->first, &t.empty_placeholder);
+            t.variant = static_cast<int>(m - it->second.texts.data());
+            return t;
+        };
+        f.worker_text = audience(r.worker_texts, opts.worker_text_lang);
+        f.client_text = audience(r.client_texts, opts.client_text_lang);
         if (opts.explain) explain(r, f);
         out.push_back(std::move(f));
     }

@@ -7,6 +7,7 @@
 #include "rules_support.hpp"
 #include "rw/adapters/app/services.hpp"
 #include "rw/adapters/presentation/render.hpp"
+#include "rw/adapters/presentation/texts_view.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "safe_output.hpp"
 
@@ -18,8 +19,38 @@ namespace sq = rw::adapters::sqlite;
 namespace pr = rw::adapters::presentation;
 namespace app = rw::adapters::app;
 
+/// advise --for werker|inlener (issue 13): the texts for the worker (in the dossier's `language`,
+/// else nl) or for the client (in --lang), or in --text-lang; a rule without that language gives
+/// its Dutch text and the output says so.
+static int run_texts(engine::evaluator& ev, engine::agency const& ag, std::vector<engine::client> const& clients,
+                     engine::worker const& w, engine::day R, std::string const& lang, std::string const& format,
+                     std::string const& audience, std::string const& text_lang) {
+    bool worker = audience == "werker";
+    std::string requested = text_lang;
+    bool recorded = true;
+    if (requested.empty()) {
+        if (worker) {
+            recorded = w.language && !w.language->empty();
+            requested = recorded ? *w.language : "nl";
+        } else {
+            requested = lang;
+        }
+    }
+    engine::evaluation_options opts{R, false};
+    opts.facts = false;
+    (worker ? opts.worker_text_lang : opts.client_text_lang) = requested;
+    engine::client_index idx(clients);
+    auto res = ev.evaluate_worker(ag, idx, w, opts);
+    auto view = pr::build_texts_view(ev.prog(), clients, w, res.findings, R, language_of(lang),
+                                     worker ? pr::text_audience::worker : pr::text_audience::client, requested, recorded);
+    if (format == "json") pr::render_texts_json(std::cout, view);
+    else pr::render_texts_text(std::cout, view);
+    return ok;
+}
+
 static int run_advise(std::string const& db, std::string const& worker_id, std::string const& at, std::string const& lang,
-                      std::string const& format, bool explain, std::string const& rules) {
+                      std::string const& format, bool explain, std::string const& rules, std::string const& audience,
+                      std::string const& text_lang) {
     engine::day R = parse_at(at);
     if (auto e = std_streams_are_store(db)) {
         std::cerr << "regelwerk: " << *e << "\n";
@@ -39,6 +70,12 @@ static int run_advise(std::string const& db, std::string const& worker_id, std::
         }
         auto prog = load_rules(rules);
         if (!prog) return bad_input;
+        if (!audience.empty()) {
+            engine::evaluator ev(prog);
+            auto w = s.load_worker(worker_id);
+            if (!w) return bad_input;
+            return run_texts(ev, ref->agency, ref->clients, *w, R, lang, format, audience, text_lang);
+        }
         auto view = app::worker_card(s, prog, *ref, worker_id, R, language_of(lang), explain);
         if (!view) return bad_input;  // gone between the two reads: the check above said what
         if (format == "json") pr::render_worker_json(std::cout, *view);
@@ -52,7 +89,7 @@ static int run_advise(std::string const& db, std::string const& worker_id, std::
 
 void register_advise_command(CLI::App& app, int& result) {
     struct opts {
-        std::string db, worker, at, lang = "nl", format = "text", rules = default_rules_dir();
+        std::string db, worker, at, lang = "nl", format = "text", rules = default_rules_dir(), audience, text_lang;
         bool explain = false;
     };
     auto o = std::make_shared<opts>();
@@ -63,8 +100,19 @@ void register_advise_command(CLI::App& app, int& result) {
     c->add_option("--lang", o->lang, "nl | en")->check(CLI::IsMember({"nl", "en"}))->capture_default_str();
     c->add_option("--format", o->format, "text | json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     c->add_flag("--explain", o->explain, "Add why: facts, dated parameters with their sources, conditions");
+    c->add_option("--for", o->audience,
+                  "werker | inlener: instead of the advice, the texts for the flex worker (in the dossier's language) "
+                  "or for the client")
+        ->check(CLI::IsMember({"werker", "inlener"}));
+    c->add_option("--text-lang", o->text_lang,
+                  "With --for: the texts in this language (nl, en, pl; a rule without it gives its Dutch text)")
+        ->check([](std::string const& s) {
+            bool okay = s.size() >= 2 && s.size() <= 3;  // as the dossier's `language` (ISO 639, lower case)
+            for (char ch : s) okay = okay && ch >= 'a' && ch <= 'z';
+            return okay ? std::string() : std::string("an ISO 639 language code in lower case, such as nl, en or pl");
+        });
     add_rules_options(c, o->rules);
-    c->callback([&result, o] { result = run_advise(o->db, o->worker, o->at, o->lang, o->format, o->explain, o->rules); });
+    c->callback([&result, o] { result = run_advise(o->db, o->worker, o->at, o->lang, o->format, o->explain, o->rules, o->audience, o->text_lang); });
 }
 
 }  // namespace rw::cli

@@ -56,13 +56,14 @@ x3::rule<citation_class, ast::citation> const citation_rule = "'artikel' with a 
 x3::rule<validity_class, ast::validity> const validity_rule = "'geldig vanaf' and a date";
 x3::rule<generator_class, ast::generator> const generator_rule = "a generator (naam in collectie)";
 x3::rule<scope_class, ast::scope> const scope_rule = "'het bureau' or 'elk ...'";
-x3::rule<message_class, ast::message> const message_rule = "'melding' or 'advies' with a language (nl, en) and a text";
+x3::rule<message_class, ast::message> const message_rule =
+    "'melding', 'advies' or 'tekst werker|inlener' with a language (nl, en, pl) and a text";
 x3::rule<rule_class, ast::rule_decl> const rule_rule = "a rule";
 x3::rule<label_class, ast::label_decl> const label_rule = "a label (label feit|regel|waarde|eenheid|term <naam> nl \"...\" en \"...\")";
 // Named repetitions, so that an expectation failure names what was expected in words.
 x3::rule<citations_class, std::vector<ast::citation>> const citations_rule = "'artikel' with a text and 'volgens' (at least one)";
 x3::rule<messages_class, std::vector<ast::message>> const messages_rule =
-    "'melding nl', 'melding en', 'advies nl' and 'advies en' with their texts";
+    "'melding nl', 'melding en', 'advies nl' and 'advies en' with their texts (and 'tekst werker|inlener ...')";
 x3::rule<criterion_class, ast::criterion_decl> const criterion_rule = "a criterion";
 x3::rule<reason_class, ast::message> const reason_rule = "'reden' with a language (nl, en) and a text";
 x3::rule<reasons_class, std::vector<ast::message>> const reasons_rule = "'reden nl' and 'reden en' with their texts";
@@ -77,13 +78,18 @@ struct kind_symbols : x3::symbols<std::string> {
 };
 inline kind_symbols const kinds;
 struct lang_symbols : x3::symbols<std::string> {
-    lang_symbols() { add("nl", "nl")("en", "en"); }
+    lang_symbols() { add("nl", "nl")("en", "en")("pl", "pl"); }  // pl: tekst only (the binder checks)
 };
 inline lang_symbols const languages;
 struct message_kind_symbols : x3::symbols<std::string> {
-    message_kind_symbols() { add("melding", "melding")("advies", "advies"); }
+    message_kind_symbols() { add("melding", "melding")("advies", "advies")("tekst", "tekst"); }
 };
 inline message_kind_symbols const message_kinds;
+// tekst werker | inlener (issue 13): a text for the flex worker or the client.
+struct audience_symbols : x3::symbols<std::string> {
+    audience_symbols() { add("werker", "werker")("inlener", "inlener"); }
+};
+inline audience_symbols const audiences;
 struct fact_keyword_symbols : x3::symbols<std::string> {
     fact_keyword_symbols() { add("feit", "feit")("hulpfeit", "hulpfeit"); }
 };
@@ -180,7 +186,8 @@ auto const scope_rule_def =
          > -(kw("waarvoor") > expression()));
 // melding nl [na termijn] [als conditie] "...": the wording after the deadline, and wording for
 // the case where a condition holds (the first that holds wins; the text without 'als' is the rest).
-auto const message_rule_def = word(message_kinds) > word(languages)
+// tekst werker|inlener nl|en|pl [na termijn] [als conditie] "...": the same for the worker or the client.
+auto const message_rule_def = word(message_kinds) > -word(audiences) > word(languages)
     > x3::matches[kw("na") > kw("termijn")] > -(kw("als") > expression()) > text_lit();
 auto const rule_rule_def =
     kw("regel") > dotted_name
@@ -207,7 +214,8 @@ auto const label_name = x3::rule<struct label_name_class, std::string>{"a name"}
 auto const label_rule_def =
     kw("label") > word(label_kinds) > label_name > kw("nl") > text_lit() > kw("en") > text_lit();
 // Matching (issue 12).
-auto const reason_rule_def = x3::attr(std::string("reden")) >> kw("reden") > word(languages) > x3::attr(false)
+auto const reason_rule_def = x3::attr(std::string("reden")) >> kw("reden") > x3::attr(boost::optional<std::string>())
+                           > word(languages) > x3::attr(false)
                            > x3::attr(boost::optional<ast::expr>()) > text_lit();
 auto const criterion_rule_def =
     kw("criterium") > dotted_name

@@ -195,6 +195,8 @@ private:
     std::uint32_t bind_act_by(std::string const& kind, std::uint32_t due, ast::located const& where,
                               std::optional<std::uint32_t>* text_node = nullptr);
     message_template bind_message(ast::message const& m, std::optional<std::uint32_t> due, std::optional<std::uint32_t> act_by);
+    void bind_audience_texts(ast::rule_decl const& r, rule_info& ri, std::vector<ast::message const*> const& texts,
+                             std::optional<std::uint32_t> act_by_text);
 };
 
 }  // namespace rw::engine::binding

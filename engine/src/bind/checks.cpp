@@ -92,11 +92,15 @@ void check_coverage(program const& prog, dsl::diagnostics& diags) {
         push_opt(r.valid_on);
         for (auto const& g : r.generators) todo.push_back(g.collection);
         push_opt(r.act_by);
-        for (auto const* m : {&r.message_nl, &r.message_en, &r.advice_nl, &r.advice_en})
-            for (auto const& t : m->texts) {
+        auto push_texts = [&](message_texts const& m) {
+            for (auto const& t : m.texts) {
                 push_opt(t.condition);
                 for (auto const& part : t.parts) push_opt(part.node);
             }
+        };
+        for (auto const* m : {&r.message_nl, &r.message_en, &r.advice_nl, &r.advice_en}) push_texts(*m);
+        for (auto const* texts : {&r.worker_texts, &r.client_texts})  // issue 13
+            for (auto const& [lang, m] : *texts) push_texts(m);
         while (!todo.empty()) {
             std::uint32_t i = todo.back();
             todo.pop_back();

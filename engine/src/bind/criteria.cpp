@@ -74,6 +74,10 @@ void binder::bind_criterion(dsl::source_ptr const& src, ast::criterion_decl cons
     // {punten} in a reason is the criterion's points.
     if (ci.points) scope_.push_back({"punten", 0, num, ci.points});
     for (auto const& m : c.reasons) {
+        if (m.lang != "nl" && m.lang != "en") {
+            error(codes::language_not_allowed, span(m), "'reden' is written in nl and en, not " + m.lang);
+            continue;
+        }
         auto tmpl = bind_message(m, std::nullopt, std::nullopt);
         auto& slot = m.lang == "nl" ? ci.reason_nl : ci.reason_en;
         if (!slot.empty()) error(codes::reason_missing, span(m), "'reden " + m.lang + "' is given twice");

@@ -214,9 +214,25 @@ void binder::bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r) {
             error(codes::policy_task_late, span(r),
                   "rule " + r.id + " is 'taak beleid': the agency's policy is no law, so a late step is a reminder; remove 'na termijn overtreding' (or make it 'taak wettelijk' with its article)");
     }
+    std::vector<ast::message const*> audience_texts;  // tekst werker | inlener (issue 13), bound below
     for (auto const& m : r.messages) {
         if (m.after_due && !ri.due)
             error(codes::after_due_needs_due, span(m), "'" + m.what + " " + m.lang + " na termijn' needs a 'termijn' in rule " + r.id);
+        if (m.what == "tekst") {
+            audience_texts.push_back(&m);
+            continue;
+        }
+        if (m.audience) {
+            error(codes::audience_on_message, span(m),
+                  "'" + m.what + "' is the text for the intercedent; write 'tekst " + *m.audience + " " + m.lang +
+                      "' for the " + (*m.audience == "werker" ? "worker" : "client"));
+            continue;
+        }
+        if (m.lang != "nl" && m.lang != "en") {
+            error(codes::language_not_allowed, span(m),
+                  "'" + m.what + "' is written in nl and en; " + m.lang + " is for texts for the worker ('tekst werker " + m.lang + "')");
+            continue;
+        }
         auto tmpl = bind_message(m, ri.due, act_by_text);
         auto& slot = m.what == "melding" ? (m.lang == "nl" ? ri.message_nl : ri.message_en)
                                          : (m.lang == "nl" ? ri.advice_nl : ri.advice_en);
@@ -240,8 +256,104 @@ void binder::bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r) {
                   "rule " + r.id + " has a 'termijn' but no '" + what +
                       " na termijn' (the wording once the deadline has passed, without 'als')");
     }
+    bind_audience_texts(r, ri, audience_texts, act_by_text);
     scope_.clear();
     prog_.rules.push_back(std::move(ri));
+}
+
+/// Issue 13: `tekst werker|inlener nl|en|pl [na termijn] [als C] "..."`, the texts for the flex
+/// worker and the client. Chosen as melding and advies are (the phase, then the first 'als' that
+/// holds); a rule that has them has them in every language of its audience, with the same cases.
+void binder::bind_audience_texts(ast::rule_decl const& r, rule_info& ri, std::vector<ast::message const*> const& texts,
+                                 std::optional<std::uint32_t> act_by_text) {
+    // The cases a language's texts distinguish: (na termijn, the condition as written).
+    using case_key = std::pair<bool, std::string>;
+    std::map<std::string, std::map<std::string, std::vector<std::pair<case_key, ast::message const*>>>> cases;
+    for (auto const* mp : texts) {
+        auto const& m = *mp;
+        if (!m.audience) {
+            error(codes::text_audience_missing, span(m), "'tekst' needs its reader: 'tekst werker " + m.lang + "' or 'tekst inlener " + m.lang + "'");
+            continue;
+        }
+        std::string const& who = *m.audience;
+        if (ri.agency_level) {
+            error(codes::text_in_agency_rule, span(m),
+                  "'tekst " + who + "' in a rule 'voor het bureau': such a rule has no worker or client to tell");
+            continue;
+        }
+        auto tmpl = bind_message(m, ri.due, act_by_text);
+        if (m.lang == "pl") {
+            // Polish has no labels in the rulebook: a value printed by its label cannot be said.
+            std::vector<ast::message_part const*> holes;
+            std::vector<std::uint32_t> nodes;
+            for (auto const& part : m.parts)
+                if (part.placeholder) holes.push_back(&part);
+            for (auto const& p : tmpl.parts)
+                if (p.node) nodes.push_back(*p.node);
+            for (std::size_t k = 0; k < holes.size() && holes.size() == nodes.size(); ++k) {
+                type t = prog_.nodes[nodes[k]].t;
+                bool phase = t.kind == type_kind::enumeration && t.sub == static_cast<std::uint16_t>(enum_id::fase);
+                if ((t.kind == type_kind::enumeration && !phase) || t.kind == type_kind::boolean)
+                    error(codes::placeholder_language, {cur_, holes[k]->where.begin, holes[k]->where.end},
+                          "a Polish text cannot print " + type_name(t) +
+                              " (the rulebook's labels are nl and en): say it in words, with 'als' for each case");
+            }
+        }
+        auto& slot = (who == "werker" ? ri.worker_texts : ri.client_texts)[m.lang];
+        if (!tmpl.condition)
+            for (auto const& t : slot.texts)
+                if (!t.condition && t.after_due == tmpl.after_due)
+                    error(codes::text_twice, span(m),
+                          "'tekst " + who + " " + m.lang + (m.after_due ? " na termijn" : "") + "' without 'als' is given twice");
+        std::string cond;
+        if (m.condition) {
+            auto sp = span(*m.condition);
+            cond = collapse_whitespace(std::string(std::string_view(cur_->text()).substr(sp.begin, sp.end - sp.begin)));
+        }
+        cases[who][m.lang].push_back({{m.after_due, cond}, &m});
+        slot.texts.push_back(std::move(tmpl));
+    }
+    auto check = [&](std::string const& who, std::map<std::string, message_texts> const& by_lang, auto const& required) {
+        if (by_lang.empty()) return;
+        std::string list;
+        for (auto const* l : required) list += (list.empty() ? "" : ", ") + std::string(l);
+        std::vector<std::string> langs(required.begin(), required.end());  // and an optional one given (inlener pl)
+        for (auto const& [lang, t] : by_lang)
+            if (std::find(langs.begin(), langs.end(), lang) == langs.end()) langs.push_back(lang);
+        for (auto const& l : langs) {
+            auto it = by_lang.find(l);
+            if (it == by_lang.end()) {
+                error(codes::text_language_missing, span(r),
+                      "rule " + r.id + " has texts for the " + (who == "werker" ? "worker" : "client") + " but no 'tekst " + who + " " +
+                          l + "' (every such rule has them in " + list + ")");
+                continue;
+            }
+            auto has = [&](bool after) {
+                return std::any_of(it->second.texts.begin(), it->second.texts.end(),
+                                   [&](auto const& x) { return x.after_due == after && !x.condition; });
+            };
+            if (!has(false))
+                error(codes::text_language_missing, span(r),
+                      "rule " + r.id + " has no 'tekst " + who + " " + l + "' without 'als' (the text where no condition holds)");
+        }
+        // Every language says the same cases: a 'na termijn' or 'als C' text in one language has
+        // its counterpart in each other one (compared as written).
+        for (auto const& [lang, list_a] : cases[who])
+            for (auto const& l : langs) {
+                if (lang == l || !by_lang.count(l)) continue;
+                auto const& list_b = cases[who][l];
+                for (auto const& [key, msg] : list_a) {
+                    bool found = std::any_of(list_b.begin(), list_b.end(), [&](auto const& x) { return x.first == key; });
+                    if (!found)
+                        error(codes::text_condition_mismatch, span(*msg),
+                              "'tekst " + who + " " + lang + (key.first ? " na termijn" : "") +
+                                  (key.second.empty() ? "" : " als " + key.second) + "' has no counterpart in " + l +
+                                  " (every language of a rule's texts says the same cases)");
+                }
+            }
+    };
+    check("werker", ri.worker_texts, worker_text_languages);
+    check("inlener", ri.client_texts, client_text_languages);
 }
 
 

@@ -672,7 +672,34 @@ int compare(value const& a, value const& b) {
     return a.i < b.i ? -1 : a.i > b.i ? 1 : 0;
 }
 
+/// Polish plural forms (issue 13): 1 tydzień; 2-4, 22-24, ... tygodnie; else tygodni.
+static std::string polish_count(std::int64_t n, char const* one, char const* few, char const* many) {
+    std::int64_t a = n < 0 ? -n : n;
+    char const* w = a == 1 ? one : (a % 10 >= 2 && a % 10 <= 4 && !(a % 100 >= 12 && a % 100 <= 14)) ? few : many;
+    return std::to_string(n) + " " + w;
+}
+
+/// Polish (issue 13): a decimal comma; amounts in euro as "1234,56 EUR" (the currency after the
+/// amount, as Polish writes it, but the euro's code: never "zł"); durations with Polish plurals.
+static std::optional<std::string> to_text_pl(value const& v) {
+    auto comma = [](std::string s) {
+        for (auto& c : s)
+            if (c == '.') c = ',';
+        return s;
+    };
+    switch (v.kind) {
+        case value_kind::number: return comma(format_decimal(decimal{v.i}));
+        case value_kind::money: return comma(format_money(money{v.i})) + " EUR";
+        case value_kind::days: return std::to_string(v.i) + (v.i == 1 || v.i == -1 ? " dzień" : " dni");
+        case value_kind::weeks: return polish_count(v.i, "tydzień", "tygodnie", "tygodni");
+        case value_kind::months: return polish_count(v.i, "miesiąc", "miesiące", "miesięcy");
+        default: return std::nullopt;
+    }
+}
+
 std::string to_text(value const& v, std::string_view lang, bool long_dates) {
+    if (lang == "pl")
+        if (auto t = to_text_pl(v)) return *t;
     switch (v.kind) {
         case value_kind::empty: return "";
         case value_kind::boolean: return v.i ? "waar" : "onwaar";
@@ -683,9 +710,9 @@ std::string to_text(value const& v, std::string_view lang, bool long_dates) {
             if (std::int64_t f = m % 10000) {
                 std::string fs = std::to_string(f + 10000).substr(1);
                 while (fs.back() == '0') fs.pop_back();
-                t += (lang == "nl" ? "," : ".") + fs;
+                t += (lang == "nl" || lang == "pl" ? "," : ".") + fs;
             }
-            return (v.i < 0 ? "-" : "") + t + (lang == "en" ? "%" : " %");
+            return (v.i < 0 ? "-" : "") + t + (lang == "en" || lang == "pl" ? "%" : " %");
         }
         case value_kind::money: {
             std::string s = format_money(money{v.i});

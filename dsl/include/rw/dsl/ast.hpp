@@ -235,8 +235,11 @@ struct message_part {
 };
 
 struct message : located {  // melding nl [na termijn] [als conditie] "..."
-    std::string what;  // melding | advies
-    std::string lang;  // nl | en
+    std::string what;  // melding | advies | tekst (issue 13) | reden (criteria)
+    /// tekst werker | tekst inlener: a text for the flex worker or for the client (issue 13); none
+    /// for melding and advies (for the intercedent).
+    boost::optional<std::string> audience;
+    std::string lang;  // nl | en | pl (pl: tekst only)
     bool after_due = false;           // na termijn: the wording once the deadline has passed
     boost::optional<expr> condition;  // als: this wording where the condition holds (first wins)
     text_literal text;

@@ -117,6 +117,15 @@ inline constexpr char const* statutory_task_late = "RW5502";      // 'taak wette
 inline constexpr char const* policy_task_late = "RW5503";         // 'taak beleid' with 'na termijn overtreding'
 inline constexpr char const* task_unknown = "RW5504";             // taak_gedaan names no rule of the program
 inline constexpr char const* task_name_not_text = "RW5505";       // taak_gedaan's task is not a text written out
+// Issue 13: texts for the worker and the client (tekst werker|inlener nl|en|pl).
+inline constexpr char const* text_audience_missing = "RW5601";   // 'tekst' without 'werker' or 'inlener'
+inline constexpr char const* audience_on_message = "RW5602";     // 'melding'/'advies'/'reden' with werker|inlener
+inline constexpr char const* language_not_allowed = "RW5603";    // 'pl' on melding, advies or reden (nl, en only)
+inline constexpr char const* text_language_missing = "RW5604";   // werker texts lack nl, en or pl; inlener nl or en
+inline constexpr char const* text_twice = "RW5605";              // the same text (audience, language, phase) twice
+inline constexpr char const* placeholder_language = "RW5606";    // a placeholder a language cannot print (pl: no labels)
+inline constexpr char const* text_in_agency_rule = "RW5607";     // a werker/inlener text in a rule 'voor het bureau'
+inline constexpr char const* text_condition_mismatch = "RW5608"; // a text 'als C' in one language but not another
 
 // ---- RW6: overrides -----------------------------------------------------------------------------
 inline constexpr char const* override_kind = "RW6001";
@@ -219,6 +228,14 @@ inline constexpr std::array all = {
     code_info{"RW5503", "'taak beleid' with 'na termijn overtreding' (the agency's policy is no law: late is a reminder)"},
     code_info{"RW5504", "taak_gedaan names a task that is no rule of the program"},
     code_info{"RW5505", "taak_gedaan's task is not a text written out (\"...\")"},
+    code_info{"RW5601", "'tekst' without 'werker' or 'inlener'"},
+    code_info{"RW5602", "'melding', 'advies' or 'reden' with 'werker' or 'inlener'"},
+    code_info{"RW5603", "a language that 'melding', 'advies' or 'reden' do not have (pl is for 'tekst')"},
+    code_info{"RW5604", "a rule's texts for the worker lack nl, en or pl, or its texts for the client lack nl or en"},
+    code_info{"RW5605", "a text for the worker or the client is given twice for one language"},
+    code_info{"RW5606", "a placeholder gives a value the text's language cannot print (Polish: an enumeration or truth value)"},
+    code_info{"RW5607", "a text for the worker or the client in a rule 'voor het bureau'"},
+    code_info{"RW5608", "a text 'als C' for the worker or the client in one language lacks its counterpart in another"},
     code_info{"RW6001", "an override file holds something else than bron, parameter, tabel or label"},
     code_info{"RW6002", "an override changes the type of what it replaces"},
     code_info{"RW6003", "an override of something the rules do not declare"},

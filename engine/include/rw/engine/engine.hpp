@@ -87,6 +87,16 @@ struct explanation_line {
     explanation_ref ref = {};
 };
 
+/// Issue 13: a text for the flex worker or the client, in plain language.
+struct audience_text {
+    std::string text;
+    std::string lang;       // the language it is written in
+    std::string requested;  // the language asked for; another than `lang` when the rule lacks it (then nl)
+    int variant = -1;       // which of the rule's texts in `lang` (rule_info::worker_texts[lang].texts index)
+    bool empty_placeholder = false;  // a placeholder gave no value (leeg): the text has a gap
+    bool fallback() const { return lang != requested; }
+};
+
 struct finding {
     std::string rule;
     std::string variant;
@@ -107,6 +117,9 @@ struct finding {
     bool open = false;
     std::vector<std::string> citations;  // "art. 7:668 lid 1 BW (Burgerlijk Wetboek, https://...)"
     std::string message_nl, message_en, advice_nl, advice_en;
+    /// Issue 13: the rule's `tekst werker` / `tekst inlener`, when evaluation_options asks for them
+    /// and the rule has them.
+    std::optional<audience_text> worker_text, client_text;
     std::vector<explanation_line> explanation;  // filled when evaluation_options::explain
     std::size_t rule_index = 0;
     bool uncertain = false;
@@ -134,6 +147,10 @@ struct evaluation_options {
     bool facts = true;
     /// Render messages and advice only in this language ("nl" or "en"); empty renders both.
     std::string lang = {};
+    /// Issue 13: also render the texts for the worker (`tekst werker`) and the client (`tekst
+    /// inlener`) in this language (nl, en, pl; a rule without it gives nl); empty: not rendered.
+    std::string worker_text_lang = {};
+    std::string client_text_lang = {};
     /// Nothing recorded after this day is known (done steps, sickness reports, worked weeks); weeks
     /// between it and `reference` are projected from the contracts. None: the reference date.
     /// A scenario (scenario.hpp) evaluates days after what is known; everything else leaves it empty.

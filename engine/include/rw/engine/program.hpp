@@ -9,7 +9,9 @@
 #include "rw/engine/types.hpp"
 #include "rw/engine/value.hpp"
 
+#include <array>
 #include <deque>
+#include <map>
 #include <unordered_map>
 #include <optional>
 #include <string>
@@ -248,9 +250,17 @@ struct rule_info {
     /// remedied (stop the placement, pay the difference) and stays on the work list.
     std::optional<std::uint32_t> open_while;
     message_texts message_nl, message_en, advice_nl, advice_en;
+    /// Issue 13: plain-language texts for the flex worker (`tekst werker`, nl, en and pl) and for
+    /// the client (`tekst inlener`, nl and en), by language; empty when the rule has none.
+    std::map<std::string, message_texts> worker_texts, client_texts;
     dsl::span where;
     std::string location;  // file:line
 };
+
+/// The languages `rules check` demands of a rule's texts for the worker (if it has any) and for
+/// the client (issue 13). The first is the fallback for a language a rule does not have.
+inline constexpr std::array<char const*, 3> worker_text_languages = {"nl", "en", "pl"};
+inline constexpr std::array<char const*, 2> client_text_languages = {"nl", "en"};
 
 /// What a rulebook label names: `label <soort> <naam> nl "..." en "..."` (issue 11: every name
 /// people read comes from the rulebook, not from C++).
