@@ -111,6 +111,14 @@ inline constexpr char const* criterion_points = "RW5303";      // 'punten' missi
 inline constexpr char const* reason_missing = "RW5304";        // 'reden nl'/'reden en' missing or twice
 inline constexpr char const* criterion_twice = "RW5305";       // a criterion (with its geval) is declared twice
 inline constexpr char const* criterion_for_agency = "RW5306";  // 'voor het bureau' in a criterion
+// Acquisition (issue 14): tariffs (tarief).
+inline constexpr char const* tariff_twice = "RW5701";  // a tariff (tarief) is declared twice
+inline constexpr char const* tariff_name_twice = "RW5702";  // two lines of a tariff, or a line and an argument, have the same name
+inline constexpr char const* tariff_argument_type = "RW5703";  // a tariff argument is not a single value (a list or an entity)
+inline constexpr char const* tariff_floor_needs_wage = "RW5704";  // 'ondergrens' in a tariff without the argument 'loon: geld'
+inline constexpr char const* tariff_no_cost = "RW5705";  // a tariff without a 'post' (nothing counts in the cost price)
+inline constexpr char const* tariff_line_type = "RW5706";  // 'basis' or 'bedrag' of a tariff line is not geld, or 'tarief' is not a percentage
+inline constexpr char const* tariff_uncovered = "RW5707";  // a parameter or table a tariff reads has no value on a day the tariff is in force
 
 // ---- RW6: overrides -----------------------------------------------------------------------------
 inline constexpr char const* override_kind = "RW6001";
@@ -208,6 +216,13 @@ inline constexpr std::array all = {
     code_info{"RW5304", "a criterion lacks 'reden nl' or 'reden en', or gives one twice"},
     code_info{"RW5305", "a criterion (with its geval) is declared twice"},
     code_info{"RW5306", "'voor het bureau' in a criterion"},
+    code_info{"RW5701", "a tariff (tarief) is declared twice"},
+    code_info{"RW5702", "two lines of a tariff, or a line and an argument, have the same name"},
+    code_info{"RW5703", "a tariff argument is not a single value (a list or an entity)"},
+    code_info{"RW5704", "'ondergrens' in a tariff without the argument 'loon: geld'"},
+    code_info{"RW5705", "a tariff without a 'post' (nothing counts in the cost price)"},
+    code_info{"RW5706", "'basis' or 'bedrag' of a tariff line is not geld, or 'tarief' is not a percentage"},
+    code_info{"RW5707", "a parameter or table a tariff reads has no value on a day the tariff is in force"},
     code_info{"RW6001", "an override file holds something else than bron, parameter, tabel or label"},
     code_info{"RW6002", "an override changes the type of what it replaces"},
     code_info{"RW6003", "an override of something the rules do not declare"},
