@@ -22,5 +22,6 @@ void register_scan_commands(CLI::App& app, int& result);
 void register_generate_command(CLI::App& app, int& result);
 void register_scenario_command(CLI::App& app, int& result);
 void register_match_command(CLI::App& app, int& result);
+void register_tariff_command(CLI::App& app, int& result);
 
 }  // namespace rw::cli

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     rw::cli::register_generate_command(app, result);
     rw::cli::register_scenario_command(app, result);
     rw::cli::register_match_command(app, result);
+    rw::cli::register_tariff_command(app, result);
 
     try {
         app.parse(argc, argv);

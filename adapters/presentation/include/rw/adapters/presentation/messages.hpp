@@ -71,6 +71,15 @@ enum class msg : std::uint16_t {
     match_for, match_at, match_candidates, match_eligible, match_blocked, match_points, match_beside, match_flag,
     match_flag_alternative, match_flag_unused, match_person_decides, match_worker_for, match_contract, match_phase,
     match_own_contract, match_more, match_eligible_count, match_blocked_count,
+    // acquisition (issue 14): the tariff and the re-quote list
+    tariff_title, tariff_at, tariff_inputs, tariff_wage, tariff_contract, tariff_phase, tariff_age, tariff_hours,
+    tariff_client, tariff_col_line, tariff_col_base, tariff_col_rate, tariff_col_amount, tariff_col_source,
+    tariff_not_counted, tariff_cost, tariff_cost_factor, tariff_tariff, tariff_factor, tariff_margin,
+    tariff_no_tariff, tariff_floors, tariff_met, tariff_not_met, tariff_refused, tariff_below_cost_a,
+    tariff_below_cost_b, tariff_below_floor, tariff_no_cost, tariff_uncertain, tariff_rounding, tariff_excluded,
+    tariff_requote_title, tariff_requote_window, tariff_requote_none, tariff_requote_client, tariff_requote_old,
+    tariff_requote_new, tariff_requote_from, tariff_requote_cause, tariff_requote_count, tariff_requote_clients,
+    tariff_sources,
     count_  // not a message: the number of ids
 };
 inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);
