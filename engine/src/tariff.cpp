@@ -203,6 +203,36 @@ quote make_quote(evaluator& ev, agency const* ag, std::string const& tariff_name
     return q;
 }
 
+tariff_inputs placement_inputs(evaluator& ev, dossier const& d, worker const& w, placement const& p, day at,
+                               std::string const& tariff_name) {
+    tariff_inputs in;
+    client_index clients(d.clients);
+    if (p.hourly_wage) in["loon"] = format_money(*p.hourly_wage);
+    for (auto const& c : w.contracts)
+        if (c.id == p.contract) {
+            in["contract"] = to_string(c.kind);
+            if (c.hours_per_week) in["uren"] = format_decimal(*c.hours_per_week);
+        }
+    evaluation_options eo;
+    eo.reference = at;
+    for (auto const& f : ev.evaluate_worker(d.agency_info, clients, w, eo).facts)
+        if (f.name == "fase" && !f.text.empty()) in["fase"] = f.text;
+    if (w.birth_date) in["leeftijd"] = std::to_string(age_on(*w.birth_date, at));
+    if (client const* k = clients.find(p.client); k && p.function) {
+        std::optional<money> ref;
+        day from{};
+        for (auto const& r : k->reference_wages)
+            if (r.function == *p.function && r.from <= at && (!ref || r.from >= from)) ref = r.hourly, from = r.from;
+        if (ref) in["referentieloon"] = format_money(*ref);
+    }
+    for (auto const& t : ev.prog().tariffs)
+        if (t.name == tariff_name)
+            for (auto it = in.begin(); it != in.end();)
+                it = std::any_of(t.args.begin(), t.args.end(), [&](auto const& a) { return a.first == it->first; }) ? std::next(it)
+                                                                                                                   : in.erase(it);
+    return in;
+}
+
 // ---- the re-quote list ---------------------------------------------------------------------------
 
 namespace {

@@ -76,6 +76,12 @@ run(ignored ${CLI} import --db ${WORK}/demo.db ${SRC}/casebase/demo/flexwerk-zui
 run_rc(eq rc ${CLI} tarief --db ${WORK}/demo.db --at 2026-12-02 --wage 14.99 --age 30 --margin 20% --client K1 --function reachtruckchauffeur)
 expect("${eq}" "Loon van de inlener voor deze functie \\(gelijke beloning\\) +€ [0-9,]+  NIET voldaan")
 
+# A placement of the demo agency: its wage, contract, phase, age, hours, client and function.
+run(pl ${CLI} tarief --db ${WORK}/demo.db --placement W1001-P1 --at 2026-12-02 --margin 22%)
+expect("${pl}" "  Plaatsing +W1001-P1 \\(W1001 Daan Verhoeven\\)\n  Bruto uurloon +€ 16,75\n  Contractsoort +uitzendovereenkomst met uitzendbeding\n  Fase +A\n  Leeftijd +28\n  Uren per week +38\n  Inlener en functie +Distributiecentrum Tilburg-Noord BV / reachtruckchauffeur")
+expect("${pl}" "  Kostprijs per gewerkt uur +€ 26,92\n")
+expect("${pl}" "  Loon van de inlener voor deze functie \\(gelijke beloning\\) +€ 16,55  voldaan")
+
 # The agency's own Whk rate in an override file changes the cost.
 run(o ${CLI} tarief --at 2026-03-02 --wage 15.00 --age 30 --margin 20% --override ${SRC}/overrides/tarief-bureau-voorbeeld.rw)
 expect("${o}" "  Whk: WGA +€ 17,88 +2,08 % +€ 0,37")

@@ -22,7 +22,7 @@ namespace pr = rw::adapters::presentation;
 namespace {
 
 struct tariff_options {
-    std::string at, wage, hours, fase, contract, age, margin, factor, client, function, db;
+    std::string at, wage, hours, fase, contract, age, margin, factor, client, function, db, placement;
     std::string tariff = "kostprijs", format = "text", lang = "nl", rules = default_rules_dir();
     std::vector<std::string> set;
 };
@@ -43,15 +43,59 @@ std::string decimal_point(std::string s) {
     return s;
 }
 
-int run_quote(tariff_options const& o) {
-    if (o.wage.empty()) return fail("--wage is required (the gross hourly wage, e.g. 15.00)");
+int run_quote(tariff_options o) {
+    if (!o.placement.empty() && o.db.empty()) return fail("--placement needs --db");
+    if (o.wage.empty() && o.placement.empty()) return fail("--wage is required (the gross hourly wage, e.g. 15.00), or --placement with --db");
     if (!o.margin.empty() && !o.factor.empty()) return fail("give --margin or --factor, not both");
-    if ((!o.client.empty() || !o.function.empty()) && (o.client.empty() || o.function.empty() || o.db.empty()))
+    if (o.placement.empty() && (!o.client.empty() || !o.function.empty()) && (o.client.empty() || o.function.empty() || o.db.empty()))
         return fail("--client and --function go together, with --db (the client's reference wage for the function)");
     if (o.format != "text" && o.format != "json" && o.format != "html") return fail("--format must be text, json or html");
     engine::day at = parse_at(o.at);
     pr::quote_context qc;
     qc.lang = language_of(o.lang);
+    auto prog = load_rules(o.rules);
+    if (!prog) return bad_input;
+    engine::evaluator ev(prog);
+    // --placement: the store's placement gives every input the command line does not.
+    engine::tariff_inputs from_placement;
+    if (!o.placement.empty()) {
+        if (auto e = std_streams_are_store(o.db)) return fail(*e);
+        engine::dossier d;
+        std::optional<engine::worker> owner;
+        engine::placement const* pl = nullptr;
+        try {
+            auto s = sq::store::open(o.db, sq::open_mode::read_only);
+            auto ag0 = s.load_agency();
+            if (!ag0) return fail("the store has no agency");
+            d.agency_info = *ag0;
+            d.clients = s.load_clients();
+            s.for_each_worker([&](engine::worker&& w, std::vector<engine::data_issue>&&) {
+                for (auto const& x : w.placements)
+                    if (x.id == o.placement) owner = std::move(w);
+                return !owner;
+            });
+        } catch (sq::store_error const& e) {
+            return fail(e.what());
+        }
+        if (!owner) return fail("no placement '" + pr::terminal_safe(o.placement) + "' in " + o.db);
+        for (auto const& x : owner->placements)
+            if (x.id == o.placement) pl = &x;
+        from_placement = engine::placement_inputs(ev, d, *owner, *pl, at, o.tariff);
+        auto take = [&](std::string& opt, char const* name) {
+            if (opt.empty() && from_placement.count(name)) opt = from_placement[name];
+        };
+        take(o.wage, "loon");
+        take(o.contract, "contract");
+        take(o.fase, "fase");
+        take(o.age, "leeftijd");
+        take(o.hours, "uren");
+        if (o.wage.empty()) return fail("placement '" + pr::terminal_safe(o.placement) + "' has no hourly wage: give --wage");
+        if (o.client.empty()) {
+            o.client = pl->client;
+            o.function = pl->function.value_or("");
+        }
+        qc.placement = o.placement + " (" + owner->id + " " + owner->name + ")";
+    }
     std::string fase = o.fase, contract = o.contract;
     if (!fase.empty() && fase != "A" && fase != "B" && fase != "C") return fail("--fase must be A, B or C");
     if (contract.empty()) contract = engine::contract_for_phase(fase.empty() ? "A" : fase);
@@ -69,7 +113,7 @@ int run_quote(tariff_options const& o) {
         try {
             auto s = sq::store::open(o.db, sq::open_mode::read_only);
             ag = s.load_agency();
-            if (!o.client.empty()) {
+            if (!o.client.empty() && !o.function.empty()) {
                 auto clients = s.load_clients();
                 auto k = std::find_if(clients.begin(), clients.end(), [&](auto const& c) { return c.id == o.client; });
                 if (k == clients.end()) return fail("no client '" + pr::terminal_safe(o.client) + "' in " + o.db);
@@ -78,10 +122,12 @@ int run_quote(tariff_options const& o) {
                 engine::opt_day ref_from;
                 for (auto const& r : k->reference_wages)
                     if (r.function == o.function && r.from <= at && (!ref_from || r.from >= *ref_from)) ref = r.hourly, ref_from = r.from;
-                if (!ref)
+                if (!ref && !o.placement.empty()) {
+                    // a placement's function without a reference wage: no equal-pay floor
+                } else if (!ref)
                     return fail("client '" + pr::terminal_safe(o.client) + "' has no reference wage for function '" +
                                 pr::terminal_safe(o.function) + "' on " + engine::format_date(at));
-                in["referentieloon"] = engine::format_money(*ref);
+                if (ref) in["referentieloon"] = engine::format_money(*ref);
             }
         } catch (sq::store_error const& e) {
             return fail(e.what());
@@ -105,9 +151,6 @@ int run_quote(tariff_options const& o) {
         if (!f || f->milli <= 0) return fail("--factor takes a positive number such as 1.85 (at most three decimals)");
         qo.factor_milli = f->milli;
     }
-    auto prog = load_rules(o.rules);
-    if (!prog) return bad_input;
-    engine::evaluator ev(prog);
     auto q = engine::make_quote(ev, ag ? &*ag : nullptr, o.tariff, at, in, qo);
     // A misspelt input or a tariff that is not there is the user's mistake, not a refusal.
     for (auto const& e : q.cost.errors)
@@ -176,6 +219,7 @@ void register_tariff_command(CLI::App& app, int& result) {
     cmd->add_option("--client", o->client, "Client id (with --function and --db: equal pay floor)");
     cmd->add_option("--function", o->function, "The client's function (reference wage)");
     cmd->add_option("--db", o->db, "Store (agency, clients' reference wages)");
+    cmd->add_option("--placement", o->placement, "A placement in the store (with --db): its wage, contract, phase, age, hours, client and function");
     cmd->add_option("--set", o->set, "Any other input of the tariff: name=value (e.g. stipp_plus=ja)");
     cmd->add_option("--tariff", o->tariff, "The tariff declaration to use")->capture_default_str();
     cmd->add_option("--format", o->format, "text | json | html (a printable quote)")->capture_default_str();

@@ -222,6 +222,7 @@ constexpr std::array<message_entry, message_count> table{{
     {m::tariff_requote_count, "tariff.requote_count", {" wijzigingen bij ", " changes at "}},
     {m::tariff_requote_clients, "tariff.requote_clients", {" klanten", " clients"}},
     {m::tariff_sources, "tariff.sources", {"Bronnen", "Sources"}},
+    {m::tariff_placement, "tariff.placement", {"Plaatsing", "Placement"}},
 }};
 // clang-format on
 

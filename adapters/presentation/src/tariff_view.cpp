@@ -172,6 +172,7 @@ void render_quote_text(std::ostream& out, engine::program const& prog, engine::q
     out << text(msg::tariff_title, l) << " (" << q.cost.tariff << ")\n";
     out << text(msg::tariff_at, l) << engine::format_date_weekday(q.cost.at, lc) << "\n\n";
     out << text(msg::tariff_inputs, l) << ":\n";
+    if (!c.placement.empty()) out << "  " << pad(std::string(text(msg::tariff_placement, l)), 22) << terminal_safe(c.placement) << "\n";
     out << "  " << pad(std::string(text(msg::tariff_wage, l)), 22) << money_for_people(q.wage_cents, l) << "\n";
     if (!c.contract.empty())
         out << "  " << pad(std::string(text(msg::tariff_contract, l)), 22)
@@ -185,7 +186,8 @@ void render_quote_text(std::ostream& out, engine::program const& prog, engine::q
     out << "\n";
     source_index idx(q);
     std::size_t w = 30;
-    for (auto const& r : q.cost.lines) w = std::max(w, width(label(r, l)) + 4);
+    for (auto const& r : q.cost.lines)
+        if (r.kind != engine::tariff_line_kind::floor) w = std::max(w, width(label(r, l)) + 4);
     w = std::min<std::size_t>(w, 60);
     std::size_t total_w = w + 10 + 2 + 9 + 2;
     out << "  " << pad(std::string(text(msg::tariff_col_line, l)), w) << rpad(std::string(text(msg::tariff_col_base, l)), 10) << "  "
@@ -254,6 +256,7 @@ void render_quote_json(std::ostream& out, engine::quote const& q, quote_context 
     if (!c.age.empty()) in["age"] = c.age;
     if (!c.hours.empty()) in["hours"] = c.hours;
     if (!c.client.empty()) in["client"] = c.client;
+    if (!c.placement.empty()) in["placement"] = c.placement;
     if (!c.function.empty()) in["function"] = c.function;
     j["inputs"] = in;
     ordered_json lines = ordered_json::array();
@@ -314,6 +317,7 @@ void render_quote_html(std::ostream& out, engine::program const& prog, engine::q
     auto row = [&](msg m, std::string const& v) {
         if (!v.empty()) out << "<tr><th>" << h(std::string(text(m, l))) << "</th><td>" << h(v) << "</td></tr>\n";
     };
+    row(msg::tariff_placement, c.placement);
     row(msg::tariff_wage, money_for_people(q.wage_cents, l));
     if (!c.contract.empty()) row(msg::tariff_contract, prog.label_or_name(engine::label_kind::waarde, "contractsoort." + c.contract, lc));
     row(msg::tariff_phase, c.fase);

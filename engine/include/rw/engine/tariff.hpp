@@ -87,6 +87,12 @@ struct quote {
 quote make_quote(evaluator& ev, agency const* ag, std::string const& tariff_name, day at, tariff_inputs const& inputs,
                  quote_options const& o);
 
+/// A placement's inputs on day `at`: loon (its wage), contract (its contract's kind), uren (the
+/// contract's hours), fase (the worker's fact on that day), leeftijd (on that day) and
+/// referentieloon (the client's reference wage for the function). Only inputs the tariff declares.
+tariff_inputs placement_inputs(evaluator& ev, dossier const& d, worker const& w, placement const& p, day at,
+                               std::string const& tariff_name = "kostprijs");
+
 /// "A" -> uitzendbeding, "B" -> bepaalde_tijd, "C" -> onbepaalde_tijd (CAO art. 9-12: the contract a
 /// phase allows); empty when the phase is unknown.
 std::string contract_for_phase(std::string const& fase);

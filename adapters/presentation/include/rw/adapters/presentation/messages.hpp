@@ -79,7 +79,7 @@ enum class msg : std::uint16_t {
     tariff_below_cost_b, tariff_below_floor, tariff_no_cost, tariff_uncertain, tariff_rounding, tariff_excluded,
     tariff_requote_title, tariff_requote_window, tariff_requote_none, tariff_requote_client, tariff_requote_old,
     tariff_requote_new, tariff_requote_from, tariff_requote_cause, tariff_requote_count, tariff_requote_clients,
-    tariff_sources,
+    tariff_sources, tariff_placement,
     count_  // not a message: the number of ids
 };
 inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);

@@ -16,7 +16,8 @@ namespace rw::adapters::presentation {
 struct quote_context {
     language lang = language::nl;
     std::string wage, contract, fase, age, hours, client, client_name, function;  // as given
-    std::string agency;  // the agency's name (html), may be empty
+    std::string agency;     // the agency's name (html), may be empty
+    std::string placement;  // --placement: "W1001-P1 (W1001 Daan Verhoeven)"
 };
 
 void render_quote_text(std::ostream& out, engine::program const& prog, engine::quote const& q, quote_context const& c);
