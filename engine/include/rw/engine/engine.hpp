@@ -111,6 +111,10 @@ struct finding {
     std::vector<explanation_line> explanation;  // filled when evaluation_options::explain
     std::size_t rule_index = 0;
     bool uncertain = false;
+    /// Guidance (issue 13): the rule's task tag (wettelijk | beleid; empty: none), and with
+    /// evaluation_options::timeline the day the step was done (none: not done).
+    std::string task;
+    opt_day done;
 };
 
 struct fact_value {
@@ -135,6 +139,9 @@ struct evaluation_options {
     /// between it and `reference` are projected from the contracts. None: the reference date.
     /// A scenario (scenario.hpp) evaluates days after what is known; everything else leaves it empty.
     opt_day known_until = std::nullopt;
+    /// The timeline (issue 13, `tijdlijn`): every instance of an action, also one done (with
+    /// finding::done; done late stays visible) and one due beyond the listing window.
+    bool timeline = false;
 };
 
 struct worker_result {

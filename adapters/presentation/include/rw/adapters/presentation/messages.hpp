@@ -80,6 +80,10 @@ enum class msg : std::uint16_t {
     tariff_requote_title, tariff_requote_window, tariff_requote_none, tariff_requote_client, tariff_requote_old,
     tariff_requote_new, tariff_requote_from, tariff_requote_cause, tariff_requote_count, tariff_requote_clients,
     tariff_sources, tariff_placement,
+    // guidance (issue 13): the timeline and recording a task
+    timeline_for, timeline_tracked, timeline_untracked, timeline_placements, timeline_past, timeline_coming,
+    timeline_none, task_statutory, task_policy, task_other, task_done_on, task_done_late, task_not_done, task_by,
+    task_how, task_in_dossier, task_recorded, task_now_tracked, task_contract, id_checked_on,
     count_  // not a message: the number of ids
 };
 inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);
