@@ -23,6 +23,7 @@ void register_generate_command(CLI::App& app, int& result);
 void register_scenario_command(CLI::App& app, int& result);
 void register_match_command(CLI::App& app, int& result);
 void register_web_commands(CLI::App& app, int& result);
+void register_tariff_command(CLI::App& app, int& result);
 void register_guidance_commands(CLI::App& app, int& result);
 void register_examen_command(CLI::App& app, int& result);
 

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     rw::cli::register_scenario_command(app, result);
     rw::cli::register_match_command(app, result);
     rw::cli::register_web_commands(app, result);
+    rw::cli::register_tariff_command(app, result);
     rw::cli::register_guidance_commands(app, result);
     rw::cli::register_examen_command(app, result);
 

@@ -438,6 +438,41 @@ struct decl_printer {
             out << '\n';
         }
         for (auto const& m : c.reasons) out << "    " << m.what << ' ' << m.lang << ' ' << quote(m.text.value) << '\n';
+    }    // Acquisition (issue 14): a tariff, one line per clause of each tariff line.
+    void operator()(tariff_decl const& t) const {
+        out << "tarief " << t.name << '(';
+        for (std::size_t i = 0; i < t.args.size(); ++i)
+            out << (i ? ", " : "") << t.args[i].name << ": " << (t.args[i].type.list ? "lijst van " : "") << t.args[i].type.name;
+        out << ")\n";
+        for (auto const& a : t.citations) {
+            out << "    artikel " << quote(a.article.value) << ' ';
+            if (a.from) out << "vanaf " << a.from->text << ' ';
+            if (a.to) out << "tot " << a.to->text << ' ';
+            print_sources(out, a.cited);
+            out << '\n';
+        }
+        out << "    geldig ";
+        print_period(out, t.valid.from, t.valid.to);
+        if (t.valid.on) {
+            out << " op ";
+            print_at(out, *t.valid.on, 9);
+        }
+        out << '\n';
+        for (auto const& l : t.lines) {
+            out << "    " << l.kind << ' ' << l.name << " nl " << quote(l.nl.value) << " en " << quote(l.en.value) << '\n';
+            for (auto [kw, e] : {std::pair{"als", &l.condition}, std::pair{"basis", &l.base}, std::pair{"tarief", &l.rate}}) {
+                if (!*e) continue;
+                out << "        " << kw << ' ';
+                print_clause(out, **e, "            ", 84);
+                out << '\n';
+            }
+            out << "        bedrag ";
+            print_clause(out, l.amount, "            ", 84);
+            out << "\n        ";
+            print_sources(out, l.cited);
+            if (l.uncertain) out << " onzeker " << quote(l.uncertain->value);
+            out << '\n';
+        }
     }
 };
 
@@ -710,6 +745,36 @@ struct decl_dumper {
         dump_opt(out, c.points);
         out << ')';
         for (auto const& m : c.reasons) out << "\n  (" << m.what << ' ' << m.lang << ' ' << quote(m.text.value) << ')';
+        out << ")\n";
+    }
+    void operator()(tariff_decl const& t) const {  // acquisition (issue 14)
+        out << "(tarief " << t.name << " (";
+        for (std::size_t i = 0; i < t.args.size(); ++i)
+            out << (i ? " " : "") << t.args[i].name << ':' << (t.args[i].type.list ? "lijst-van-" : "") << t.args[i].type.name;
+        out << ')';
+        for (auto const& a : t.citations) {
+            out << "\n  (artikel " << quote(a.article.value);
+            dump_sources(out, a.cited);
+            out << ')';
+        }
+        out << "\n  (geldig " << t.valid.from.text;
+        dump_opt(out, t.valid.to);
+        dump_opt(out, t.valid.on);
+        out << ')';
+        for (auto const& l : t.lines) {
+            out << "\n  (" << l.kind << ' ' << l.name << ' ' << quote(l.nl.value) << ' ' << quote(l.en.value);
+            for (auto [kw, e] : {std::pair{"als", &l.condition}, std::pair{"basis", &l.base}, std::pair{"tarief", &l.rate}}) {
+                out << " (" << kw;
+                dump_opt(out, *e);
+                out << ')';
+            }
+            out << " (bedrag ";
+            dump_expr(out, l.amount);
+            out << ')';
+            dump_sources(out, l.cited);
+            dump_opt(out, l.uncertain);
+            out << ')';
+        }
         out << ")\n";
     }
 };

@@ -4,6 +4,7 @@
 #include "rw/engine/matching.hpp"
 
 #include "rw/engine/scenario.hpp"
+#include "rw/engine/tariff.hpp"
 
 #include <algorithm>
 #include <map>
@@ -144,6 +145,101 @@ void verify_scenario(evaluator& ev, case_file const& c, dossier const& base, sce
     for (auto const& e : c.scenario->not_caused)
         for (auto const& x : r.caused)
             if (matches(e, x)) fail("scenario: caused " + describe(x) + " (listed under not_caused)");
+}
+
+
+/// regelwerk extension (issue 14): the case's quote against expect.tariff.
+void verify_tariff(evaluator& ev, case_file const& c, dossier const& data, case_outcome& out) {
+    auto fail = [&](std::string msg) {
+        out.passed = false;
+        out.failures.push_back("tariff: " + std::move(msg));
+    };
+    auto const& t = *c.tariff;
+    if (!t.expected) {
+        fail("a `tariff:` block without expect.tariff checks nothing");
+        return;
+    }
+    day at = t.at ? *t.at : c.reference_date;
+    tariff_inputs in(t.inputs.begin(), t.inputs.end());
+    if (t.client) {
+        client const* k = nullptr;
+        for (auto const& x : data.clients)
+            if (x.id == *t.client) k = &x;
+        if (!k) return fail("no client '" + *t.client + "' in the dossier");
+        std::optional<money> ref;
+        for (auto const& r : k->reference_wages)
+            if (r.function == *t.function && r.from <= at) ref = r.hourly;
+        if (!ref) return fail("client " + *t.client + " has no reference wage for '" + *t.function + "' on " + format_date(at));
+        in["referentieloon"] = format_money(*ref);
+    }
+    quote_options qo;
+    auto strip = [](std::string s) {
+        std::replace(s.begin(), s.end(), ',', '.');
+        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+        if (!s.empty() && s.back() == '%') s.pop_back();
+        return s;
+    };
+    if (t.margin) {
+        auto p = parse_percent_micro(strip(*t.margin));
+        if (!p) return fail("margin '" + *t.margin + "' is not a percentage");
+        qo.margin_micro = *p;
+    }
+    if (t.factor) {
+        auto f = parse_decimal(strip(*t.factor));
+        if (!f) return fail("factor '" + *t.factor + "' is not a number");
+        qo.factor_milli = f->milli;
+    }
+    auto q = make_quote(ev, &data.agency_info, t.name, at, in, qo);
+    auto money_of = [&](std::string const& what, std::string const& txt) -> std::optional<std::int64_t> {
+        auto m = parse_money(strip(txt));
+        if (!m) fail(what + ": '" + txt + "' is not an amount");
+        return m ? std::optional<std::int64_t>(m->cents) : std::nullopt;
+    };
+    auto shown = [](std::optional<std::int64_t> cents) { return cents ? format_money(money{*cents}) : std::string("leeg"); };
+    for (auto const& [name, amount] : t.lines) {
+        auto want = money_of("line " + name, amount);
+        if (!want) continue;
+        auto it = std::find_if(q.cost.lines.begin(), q.cost.lines.end(), [&](auto const& l) { return l.name == name; });
+        if (it == q.cost.lines.end()) {
+            bool declared = false;
+            for (auto const& x : ev.prog().tariffs)
+                for (auto const& l : x.lines) declared = declared || l.name == name;
+            fail("line " + name + ": expected " + format_money(money{*want}) + ", " +
+                 (declared ? std::string("it does not apply") : std::string("the tariff has no such line")));
+        } else if (it->amount_cents != want) {
+            fail("line " + name + ": expected " + format_money(money{*want}) + ", produced " + shown(it->amount_cents));
+        }
+    }
+    for (auto const& name : t.absent_lines) {
+        bool declared = false;
+        for (auto const& x : ev.prog().tariffs)
+            for (auto const& l : x.lines) declared = declared || l.name == name;
+        if (!declared) fail("absent line " + name + ": the tariff has no such line");
+        for (auto const& l : q.cost.lines)
+            if (l.name == name) fail("line " + name + " applies (" + shown(l.amount_cents) + "), listed under absent");
+    }
+    if (t.cost)
+        if (auto want = money_of("cost", *t.cost); want && *want != q.cost.cost_cents)
+            fail("cost: expected " + format_money(money{*want}) + ", produced " + format_money(money{q.cost.cost_cents}));
+    if (t.tariff)
+        if (auto want = money_of("tariff", *t.tariff); want && q.tariff_cents != want)
+            fail("tariff: expected " + format_money(money{*want}) + ", produced " + shown(q.tariff_cents));
+    if (t.refused && *t.refused != q.refused) {
+        std::string why;
+        for (auto const& e : q.cost.errors) why += "; " + e;
+        fail(std::string("expected the quote ") + (*t.refused ? "refused" : "accepted") + ", it was " +
+             (q.refused ? "refused" : "accepted") + why);
+    }
+    for (auto const& r : t.refusals) {
+        bool found = false;
+        for (auto const& x : q.refusals) {
+            char const* k = x.kind == refusal_kind::below_cost ? "below_cost" : x.kind == refusal_kind::below_floor ? "below_floor" : "no_cost";
+            found = found || r == k || r == x.floor;
+        }
+        if (!found) fail("expected the refusal '" + r + "', not given");
+    }
+    if (t.uncertain && *t.uncertain != q.cost.uncertain())
+        fail(std::string("expected the quote ") + (*t.uncertain ? "" : "not ") + "to use an onzeker value");
 }
 
 }  // namespace
@@ -293,6 +389,7 @@ case_outcome verify_case(evaluator& ev, case_file const& c) {
     }
     for (auto const& e : scenario_errors) fail(e);
     if (c.scenario && scenario_errors.empty()) verify_scenario(ev, c, base, sim, out);
+    if (c.tariff) verify_tariff(ev, c, data, out);
     return out;
 }
 

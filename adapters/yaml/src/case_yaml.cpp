@@ -123,6 +123,52 @@ static std::vector<engine::scenario_expectation> read_effects(node_reader& r, YA
     return out;
 }
 
+// regelwerk extension (issue 14): `tariff:` is a quote; `expect.tariff` what it must give.
+static std::vector<std::pair<std::string, std::string>> read_text_map(node_reader& r, YAML::Node const& n, std::string const& path) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (!n.IsDefined() || n.IsNull()) return out;
+    if (!n.IsMap()) {
+        r.error(n, path, "expected a mapping (name: value)");
+        return out;
+    }
+    for (auto const& kv : n) {
+        if (!kv.second.IsScalar()) {
+            r.error(kv.second, key_path(path, kv.first.Scalar().c_str()), "expected a scalar value");
+            continue;
+        }
+        out.emplace_back(kv.first.Scalar(), kv.second.Scalar());
+    }
+    return out;
+}
+
+static engine::tariff_case read_tariff(node_reader& r, YAML::Node const& n) {
+    engine::tariff_case t;
+    t.where = r.span_of(n);
+    if (!r.check_map(n, "tariff", {"name", "at", "inputs", "margin", "factor", "client", "function"})) return t;
+    if (auto v = r.text(n, "name", "tariff")) t.name = *v;
+    t.at = r.date(n, "at", "tariff");
+    t.inputs = read_text_map(r, r.field(n, "inputs", "tariff", true), "tariff.inputs");
+    t.margin = r.text(n, "margin", "tariff");
+    t.factor = r.text(n, "factor", "tariff");
+    t.client = r.text(n, "client", "tariff");
+    t.function = r.text(n, "function", "tariff");
+    if (t.margin && t.factor) r.error(n, "tariff", "give margin or factor, not both");
+    if (t.client.has_value() != t.function.has_value()) r.error(n, "tariff", "client and function go together");
+    return t;
+}
+
+static void read_tariff_expect(node_reader& r, YAML::Node const& n, engine::tariff_case& t) {
+    if (!r.check_map(n, "expect.tariff", {"lines", "absent", "cost", "tariff", "refused", "refusals", "uncertain"})) return;
+    t.expected = true;
+    t.lines = read_text_map(r, r.field(n, "lines", "expect.tariff", false), "expect.tariff.lines");
+    t.absent_lines = read_ids(r, n, "absent", "expect.tariff").value_or(std::vector<std::string>{});
+    t.refusals = read_ids(r, n, "refusals", "expect.tariff").value_or(std::vector<std::string>{});
+    t.cost = r.text(n, "cost", "expect.tariff");
+    t.tariff = r.text(n, "tariff", "expect.tariff");
+    t.refused = r.boolean(n, "refused", "expect.tariff");
+    t.uncertain = r.boolean(n, "uncertain", "expect.tariff");
+}
+
 std::optional<engine::case_file> read_case(dsl::source_ptr const& src, dsl::diagnostics& diags) {
     dsl::diagnostics local;
     auto root = detail::parse_yaml(src, local);
@@ -133,7 +179,7 @@ std::optional<engine::case_file> read_case(dsl::source_ptr const& src, dsl::diag
         if (!root->IsMap()) {
             r.error(*root, "", "expected a regelwerk/case-1 document (a mapping)");
         } else {
-            r.check_map(*root, "", {"format", "id", "title", "reference_date", "source", "tags", "dossier", "scenario", "expect"});
+            r.check_map(*root, "", {"format", "id", "title", "reference_date", "source", "tags", "dossier", "scenario", "tariff", "expect"});
             auto fmt = r.text(*root, "format", "", true);
             if (fmt && *fmt != case_format)
                 r.error(r.field(*root, "format", "", false), "format",
@@ -151,8 +197,15 @@ std::optional<engine::case_file> read_case(dsl::source_ptr const& src, dsl::diag
                 c.dossier_data = detail::read_dossier_body(r, dn, "dossier");
             auto sn = r.field(*root, "scenario", "", false);
             if (sn.IsDefined() && !sn.IsNull()) c.scenario = read_scenario(r, sn);
+            auto tn = r.field(*root, "tariff", "", false);
+            if (tn.IsDefined() && !tn.IsNull()) c.tariff = read_tariff(r, tn);
             auto ex = r.field(*root, "expect", "", true);
-            if (ex.IsDefined() && !ex.IsNull() && r.check_map(ex, "expect", {"facts", "findings", "absent", "exactly", "match", "scenario"})) {
+            if (ex.IsDefined() && !ex.IsNull() && r.check_map(ex, "expect", {"facts", "findings", "absent", "exactly", "match", "scenario", "tariff"})) {
+                auto te = r.field(ex, "tariff", "expect", false);
+                if (te.IsDefined() && !te.IsNull()) {
+                    if (!c.tariff) r.error(te, "expect.tariff", "expect.tariff needs a top-level `tariff:` block");
+                    else read_tariff_expect(r, te, *c.tariff);
+                }
                 auto facts = r.field(ex, "facts", "expect", false);
                 if (facts.IsDefined() && !facts.IsNull() && r.expect_seq(facts, "expect.facts")) {
                     for (std::size_t i = 0; i < facts.size(); ++i) {

@@ -34,3 +34,5 @@ BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::rule_decl, id, variant, exception_of, ki
                           for_each, condition, unless, due, free_day, done, lead, late, open_while, messages)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::criterion_decl, id, variant, kind, citations, valid, for_each, condition, points,
                           reasons)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::tariff_line, kind, name, nl, en, condition, base, rate, amount, cited, uncertain)
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::tariff_decl, name, args, citations, valid, lines)

@@ -37,10 +37,14 @@ struct reasons_class;
 struct criterion_citations_class;
 struct messages_class;
 struct table_rows_class;
+// Acquisition (issue 14): tarief.
+struct tariff_class : annotate {};
+struct tariff_line_class : annotate {};
+struct tariff_lines_class;
 struct table_versions_class;
 
 // ---- Rules --------------------------------------------------------------------------------------
-declaration_type const declaration_rule = "a declaration (bron, parameter, tabel, feit, hulpfeit, regel or label)";
+declaration_type const declaration_rule = "a declaration (bron, parameter, tabel, feit, hulpfeit, regel, label, criterium or tarief)";
 x3::rule<source_class, ast::source_decl> const source_rule = "a source";
 x3::rule<sources_class, ast::sources> const sources_rule = "'volgens' and source names";
 x3::rule<type_class, ast::type_ref> const type_rule = "a type (datum, dagen, weken, maanden, jaren, getal, geld, percentage, waarheid, tekst, an enumeration, lijst van ...)";
@@ -68,6 +72,11 @@ x3::rule<criterion_class, ast::criterion_decl> const criterion_rule = "a criteri
 x3::rule<reason_class, ast::message> const reason_rule = "'reden' with a language (nl, en) and a text";
 x3::rule<reasons_class, std::vector<ast::message>> const reasons_rule = "'reden nl' and 'reden en' with their texts";
 x3::rule<criterion_citations_class, std::vector<ast::citation>> const criterion_citations_rule = "'artikel' with a text and 'volgens'";
+x3::rule<tariff_class, ast::tariff_decl> const tariff_rule = "a tariff";
+x3::rule<tariff_line_class, ast::tariff_line> const tariff_line_rule =
+    "a tariff line (post, grondslag or ondergrens, a name, nl \"...\" en \"...\", bedrag and volgens)";
+x3::rule<tariff_lines_class, std::vector<ast::tariff_line>> const tariff_lines_rule =
+    "tariff lines (post, grondslag or ondergrens; at least one)";
 x3::rule<table_rows_class, std::vector<ast::table_row>> const table_rows_rule = "table rows (key => value)";
 x3::rule<table_versions_class, std::vector<ast::table_version>> const table_versions_rule =
     "a table version ('vanaf' and a date)";
@@ -128,6 +137,11 @@ struct criterion_kind_symbols : x3::symbols<std::string> {
 };
 inline criterion_kind_symbols const criterion_kinds;
 
+struct tariff_line_kind_symbols : x3::symbols<std::string> {
+    tariff_line_kind_symbols() { add("post", "post")("grondslag", "grondslag")("ondergrens", "ondergrens"); }
+};
+inline tariff_line_kind_symbols const tariff_line_kinds;
+
 auto const end_of_word_d = !(x3::alnum | '_');
 auto const word = [](auto const& syms) { return x3::lexeme[syms >> end_of_word_d]; };
 auto const uncertain_clause = kw("onzeker") > text_lit();
@@ -158,8 +172,10 @@ auto const type_rule_def = (kw("lijst") > kw("van") > x3::attr(true) > type_name
                          | (x3::attr(false) >> type_name_rule);
 auto const param_arg_rule_def = identifier > ':' > type_rule;
 // After the value, 'vanaf' is certain: a new declaration cannot start with a value.
+// A value never starts with the keyword of a following declaration (criterium, tarief: not reserved
+// words, so that `tarief` stays a name inside a tariff line).
 auto const param_value_rule_def =
-    primary_expr() > kw("vanaf") > date_lit() > -(kw("tot") > date_lit()) > sources_rule > -uncertain_clause;
+    !(kw("criterium") | kw("tarief")) >> primary_expr() > kw("vanaf") > date_lit() > -(kw("tot") > date_lit()) > sources_rule > -uncertain_clause;
 auto const param_exception_rule_def =
     kw("uitzondering") > identifier > ':' > primary_expr() > kw("vanaf") > date_lit() > -(kw("tot") > date_lit())
     > kw("als") > expression() > sources_rule > -uncertain_clause;
@@ -229,7 +245,24 @@ auto const criterion_rule_def =
     > reasons_rule;
 auto const reasons_rule_def = +reason_rule;
 auto const criterion_citations_rule_def = *citation_rule;
-auto const declaration_rule_def = source_rule | parameter_rule | table_rule | fact_rule | rule_rule | label_rule | criterion_rule;
+// Acquisition (issue 14): a tariff is a list of lines; each line's amount may read the arguments,
+// the lines before it (by name) and its own 'basis' and 'tarief'.
+auto const tariff_line_rule_def =
+    word(tariff_line_kinds) > identifier > kw("nl") > text_lit() > kw("en") > text_lit()
+    > -(kw("als") > expression())
+    > -(kw("basis") > expression())
+    > -(kw("tarief") > expression())
+    > kw("bedrag") > expression()
+    > sources_rule
+    > -uncertain_clause;
+auto const tariff_rule_def =
+    kw("tarief") > dotted_name > '(' > (param_arg_rule % ',') > ')'
+    > criterion_citations_rule
+    > validity_rule
+    > tariff_lines_rule;
+auto const tariff_lines_rule_def = +tariff_line_rule;
+auto const declaration_rule_def =
+    source_rule | parameter_rule | table_rule | fact_rule | rule_rule | label_rule | criterion_rule | tariff_rule;
 auto const citations_rule_def = +citation_rule;
 auto const messages_rule_def = +message_rule;
 auto const table_rows_rule_def = +table_row_rule;
@@ -241,5 +274,6 @@ BOOST_SPIRIT_DEFINE(declaration_rule, source_rule, sources_rule, type_rule, para
                     citation_rule, validity_rule, generator_rule, scope_rule, message_rule, rule_rule, label_rule, citations_rule,
                     messages_rule, table_rows_rule, table_versions_rule)
 BOOST_SPIRIT_DEFINE(criterion_rule, reason_rule, reasons_rule, criterion_citations_rule)
+BOOST_SPIRIT_DEFINE(tariff_rule, tariff_line_rule, tariff_lines_rule)
 
 }  // namespace rw::dsl::parser

@@ -38,6 +38,11 @@ void bind_files(std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> const& r
         for (auto const& d : f.declarations)
             if (auto const* c = boost::get<ast::criterion_decl>(&d)) b.bind_criterion(src, *c);
     check_criterion_ids(prog, diags);
+    // 4c. Tariffs (acquisition, issue 14).
+    for (auto const& [src, f] : files)
+        for (auto const& d : f.declarations)
+            if (auto const* t = boost::get<ast::tariff_decl>(&d)) b.bind_tariff(src, *t);
+    check_tariffs(prog, diags);
     // 5. Checks over the whole program.
     check_rule_ids(prog, diags);
     check_fact_cycles(prog, b.fact_reads(), diags);

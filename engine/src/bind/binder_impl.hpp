@@ -66,6 +66,8 @@ void check_default_lead(program& prog, dsl::diagnostics& diags);
 void check_labels(program& prog, dsl::diagnostics& diags);
 /// Matching (issue 12): (criterion id, geval) unique (criteria.cpp).
 void check_criterion_ids(program const& prog, dsl::diagnostics& diags);
+/// Acquisition (issue 14): tariff names unique; what a tariff reads has a value while it is in force.
+void check_tariffs(program const& prog, dsl::diagnostics& diags);
 /// Guidance (issue 13): every task taak_gedaan names is the id of a rule (RW5504).
 void check_task_refs(program const& prog, std::vector<std::pair<std::string, dsl::span>> const& refs, dsl::diagnostics& diags);
 
@@ -99,6 +101,9 @@ public:
     /// 'voor elk g in L, ... [waarvoor C]' (rules and criteria): each variable gets a slot in
     /// scope, typed by its list's element; the filter must be a truth value.
     void bind_generators(ast::scope const& s, std::vector<generator_info>& generators, std::optional<std::uint32_t>& filter);
+
+    // ---- tariffs.cpp (acquisition, issue 14) ----
+    void bind_tariff(dsl::source_ptr const& src, ast::tariff_decl const& t);
 
     // ---- criteria.cpp (matching, issue 12) ----
     void bind_criterion(dsl::source_ptr const& src, ast::criterion_decl const& c);

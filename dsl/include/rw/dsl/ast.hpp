@@ -294,7 +294,35 @@ struct criterion_decl : located {
     std::vector<message> reasons;          // reden nl / reden en (message::what == "reden")
 };
 
-struct declaration : x3::variant<source_decl, parameter_decl, table_decl, fact_decl, rule_decl, label_decl, criterion_decl> {
+/// Acquisition (issue 14): one line of a tariff calculation.
+///   post|grondslag|ondergrens naam nl "..." en "..." [als c] [basis geld] [tarief percentage]
+///       bedrag geld volgens bron, ... [onzeker "..."]
+/// A `post` counts in the cost price; a `grondslag` is a base shown for the reader (not counted);
+/// an `ondergrens` is a floor the wage (the argument `loon`) must reach.
+struct tariff_line : located {
+    std::string kind;  // post | grondslag | ondergrens
+    std::string name;
+    text_literal nl;
+    text_literal en;
+    boost::optional<expr> condition;  // als: the line applies only where this holds
+    boost::optional<expr> base;       // basis
+    boost::optional<expr> rate;       // tarief
+    expr amount;                      // bedrag (may read 'basis' and 'tarief')
+    sources cited;
+    boost::optional<text_literal> uncertain;
+};
+
+/// tarief naam(arg: type, ...) [artikel ...] geldig vanaf D [tot D] line...
+struct tariff_decl : located {
+    std::string name;
+    std::vector<param_arg> args;
+    std::vector<citation> citations;
+    validity valid;
+    std::vector<tariff_line> lines;
+};
+
+struct declaration : x3::variant<source_decl, parameter_decl, table_decl, fact_decl, rule_decl, label_decl, criterion_decl,
+                                 tariff_decl> {
     using base_type::base_type;
     using base_type::operator=;
 };

@@ -126,6 +126,14 @@ inline constexpr char const* text_twice = "RW5605";              // the same tex
 inline constexpr char const* placeholder_language = "RW5606";    // a placeholder a language cannot print (pl: no labels)
 inline constexpr char const* text_in_agency_rule = "RW5607";     // a werker/inlener text in a rule 'voor het bureau'
 inline constexpr char const* text_condition_mismatch = "RW5608"; // a text 'als C' in one language but not another
+// Acquisition (issue 14): tariffs (tarief).
+inline constexpr char const* tariff_twice = "RW5701";  // a tariff (tarief) is declared twice
+inline constexpr char const* tariff_name_twice = "RW5702";  // two lines of a tariff, or a line and an argument, have the same name
+inline constexpr char const* tariff_argument_type = "RW5703";  // a tariff argument is not a single value (a list or an entity)
+inline constexpr char const* tariff_floor_needs_wage = "RW5704";  // 'ondergrens' in a tariff without the argument 'loon: geld'
+inline constexpr char const* tariff_no_cost = "RW5705";  // a tariff without a 'post' (nothing counts in the cost price)
+inline constexpr char const* tariff_line_type = "RW5706";  // 'basis' or 'bedrag' of a tariff line is not geld, or 'tarief' is not a percentage
+inline constexpr char const* tariff_uncovered = "RW5707";  // a parameter or table a tariff reads has no value on a day the tariff is in force
 
 // ---- RW6: overrides -----------------------------------------------------------------------------
 inline constexpr char const* override_kind = "RW6001";
@@ -236,6 +244,13 @@ inline constexpr std::array all = {
     code_info{"RW5606", "a placeholder gives a value the text's language cannot print (Polish: an enumeration or truth value)"},
     code_info{"RW5607", "a text for the worker or the client in a rule 'voor het bureau'"},
     code_info{"RW5608", "a text 'als C' for the worker or the client in one language lacks its counterpart in another"},
+    code_info{"RW5701", "a tariff (tarief) is declared twice"},
+    code_info{"RW5702", "two lines of a tariff, or a line and an argument, have the same name"},
+    code_info{"RW5703", "a tariff argument is not a single value (a list or an entity)"},
+    code_info{"RW5704", "'ondergrens' in a tariff without the argument 'loon: geld'"},
+    code_info{"RW5705", "a tariff without a 'post' (nothing counts in the cost price)"},
+    code_info{"RW5706", "'basis' or 'bedrag' of a tariff line is not geld, or 'tarief' is not a percentage"},
+    code_info{"RW5707", "a parameter or table a tariff reads has no value on a day the tariff is in force"},
     code_info{"RW6001", "an override file holds something else than bron, parameter, tabel or label"},
     code_info{"RW6002", "an override changes the type of what it replaces"},
     code_info{"RW6003", "an override of something the rules do not declare"},

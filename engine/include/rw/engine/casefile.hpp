@@ -67,6 +67,24 @@ struct scenario_case {
     dsl::span where;
 };
 
+/// regelwerk extension (casebase/README.md, "Tariffs", issue 14): a quote computed from the
+/// rulebook's `tarief` declaration and what it must give. Amounts as written ("15.00").
+struct tariff_case {
+    std::string name = "kostprijs";
+    std::optional<day> at;  // default: the reference date
+    std::vector<std::pair<std::string, std::string>> inputs;  // the tariff's arguments, as text
+    std::optional<std::string> margin, factor;                 // "20%", "1.85"
+    std::optional<std::string> client, function;               // the dossier client's reference wage
+    // expectations (expect.tariff)
+    std::vector<std::pair<std::string, std::string>> lines;  // line name -> amount
+    std::vector<std::string> absent_lines;                    // lines that must not apply
+    std::optional<std::string> cost, tariff;
+    std::optional<bool> refused, uncertain;
+    std::vector<std::string> refusals;  // below_cost | below_floor | no_cost, or a floor's name
+    bool expected = false;              // an expect.tariff block was given
+    dsl::span where;
+};
+
 struct case_file {
     std::string path;
     std::string id;
@@ -81,6 +99,7 @@ struct case_file {
     bool exactly = false;
     std::vector<match_expectation> matches;  // v1.1
     std::optional<scenario_case> scenario;   // regelwerk extension
+    std::optional<tariff_case> tariff;       // regelwerk extension (issue 14)
 };
 
 }  // namespace rw::engine

@@ -10,6 +10,7 @@
 #include "rw/engine/program.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -177,6 +178,11 @@ struct criterion_result {
 };
 
 struct eval_context;
+struct tariff_result;  // tariff.hpp (acquisition, issue 14)
+/// A tariff's inputs by its argument names, as text: geld "15.00" or "15,00", getal "21",
+/// percentage "12.5" or "12,5%", waarheid "ja"/"nee", an enumeration by its member (contract
+/// "uitzendbeding", fase "A"). A missing argument is leeg.
+using tariff_inputs = std::map<std::string, std::string>;
 
 /// Evaluates the program. Not thread-safe: use one evaluator per thread (they share the program).
 class evaluator {
@@ -194,6 +200,9 @@ public:
     /// (of client k), in declaration order; every instance whose condition holds (matching.cpp).
     std::vector<criterion_result> evaluate_criteria(agency const& ag, client_index const& clients, worker const& w,
                                                     client const& k, vacancy const& v, evaluation_options const& opts);
+
+    /// Acquisition (issue 14): the tariff `name` in force on `at` (tariff.cpp; use evaluate_tariff).
+    tariff_result run_tariff(agency const* ag, std::string const& name, day at, tariff_inputs const& inputs);
 
     program const& prog() const { return *prog_; }
     std::shared_ptr<program const> const& shared_prog() const { return prog_; }

@@ -301,6 +301,37 @@ struct criterion_info {
     std::string location;  // file:line
 };
 
+/// Acquisition (issue 14): a tariff (`tarief`): the cost price of an hour of agency work as a list
+/// of lines. Each line's amount is bound in a slot of its own name, so later lines can read it.
+enum class tariff_line_kind : std::uint8_t {
+    cost,   // post: counts in the cost price
+    base,   // grondslag: a base shown to the reader, not counted
+    floor,  // ondergrens: the wage (argument loon) must reach it
+};
+struct tariff_line_info {
+    tariff_line_kind kind = tariff_line_kind::cost;
+    std::string name, nl, en;
+    std::optional<std::uint32_t> condition, base, rate;
+    std::uint32_t amount = 0;
+    std::uint16_t slot = 0;
+    std::vector<int> sources;
+    std::string uncertain;
+    dsl::span where;
+};
+struct tariff_info {
+    std::string name;
+    std::vector<std::pair<std::string, type>> args;
+    std::uint16_t first_arg_slot = 0;  // the arguments' slots, in order
+    int wage_arg = -1;                 // the argument 'loon' (ondergrens compares it)
+    std::vector<std::string> citation_texts;
+    day valid_from;
+    opt_day valid_to;
+    std::vector<tariff_line_info> lines;
+    std::vector<int> params_read, tables_read;  // for the coverage check and the re-quote list
+    dsl::span where;
+    std::string location;  // file:line
+};
+
 struct program {
     std::vector<node> nodes;
     std::vector<std::uint32_t> children;
@@ -313,6 +344,7 @@ struct program {
     std::vector<fact_info> facts;
     std::vector<rule_info> rules;
     std::vector<criterion_info> criteria;  // matching (issue 12)
+    std::vector<tariff_info> tariffs;      // acquisition (issue 14)
     std::vector<first_day_info> first_days;
     std::uint16_t slot_count = 0;
     int default_lead_param = -1;  // actie.vooruitblik: how far ahead actions are listed

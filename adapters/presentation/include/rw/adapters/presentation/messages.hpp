@@ -73,6 +73,15 @@ enum class msg : std::uint16_t {
     match_own_contract, match_more, match_eligible_count, match_blocked_count,
     // texts for the worker and the client (issue 13)
     texts_for_worker, texts_for_client, texts_language, texts_not_recorded, texts_fallback, texts_fallback_end, texts_none, texts_client,
+    // acquisition (issue 14): the tariff and the re-quote list
+    tariff_title, tariff_at, tariff_inputs, tariff_wage, tariff_contract, tariff_phase, tariff_age, tariff_hours,
+    tariff_client, tariff_col_line, tariff_col_base, tariff_col_rate, tariff_col_amount, tariff_col_source,
+    tariff_not_counted, tariff_cost, tariff_cost_factor, tariff_tariff, tariff_factor, tariff_margin,
+    tariff_no_tariff, tariff_floors, tariff_met, tariff_not_met, tariff_refused, tariff_below_cost_a,
+    tariff_below_cost_b, tariff_below_floor, tariff_no_cost, tariff_uncertain, tariff_rounding, tariff_excluded,
+    tariff_requote_title, tariff_requote_window, tariff_requote_none, tariff_requote_client, tariff_requote_old,
+    tariff_requote_new, tariff_requote_from, tariff_requote_cause, tariff_requote_count, tariff_requote_clients,
+    tariff_sources, tariff_placement,
     // guidance (issue 13): the timeline and recording a task
     timeline_for, timeline_tracked, timeline_untracked, timeline_placements, timeline_past, timeline_coming,
     timeline_none, task_statutory, task_policy, task_other, task_done_on, task_done_late, task_not_done, task_by,
