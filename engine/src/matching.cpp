@@ -30,7 +30,8 @@ std::string render(eval_context& ctx, message_template const& m, std::string_vie
             s += p.text;
             continue;
         }
-        s += to_text(eval(ctx, *p.node), lang, false);
+        value v = eval(ctx, *p.node);  // for people: dates with their weekday, labels (as in messages)
+        if (!v.empty()) s += text_for_people(ctx.prog, v, lang);
     }
     return trim(s);
 }
