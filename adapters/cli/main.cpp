@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
     rw::cli::register_generate_command(app, result);
     rw::cli::register_scenario_command(app, result);
     rw::cli::register_match_command(app, result);
+    rw::cli::register_guidance_commands(app, result);
+    rw::cli::register_examen_command(app, result);
 
     try {
         app.parse(argc, argv);

@@ -328,6 +328,7 @@ struct decl_printer {
         if (r.variant) out << " geval " << *r.variant;
         if (r.exception_of) out << " uitzondering op " << *r.exception_of;
         out << "\n    soort " << r.kind << '\n';
+        if (r.task) out << "    taak " << *r.task << '\n';
         for (auto const& c : r.citations) {
             out << "    artikel " << quote(c.article.value) << ' ';
             if (c.from) out << "vanaf " << c.from->text << ' ';
@@ -626,6 +627,7 @@ struct decl_dumper {
         dump_opt(out, r.variant);
         dump_opt(out, r.exception_of);
         out << ' ' << r.kind;
+        if (r.task) out << " (taak " << *r.task << ')';
         for (auto const& c : r.citations) {
             out << "\n  (artikel " << quote(c.article.value);
             if (c.from) out << " (vanaf " << c.from->text << ')';

@@ -143,7 +143,9 @@ std::string describe_program(program const& prog) {
         out += std::string(f.helper ? "hulpfeit " : "feit ") + f.name + " : " + type_name(f.t) + " (" + std::to_string(f.defs.size()) +
                (f.defs.size() == 1 ? " definitie" : " definities") + ")\n";
     for (auto const& r : prog.rules) {
-        out += "regel " + r.id + (r.variant.empty() ? "" : " geval " + r.variant) + " : " + dutch_name(r.kind) + ", geldig vanaf " +
+        out += "regel " + r.id + (r.variant.empty() ? "" : " geval " + r.variant) + " : " + dutch_name(r.kind) +
+               (r.task.empty() ? "" : std::string(" (taak ") + r.task + (r.done_by_record ? ", gedaan per vastgelegde taak" : "") + ")") +
+               ", geldig vanaf " +
                format_date(r.valid_from) + (r.valid_to ? " tot en met " + format_date(*r.valid_to) : "") +
                (r.agency_level ? ", voor het bureau" : "");
         for (auto const& g : r.generators) out += ", voor elk " + g.var + " : " + type_name(g.element);
@@ -254,11 +256,6 @@ struct rule_runner {
     }
 
     std::string render(message_template const& m, std::string_view lang) {
-        if (opts.messages == evaluation_options::message_mode::evaluate) {
-            for (auto const& p : m.parts)
-                if (p.node) eval(ctx, *p.node);
-            return {};
-        }
         std::string s;
         for (auto const& p : m.parts) {
             if (!p.node) {
@@ -291,6 +288,7 @@ struct rule_runner {
         f.kind = r.kind;
         f.rule_index = index;
         f.uncertain = !r.uncertain.empty();
+        f.task = r.task;
         // {termijn} in the messages (and handel_uiterlijk) is the due node: evaluated once.
         struct due_memo {
             eval_context& ctx;
@@ -317,14 +315,22 @@ struct rule_runner {
                     value d = eval(ctx, *r.done);
                     if (!d.empty() && d.as_date() <= ctx.K) done = d.as_date();  // nothing after K is known
                 }
-                if (done) {
+                if (done && opts.timeline) {
+                    // The timeline keeps a step done, with its day; done late by a statutory step
+                    // stays a violation.
+                    f.done = done;
+                    if (r.late_is_violation && *done > *f.due) f.kind = finding_kind::violation;
+                } else if (done) {
                     if (!(r.late_is_violation && *done > *f.due)) return;
                     f.kind = finding_kind::violation;
+                    f.done = done;
                 } else if (ctx.R > *f.due) {
                     // Past its deadline and not done: it stays on the work list until done.
                     if (r.late_is_violation) f.kind = finding_kind::violation;
                     else f.overdue = true;
                     f.open = true;
+                } else if (opts.timeline) {
+                    // Every future step, whatever its listing window.
                 } else if (opts.lead_days) {
                     if (*f.due > add_days(ctx.R, *opts.lead_days)) return;
                 } else {
@@ -339,7 +345,7 @@ struct rule_runner {
                         if (*f.due > horizon) return;
                     }
                 }
-                if (*f.due >= ctx.R) f.open = true;  // listed and not yet due
+                if (*f.due >= ctx.R && !f.done) f.open = true;  // listed and not yet due
             }
         }
         if (r.open_while && f.kind != finding_kind::action) f.open = eval(ctx, *r.open_while).as_bool();

@@ -66,6 +66,14 @@ constexpr std::array<char const*, 12> client_prefix = {"Distributiecentrum", "Kw
 constexpr std::array<char const*, 12> client_place = {"Tilburg", "Venlo",   "Eindhoven", "Breda",   "Weert",   "Helmond",
                                                       "Roermond", "Moerdijk", "Oss",      "Maastricht", "Veghel", "Waalwijk"};
 
+/// A country outside the EEA whose nationals need a permit (not the UK: residence rights).
+country const& non_eu_countries(rng& r) {
+    for (;;) {
+        country const& c = non_eu[r.next() % non_eu.size()];
+        if (std::string(c.code) != "GB" && std::string(c.code) != "UA") return c;
+    }
+}
+
 std::uint64_t mix(std::uint64_t seed, std::uint64_t index) {
     rng r{seed * 0x2545F4914F6CDD1DULL ^ (index + 1) * 0x9E3779B97F4A7C15ULL};
     r.next();
@@ -145,6 +153,27 @@ void add_v11_fields(settings const& s, std::vector<client> const& clients, std::
 }
 
 }  // namespace
+
+person make_person(std::uint64_t draw, bool non_eu) {
+    rng r{mix(draw, 0x9E75ULL)};
+    if (non_eu) {
+        country const& c = non_eu_countries(r);
+        return {std::string(c.first[r.next() % 4]) + " " + c.last[r.next() % 4], c.code};
+    }
+    if (r.chance(0.7)) return {std::string(r.pick(dutch_first)) + " " + r.pick(dutch_last), "NL"};
+    country const& c = eu[r.next() % eu.size()];
+    return {std::string(c.first[r.next() % 4]) + " " + c.last[r.next() % 4], c.code};
+}
+
+std::string make_client_name(std::uint64_t draw) {
+    rng r{mix(draw, 0xC11E47ULL)};
+    return std::string(r.pick(client_prefix)) + " " + r.pick(client_place);
+}
+
+std::string make_function(std::uint64_t draw) {
+    rng r{mix(draw, 0xF0ULL)};
+    return r.pick(functions);
+}
 
 agency make_agency(settings const& s) {
     agency a;

@@ -59,6 +59,7 @@ catalogue_view build_catalogue(engine::program const& prog) {
         row.variant = r.variant;
         row.exception_of = r.exception_of;
         row.kind = engine::to_string(r.kind);
+        row.task = r.task;
         row.location = r.location;
         row.uncertain = r.uncertain;
         row.valid_from = r.valid_from;
@@ -130,7 +131,7 @@ void render_catalogue_json(std::ostream& out, catalogue_view const& c) {
     auto& sources = j["sources"] = nlohmann::ordered_json::array();
     for (auto const& s : c.sources) sources.push_back({{"id", s.id}, {"title", s.title}, {"url", text_or_null(s.url)}});
     auto& rules = j["rules"] = nlohmann::ordered_json::array();
-    for (auto const& r : c.rules)
+    for (auto const& r : c.rules) {
         rules.push_back({{"id", r.id},
                          {"variant", text_or_null(r.variant)},
                          {"exception_of", text_or_null(r.exception_of)},
@@ -143,6 +144,8 @@ void render_catalogue_json(std::ostream& out, catalogue_view const& c) {
                          {"onzeker", !r.uncertain.empty()},
                          {"onzeker_reason", text_or_null(r.uncertain)},
                          {"location", r.location}});
+        if (!r.task.empty()) rules.back()["task"] = r.task;  // only guidance tasks carry it
+    }
     auto& params = j["parameters"] = nlohmann::ordered_json::array();
     for (auto const& p : c.parameters) {
         nlohmann::ordered_json pj{{"id", p.id}, {"type", p.type}};
@@ -186,7 +189,7 @@ void render_catalogue_text(std::ostream& out, catalogue_view const& c, language 
     out << text(msg::catalogue_of, l) << " (" << c.files.size() << text(msg::files_suffix, l) << ", " << text(msg::rule_set, l) << c.rules_hash << ")\n";
     out << "\n" << text(msg::catalogue_rules, l) << " (" << c.rules.size() << ")\n";
     for (auto const& r : c.rules) {
-        out << "  " << r.id << (r.variant.empty() ? "" : " [" + r.variant + "]") << "  " << r.kind << "  " << period(r.valid_from, r.valid_to, l)
+        out << "  " << r.id << (r.variant.empty() ? "" : " [" + r.variant + "]") << "  " << r.kind << (r.task.empty() ? "" : " (taak " + r.task + ")") << "  " << period(r.valid_from, r.valid_to, l)
             << unc(r.uncertain) << "\n";
         for (auto const& ct : r.citations) out << "      " << ct << "\n";
     }

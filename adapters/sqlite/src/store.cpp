@@ -1154,6 +1154,55 @@ std::int64_t store::append_match_log(match_log_entry const& e) {
     }
 }
 
+bool store::append_task_done(std::string const& worker_id, engine::task_done const& t) {
+    exec(db_, "BEGIN IMMEDIATE");
+    try {
+        statement who(db_, "SELECT tasks_recorded FROM worker WHERE id = ?1");
+        who.bind(1, worker_id);
+        if (!who.step()) throw store_error("no worker '" + worker_id + "' in " + path_);
+        bool was_recorded = who.integer(0) != 0;
+        if (t.placement) {
+            statement pl(db_, "SELECT 1 FROM placement WHERE worker_id = ?1 AND id = ?2");
+            pl.bind(1, worker_id);
+            pl.bind(2, *t.placement);
+            if (!pl.step()) throw store_error("worker '" + worker_id + "' has no placement '" + *t.placement + "'");
+        }
+        statement next(db_, "SELECT COALESCE(MAX(ordinal) + 1, 0) FROM task_done WHERE worker_id = ?1");
+        next.bind(1, worker_id);
+        if (!next.step()) throw store_error("cannot read the task rows of worker '" + worker_id + "'");
+        std::int64_t ordinal = next.integer(0);
+        statement ins(db_, "INSERT INTO task_done(worker_id, ordinal, task, placement_id, on_date, by_whom, how, note, extra_json) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        ins.bind(1, worker_id);
+        ins.bind(2, ordinal);
+        ins.bind(3, t.task);
+        ins.bind(4, t.placement);
+        ins.bind(5, format_date(t.on));
+        ins.bind(6, t.by);
+        ins.bind(7, t.how);
+        ins.bind(8, t.note);
+        ins.bind(9, t.extra_json);
+        ins.run();
+        statement mark(db_, "UPDATE worker SET tasks_recorded = 1 WHERE id = ?1");
+        mark.bind(1, worker_id);
+        mark.run();
+        if (sqlite3_changes(db_) != 1) throw store_error("could not mark the guidance of worker '" + worker_id + "' as kept");
+        // A checked write: the row reads back as written.
+        statement back(db_, "SELECT task, placement_id, on_date, by_whom, how, note FROM task_done WHERE worker_id = ?1 AND ordinal = ?2");
+        back.bind(1, worker_id);
+        back.bind(2, ordinal);
+        if (!back.step() || std::string(back.text(0)) != t.task || back.opt_text(1) != t.placement ||
+            std::string(back.text(2)) != format_date(t.on) || back.opt_text(3) != t.by || back.opt_text(4) != t.how ||
+            back.opt_text(5) != t.note)
+            throw store_error("the task row of worker '" + worker_id + "' did not read back as written");
+        exec(db_, "COMMIT");
+        return was_recorded;
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
 std::vector<match_log_entry> store::match_log(std::optional<std::string> const& vacancy,
                                               std::optional<std::string> const& worker) const {
     statement st(db_,

@@ -3,6 +3,9 @@
 
 #include "dossier_body.hpp"
 #include "node_reader.hpp"
+#include "rw/adapters/yaml/dossier_yaml.hpp"
+
+#include <sstream>
 
 namespace rw::adapters::yaml {
 
@@ -189,6 +192,79 @@ std::optional<engine::case_file> read_case(dsl::source_ptr const& src, dsl::diag
     diags.append(local);
     if (!ok) return std::nullopt;
     return c;
+}
+
+namespace {
+
+/// A YAML scalar in double quotes (every text: ids, titles, values).
+std::string quoted(std::string const& s) {
+    std::string out = "\"";
+    for (char ch : s) {
+        if (ch == '"' || ch == '\\') out += '\\';
+        if (ch == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out += ch;
+    }
+    return out + "\"";
+}
+
+void write_finding(std::ostringstream& o, engine::finding_expectation const& f) {
+    o << "    - {";
+    bool first = true;
+    auto put = [&](char const* k, std::string const& v) {
+        o << (first ? "" : ", ") << k << ": " << v;
+        first = false;
+    };
+    if (f.worker) put("worker", quoted(*f.worker));
+    put("rule", quoted(f.rule));
+    if (f.kind) put("kind", *f.kind);
+    if (f.due) put("due", engine::format_date(*f.due));
+    if (f.contract) put("contract", quoted(*f.contract));
+    if (f.placement) put("placement", quoted(*f.placement));
+    if (f.open) put("open", *f.open ? "true" : "false");
+    o << "}\n";
+}
+
+}  // namespace
+
+std::string write_case(engine::case_file const& c) {
+    std::ostringstream o;
+    o << "format: " << case_format << "\n";
+    o << "id: " << quoted(c.id) << "\n";
+    o << "title: " << quoted(c.title) << "\n";
+    o << "reference_date: " << engine::format_date(c.reference_date) << "\n";
+    o << "source: " << quoted(c.source) << "\n";
+    o << "tags: [";
+    for (std::size_t i = 0; i < c.tags.size(); ++i) o << (i ? ", " : "") << quoted(c.tags[i]);
+    o << "]\n";
+    o << "dossier:\n";
+    std::istringstream body(write_dossier(c.dossier_data));
+    std::string line;
+    while (std::getline(body, line)) {
+        if (line.rfind("format:", 0) == 0) continue;
+        o << "  " << line << "\n";
+    }
+    o << "expect:\n";
+    if (!c.facts.empty()) {
+        o << "  facts:\n";
+        for (auto const& f : c.facts) {
+            o << "    - {";
+            if (f.worker) o << "worker: " << quoted(*f.worker) << ", ";
+            o << "fact: " << quoted(f.fact) << ", value: " << quoted(f.value) << "}\n";
+        }
+    }
+    if (!c.findings.empty()) {
+        o << "  findings:\n";
+        for (auto const& f : c.findings) write_finding(o, f);
+    }
+    if (!c.absent.empty()) {
+        o << "  absent:\n";
+        for (auto const& f : c.absent) write_finding(o, f);
+    }
+    o << "  exactly: " << (c.exactly ? "true" : "false") << "\n";
+    return o.str();
 }
 
 }  // namespace rw::adapters::yaml

@@ -30,7 +30,7 @@ BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::generator, var, collection)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::scope, kind, generators, filter)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::message, what, lang, after_due, condition, text)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::label_decl, kind, name, nl, en)
-BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::rule_decl, id, variant, exception_of, kind, citations, uncertain, valid,
+BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::rule_decl, id, variant, exception_of, kind, task, citations, uncertain, valid,
                           for_each, condition, unless, due, free_day, done, lead, late, open_while, messages)
 BOOST_FUSION_ADAPT_STRUCT(rw::dsl::ast::criterion_decl, id, variant, kind, citations, valid, for_each, condition, points,
                           reasons)

@@ -99,6 +99,13 @@ struct late_symbols : x3::symbols<std::string> {
     late_symbols() { add("overtreding", "overtreding"); }
 };
 inline late_symbols const late_kinds;
+// taak wettelijk: a statutory guidance task (overdue = violation); taak beleid: the agency's policy.
+struct task_symbols : x3::symbols<std::string> {
+    task_symbols() { add("wettelijk", "wettelijk")("beleid", "beleid"); }
+};
+inline task_symbols const task_kinds;
+auto const task_kind_rule = x3::rule<struct task_kind_class, std::string>{"'wettelijk' or 'beleid'"} =
+    x3::lexeme[task_kinds >> !(x3::alnum | '_')];
 // bij vrije dag werkdag ervoor: the deadline stands, act on the working day before it;
 // bij vrije dag werkdag erna: the deadline moves to the next working day (Algemene termijnenwet art. 1).
 struct free_day_symbols : x3::symbols<std::string> {
@@ -180,6 +187,7 @@ auto const rule_rule_def =
     > -(kw("geval") > identifier)
     > -(kw("uitzondering") > kw("op") > dotted_name)
     > kw("soort") > word(kinds)
+    > -(kw("taak") > task_kind_rule)
     > citations_rule
     > -uncertain_clause
     > validity_rule

@@ -44,6 +44,7 @@ void bind_files(std::vector<std::pair<dsl::source_ptr, dsl::ast::file>> const& r
     check_coverage(prog, diags);
     check_default_lead(prog, diags);
     check_labels(prog, diags);
+    check_task_refs(prog, b.task_refs(), diags);
 }
 
 }  // namespace rw::engine

@@ -66,6 +66,8 @@ void check_default_lead(program& prog, dsl::diagnostics& diags);
 void check_labels(program& prog, dsl::diagnostics& diags);
 /// Matching (issue 12): (criterion id, geval) unique (criteria.cpp).
 void check_criterion_ids(program const& prog, dsl::diagnostics& diags);
+/// Guidance (issue 13): every task taak_gedaan names is the id of a rule (RW5504).
+void check_task_refs(program const& prog, std::vector<std::pair<std::string, dsl::span>> const& refs, dsl::diagnostics& diags);
 
 class binder {
 public:
@@ -122,6 +124,15 @@ private:
     std::vector<std::vector<int>> fact_reads_;   // per fact, the facts its definitions name
     bool in_criterion_ = false;                  // binding a criterion: 'vacature' allowed, no protected ground
     std::vector<std::string> fact_ground_;       // per fact, the protected ground it reads ("" = none)
+    // Guidance (issue 13): an expression read the worker's task records (werker.taken, taak_gedaan);
+    // the task names taak_gedaan was given, checked against the rule ids once all rules are bound.
+    bool reads_tasks_ = false;
+    std::vector<std::pair<std::string, dsl::span>> task_refs_;
+
+public:
+    std::vector<std::pair<std::string, dsl::span>> const& task_refs() const { return task_refs_; }
+
+private:
 
     // ---- helpers ----
     dsl::span span(ast::located const& l) const { return {cur_, l.begin, l.end}; }

@@ -193,4 +193,16 @@ void check_labels(program& prog, dsl::diagnostics& diags) {
     }
 }
 
+void check_task_refs(program const& prog, std::vector<std::pair<std::string, dsl::span>> const& refs, dsl::diagnostics& diags) {
+    std::set<std::string> ids;
+    for (auto const& r : prog.rules) ids.insert(r.id);
+    for (auto const& [name, where] : refs)
+        if (!ids.count(name)) {
+            std::vector<std::string> names(ids.begin(), ids.end());
+            diags.add({dsl::severity::error, codes::task_unknown,
+                       "taak_gedaan names task '" + name + "', but no rule has that id (a task record's task is the id of its rule)",
+                       where, {}, dsl::closest_matches(name, names)});
+        }
+}
+
 }  // namespace rw::engine::binding

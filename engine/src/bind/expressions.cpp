@@ -453,6 +453,16 @@ bound binder::bind_call(ast::call const& c, std::optional<bound> at) {
     }
     auto const& b = builtin_table()[static_cast<std::size_t>(bi)];
     if (b.name == "leeftijd") note_protected("leeftijd", "leeftijd(...)", s);  // matching (issue 12)
+    if (b.name == "taak_gedaan") {  // guidance (issue 13): the task is a rule id, written out
+        reads_tasks_ = true;
+        ast::expr const* task = nullptr;
+        for (auto const& a : c.args)
+            if ((!a.name && !task) || (a.name && *a.name == "taak")) task = &a.value;
+        if (task) {
+            if (auto const* t = boost::get<ast::text_literal>(task)) task_refs_.emplace_back(t->value, span(*task));
+            else error(codes::task_name_not_text, span(*task), "taak_gedaan needs the task's id written out as a text (\"begeleiding.evaluatie_1\"), so that it can be checked");
+        }
+    }
     std::vector<ast::expr const*> given(b.params.size(), nullptr);
     std::size_t positional = 0;
     bool named_seen = false;

@@ -184,7 +184,9 @@ void binder::bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r) {
             ri.due_moves = *r.free_day == "erna";
         }
     }
+    reads_tasks_ = false;
     ri.done = clause(r.done, dt, "the date after 'gedaan'");
+    ri.done_by_record = ri.done && reads_tasks_;
     if (r.lead) {
         bound b = bind(*r.lead);
         if (!b.t.is_duration() && b.t.kind != type_kind::error)
@@ -201,6 +203,17 @@ void binder::bind_rule(dsl::source_ptr const& src, ast::rule_decl const& r) {
         error(codes::clause_needs_due, span(r), "'gedaan', 'zichtbaar' and 'na termijn' need a 'termijn'");
     if (ri.late_is_violation && ri.kind != finding_kind::action)
         error(codes::late_needs_action, span(r), "'na termijn overtreding' only makes sense for 'soort actie'");
+    if (r.task) {  // guidance (issue 13)
+        ri.task = *r.task;
+        if (ri.kind != finding_kind::action)
+            error(codes::task_needs_action, span(r), "'taak " + *r.task + "' is for a step to take: rule " + r.id + " must be 'soort actie'");
+        else if (*r.task == "wettelijk" && !ri.late_is_violation)
+            error(codes::statutory_task_late, span(r),
+                  "rule " + r.id + " is 'taak wettelijk': a statutory step not done by its deadline is a violation; add 'na termijn overtreding'");
+        else if (*r.task == "beleid" && ri.late_is_violation)
+            error(codes::policy_task_late, span(r),
+                  "rule " + r.id + " is 'taak beleid': the agency's policy is no law, so a late step is a reminder; remove 'na termijn overtreding' (or make it 'taak wettelijk' with its article)");
+    }
     for (auto const& m : r.messages) {
         if (m.after_due && !ri.due)
             error(codes::after_due_needs_due, span(m), "'" + m.what + " " + m.lang + " na termijn' needs a 'termijn' in rule " + r.id);

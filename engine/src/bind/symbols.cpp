@@ -58,6 +58,7 @@ bound binder::apply_fields(bound b, std::vector<std::string> const& segs, std::s
             for (std::size_t k = 0; k <= i; ++k) path += (k ? "." : "") + segs[k];
             note_protected(f->ground, "'" + path + "'", span(where));
         }
+        if (b.t.sub == static_cast<std::uint16_t>(entity_id::werker) && segs[i] == "taken") reads_tasks_ = true;
         node n;
         n.o = op::field;
         n.t = f->t;

@@ -420,6 +420,67 @@ value loopt_buiten_maanden(eval_context& ctx, value const* a) {
     return value::boolean(false);
 }
 
+/// Guidance (issue 13): the period (contract or placement) a task record without a placement
+/// belongs to: the first one running on its day, else the first to start after it (a statement
+/// given before the first day), else none.
+void const* period_for_day(eval_context& ctx, entity_id kind, day d) {
+    void const* next = nullptr;
+    day next_start{};
+    auto consider = [&](void const* e, day start, opt_day end) -> bool {
+        if (start <= d && (!end || d <= *end)) return true;
+        if (start > d && (!next || start < next_start)) {
+            next = e;
+            next_start = start;
+        }
+        return false;
+    };
+    if (kind == entity_id::contract) {
+        for (auto const& c : ctx.w->contracts)
+            if (consider(&c, c.start, c.effective_end())) return &c;
+    } else {
+        for (auto const& p : ctx.w->placements) {
+            day start;
+            opt_day end;
+            if (period_of(ctx, value::entity(entity_id::plaatsing, &p), start, end) && consider(&p, start, end)) return &p;
+        }
+    }
+    return next;
+}
+
+/// taak_gedaan(taak, [voor: contract | plaatsing], [vanaf: datum]): the earliest day a record
+/// (tasks_done) of that task was made; with `voor`, a record naming that placement (for a contract:
+/// one of its placements), or naming none and made while it ran or before it began (see
+/// period_for_day); with `vanaf`, records from that day on.
+value taak_gedaan(eval_context& ctx, value const* a) {
+    if (a[0].empty() || !ctx.w) return {};
+    std::string const& task = a[0].as_text();
+    value const& period = a[1];
+    entity_id kind = entity_id::none;
+    if (period.kind == value_kind::entity) kind = static_cast<entity_id>(period.tag);
+    if (!period.empty() && kind != entity_id::contract && kind != entity_id::plaatsing) return {};
+    opt_day best;
+    for (auto const& t : ctx.w->tasks_done) {
+        if (t.task != task) continue;
+        if (!a[2].empty() && t.on < a[2].as_date()) continue;
+        if (kind == entity_id::plaatsing) {
+            auto const& p = period.as<placement>();
+            if (t.placement ? *t.placement != p.id : period_for_day(ctx, kind, t.on) != &p) continue;
+        } else if (kind == entity_id::contract) {
+            auto const& c = period.as<contract>();
+            if (t.placement) {
+                bool mine = false;
+                for (auto const& p : ctx.w->placements)
+                    if (p.id == *t.placement && p.contract == c.id) mine = true;
+                if (!mine) continue;
+            } else if (period_for_day(ctx, kind, t.on) != &c) {
+                continue;
+            }
+        }
+        if (!best || t.on < *best) best = t.on;
+    }
+    return best ? value::date(*best) : value{};
+}
+
 std::vector<builtin> make_table() {
     type const fasering = type::entity(entity_id::fasering);
     type const fase_list = type::list_of(type::enumeration(enum_id::fase));
@@ -492,6 +553,10 @@ std::vector<builtin> make_table() {
         {"einde_jaar", {{"dag", T_DATE}}, T_DATE, einde_jaar, "31 December of the day's year"},
         {"maand", {{"dag", T_DATE}}, T_NUM, maand, "the month number (1-12)"},
         {"weken_tussen", {{"van", T_DATE}, {"tot", T_DATE}}, T_NUM, weken_tussen, "whole weeks from one day to another"},
+        {"taak_gedaan", {{"taak", T_TEXT}, {"voor", T_ANY_ENTITY, true}, {"vanaf", T_DATE, true}}, T_DATE, taak_gedaan,
+         "the earliest day a task record (tasks_done) of the task was made; with `voor` (a contract or plaatsing) a "
+         "record naming that placement (or one of the contract's), or naming none and made while it ran or before it "
+         "began; with `vanaf` records from that day on"},
         {"loopt_buiten_maanden", {{"periode", T_ANY_ENTITY}, {"maanden", type::list_of(T_NUM)}, {"tot", T_DATE, true}},
          T_BOOL, loopt_buiten_maanden, "the period (up to `tot`) has a day in a month not in the list"},
     };

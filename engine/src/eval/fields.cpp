@@ -400,6 +400,7 @@ entity_field_table build(entity_id e) {
             add("op", dt, [](void const* p, eval_context&) { return value::date(as<task_done>(p).on); });
             add("door", txt, [](void const* p, eval_context&) { return opt_text(as<task_done>(p).by); });
             add("hoe", txt, [](void const* p, eval_context&) { return opt_text(as<task_done>(p).how); });
+            add("notitie", txt, [](void const* p, eval_context&) { return opt_text(as<task_done>(p).note); });
             break;
         case entity_id::eerder_werk:
             add("werkgever", txt, [](void const* p, eval_context&) { return value::text(&as<prior_employment>(p).employer); });

@@ -266,9 +266,10 @@ TEST(YamlV11, AdditionsRoundTripThroughTheStore) {
     EXPECT_FALSE(w2.prior_employments[2].same_work);
     EXPECT_EQ(w2.contracts.at(0).concluded_on, engine::parse_date("2025-04-02"));
     EXPECT_FALSE(w2.contracts.at(1).concluded_on);
-    // A v1 dossier writes no v1.1 key (export of an old store is unchanged).
-    auto demo = ya::write_dossier(read_ok((test::source_dir() / "casebase/demo/flexwerk-zuid.yaml").string()));
-    for (auto const& dw : read_ok((test::source_dir() / "casebase/demo/flexwerk-zuid.yaml").string()).workers)
+    // A v1 dossier writes no v1.1 key (export of an old store is unchanged). The demo as it was in v1
+    // (before it kept guidance evidence, issue 13).
+    auto demo = ya::write_dossier(read_ok((test::source_dir() / "tests/data/dossier-v1/flexwerk-zuid-v1.yaml").string()));
+    for (auto const& dw : read_ok((test::source_dir() / "tests/data/dossier-v1/flexwerk-zuid-v1.yaml").string()).workers)
         EXPECT_FALSE(dw.tasks_recorded) << dw.id;
     for (auto const* key : {"concluded_on", "prior_employment", "offices", "vacancies", " language: ", "shifts", "tasks_done",
                             "licences", "available_from", "max_travel_km", " place: ", " lat: ", " lon: ", "preferred_functions"})

@@ -250,6 +250,7 @@ struct rule_decl : located {
     boost::optional<std::string> variant;       // geval x
     boost::optional<std::string> exception_of;  // uitzondering op other.rule
     std::string kind;                           // overtreding | actie | waarschuwing | info
+    boost::optional<std::string> task;          // taak wettelijk | beleid (issue 13: a guidance task)
     std::vector<citation> citations;
     boost::optional<text_literal> uncertain;
     validity valid;

@@ -111,6 +111,12 @@ inline constexpr char const* criterion_points = "RW5303";      // 'punten' missi
 inline constexpr char const* reason_missing = "RW5304";        // 'reden nl'/'reden en' missing or twice
 inline constexpr char const* criterion_twice = "RW5305";       // a criterion (with its geval) is declared twice
 inline constexpr char const* criterion_for_agency = "RW5306";  // 'voor het bureau' in a criterion
+// Guidance (issue 13): tasks (taak wettelijk | beleid) and their evidence (RW5501-RW5599).
+inline constexpr char const* task_needs_action = "RW5501";        // 'taak' in a rule that is not 'soort actie'
+inline constexpr char const* statutory_task_late = "RW5502";      // 'taak wettelijk' without 'na termijn overtreding'
+inline constexpr char const* policy_task_late = "RW5503";         // 'taak beleid' with 'na termijn overtreding'
+inline constexpr char const* task_unknown = "RW5504";             // taak_gedaan names no rule of the program
+inline constexpr char const* task_name_not_text = "RW5505";       // taak_gedaan's task is not a text written out
 
 // ---- RW6: overrides -----------------------------------------------------------------------------
 inline constexpr char const* override_kind = "RW6001";
@@ -208,6 +214,11 @@ inline constexpr std::array all = {
     code_info{"RW5304", "a criterion lacks 'reden nl' or 'reden en', or gives one twice"},
     code_info{"RW5305", "a criterion (with its geval) is declared twice"},
     code_info{"RW5306", "'voor het bureau' in a criterion"},
+    code_info{"RW5501", "'taak' in a rule that is not 'soort actie'"},
+    code_info{"RW5502", "'taak wettelijk' without 'na termijn overtreding' (a statutory task done late is a violation)"},
+    code_info{"RW5503", "'taak beleid' with 'na termijn overtreding' (the agency's policy is no law: late is a reminder)"},
+    code_info{"RW5504", "taak_gedaan names a task that is no rule of the program"},
+    code_info{"RW5505", "taak_gedaan's task is not a text written out (\"...\")"},
     code_info{"RW6001", "an override file holds something else than bron, parameter, tabel or label"},
     code_info{"RW6002", "an override changes the type of what it replaces"},
     code_info{"RW6003", "an override of something the rules do not declare"},

@@ -110,6 +110,10 @@ struct finding {
     std::vector<explanation_line> explanation;  // filled when evaluation_options::explain
     std::size_t rule_index = 0;
     bool uncertain = false;
+    /// Guidance (issue 13): the rule's task tag (wettelijk | beleid; empty: none), and with
+    /// evaluation_options::timeline the day the step was done (none: not done).
+    std::string task;
+    opt_day done;
 };
 
 struct fact_value {
@@ -134,15 +138,16 @@ struct evaluation_options {
     /// between it and `reference` are projected from the contracts. None: the reference date.
     /// A scenario (scenario.hpp) evaluates days after what is known; everything else leaves it empty.
     opt_day known_until = std::nullopt;
+    /// The timeline (issue 13, `tijdlijn`): every instance of an action, also one done (with
+    /// finding::done; done late stays visible) and one due beyond the listing window.
+    bool timeline = false;
     /// Evaluate only the rules i with (*only_rules)[i] != 0 (size: the program's rules); null: every
     /// rule. A rule's findings do not depend on which other rules run, except that an `uitzondering
     /// op` rule must run with the rule it suppresses, and runtime issues come only from the rules run.
     std::vector<char> const* only_rules = nullptr;
-    /// Messages and advice: rendered (render); or their expressions evaluated without making any
-    /// text (evaluate: the same runtime issues, findings without texts); or skipped (none: for a run
-    /// whose findings are only compared by rule and subject; issues that only a message's
-    /// expression would raise are then not seen).
-    enum class message_mode : std::uint8_t { render, evaluate, none };
+    /// Messages and advice: rendered, or skipped (none: for a run whose findings are only compared
+    /// by rule and subject; issues that only a message's expression would raise are then not seen).
+    enum class message_mode : std::uint8_t { render, none };
     message_mode messages = message_mode::render;
 };
 

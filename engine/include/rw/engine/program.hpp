@@ -224,6 +224,12 @@ struct rule_info {
     std::string variant;
     std::string exception_of;
     finding_kind kind = finding_kind::violation;
+    /// Guidance (issue 13): `taak wettelijk` (statutory: late is a violation) or `taak beleid` (the
+    /// agency's policy: late is a reminder); empty for other rules.
+    std::string task;
+    /// Its 'gedaan' reads the worker's task records (werker.taken or taak_gedaan): a record with
+    /// this rule's id as task closes it (`regelwerk taak gedaan` accepts its id).
+    bool done_by_record = false;
     std::vector<citation_info> citations;
     std::vector<std::string> citation_texts;  // rendered once at bind time
     std::string uncertain;

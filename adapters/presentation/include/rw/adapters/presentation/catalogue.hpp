@@ -32,6 +32,7 @@ struct catalogue_view {
     };
     struct rule_row {
         std::string id, variant, exception_of, kind, location, uncertain;
+        std::string task;  // guidance (issue 13): wettelijk | beleid | "" (no task)
         engine::day valid_from;
         engine::opt_day valid_to;
         bool agency_level = false;

@@ -71,6 +71,10 @@ enum class msg : std::uint16_t {
     match_for, match_at, match_candidates, match_eligible, match_blocked, match_points, match_beside, match_flag,
     match_flag_alternative, match_flag_unused, match_person_decides, match_worker_for, match_contract, match_phase,
     match_own_contract, match_more, match_eligible_count, match_blocked_count,
+    // guidance (issue 13): the timeline and recording a task
+    timeline_for, timeline_tracked, timeline_untracked, timeline_placements, timeline_past, timeline_coming,
+    timeline_none, task_statutory, task_policy, task_other, task_done_on, task_done_late, task_not_done, task_by,
+    task_how, task_in_dossier, task_recorded, task_now_tracked, task_contract, id_checked_on,
     count_  // not a message: the number of ids
 };
 inline constexpr std::size_t message_count = static_cast<std::size_t>(msg::count_);

@@ -134,6 +134,12 @@ public:
     std::vector<match_log_entry> match_log(std::optional<std::string> const& vacancy,
                                            std::optional<std::string> const& worker) const;
 
+    /// Guidance (issue 13): records that a task was done (a tasks_done row after the worker's
+    /// others) and marks the worker's guidance as kept, in one transaction, then reads the row
+    /// back. Throws store_error, with nothing written, for an unknown worker, a placement the
+    /// worker does not have, or any failed write. Returns whether guidance was already kept.
+    bool append_task_done(std::string const& worker_id, engine::task_done const& t);
+
     sqlite3* handle() const { return db_; }
 
 private:
