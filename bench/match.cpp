@@ -1,34 +1,25 @@
 // bench/match: one vacancy against a store (issue 12): load the candidates (active applications),
 // then match_vacancy (scenario over the assignment per candidate, must-haves, criteria, ranking).
 // Prints the candidates, how many are eligible and blocked, and candidates checked per second.
-// Usage: bench_match STORE.db RULES_DIR [VACANCY] [REFERENCE_DATE] [THREADS] [THREADS]
+// Usage: bench_match STORE.db RULES_DIR [VACANCY] [REFERENCE_DATE] [THREADS] [exhaustive]
+// (THREADS default 2, 0 = every core; `exhaustive`: the reference check without shortcuts).
+#include "bench_rules.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/engine/matching.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: bench_match STORE.db RULES_DIR [VACANCY] [REFERENCE_DATE] [THREADS]\n");
+        std::fprintf(stderr, "usage: bench_match STORE.db RULES_DIR [VACANCY] [REFERENCE_DATE] [THREADS] [exhaustive]\n");
         return 2;
     }
     using namespace rw;
     engine::day K = *engine::parse_date(argc > 4 ? argv[4] : "2026-11-25");
-    std::vector<std::string> files;
-    for (auto const& e : std::filesystem::recursive_directory_iterator(argv[2]))
-        if (e.path().extension() == ".rw") files.push_back(e.path().string());
-    std::sort(files.begin(), files.end());
-    std::vector<dsl::source_ptr> sources;
-    for (auto const& f : files) sources.push_back(dsl::load_source(f));
-    dsl::diagnostics diags;
-    auto prog = engine::bind_program(sources, diags);
-    if (!prog) {
-        std::fprintf(stderr, "rules do not bind\n");
-        return 1;
-    }
+    auto prog = bench::load_rules(argv[2]);
+    if (!prog) return 1;
     auto t0 = std::chrono::steady_clock::now();
     auto st = adapters::sqlite::store::open(argv[1], adapters::sqlite::open_mode::read_only);
     engine::dossier d;
@@ -48,13 +39,15 @@ int main(int argc, char** argv) {
     engine::evaluator ev(prog);
     engine::match_options o;
     o.at = K;
-    o.threads = argc > 5 ? static_cast<unsigned>(std::atoi(argv[5])) : 1;
+    o.threads = argc > 5 ? static_cast<unsigned>(std::atoi(argv[5])) : 2;
+    if (argc > 6 && std::string(argv[6]) == "exhaustive") o.check = engine::scenario_check::exhaustive;
     auto m = engine::match_vacancy(ev, d, vacancy, o);
     auto t2 = std::chrono::steady_clock::now();
     double load = std::chrono::duration<double>(t1 - t0).count(), match = std::chrono::duration<double>(t2 - t1).count();
     std::printf("match %s: %zu workers scanned in %.2f s; %zu candidates, %zu eligible, %zu blocked, matched in %.2f s "
-                "(%.0f candidates/s, %u thread(s))\n",
+                "(%.0f candidates/s, %u thread(s), %s check)\n",
                 vacancy.c_str(), scanned, load, m.candidates, m.eligible.size(), m.blocked.size(), match,
-                match > 0 ? static_cast<double>(m.candidates) / match : 0.0, o.threads);
+                match > 0 ? static_cast<double>(m.candidates) / match : 0.0, o.threads,
+                o.check == engine::scenario_check::fast ? "fast" : "exhaustive");
     return 0;
 }

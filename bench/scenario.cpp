@@ -2,13 +2,13 @@
 // for each candidate: every worker of a store gets a hypothetical 26-week fixed-term contract and
 // placement at its last client, starting 4 weeks after the reference date, evaluated on every day
 // that matters (with and without the hypothetical). Prints workers, evaluated days, time per worker.
+#include "bench_rules.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/engine/scenario.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 
 int main(int argc, char** argv) {
     if (argc < 3) {
@@ -18,18 +18,8 @@ int main(int argc, char** argv) {
     using namespace rw;
     std::size_t max_workers = argc > 3 ? static_cast<std::size_t>(std::atol(argv[3])) : 2000;
     engine::day K = *engine::parse_date(argc > 4 ? argv[4] : "2026-11-25");
-    std::vector<std::string> files;
-    for (auto const& e : std::filesystem::recursive_directory_iterator(argv[2]))
-        if (e.path().extension() == ".rw") files.push_back(e.path().string());
-    std::sort(files.begin(), files.end());
-    std::vector<dsl::source_ptr> sources;
-    for (auto const& f : files) sources.push_back(dsl::load_source(f));
-    dsl::diagnostics diags;
-    auto prog = engine::bind_program(sources, diags);
-    if (!prog) {
-        std::fprintf(stderr, "rules do not bind\n");
-        return 1;
-    }
+    auto prog = bench::load_rules(argv[2]);
+    if (!prog) return 1;
     auto st = adapters::sqlite::store::open(argv[1], adapters::sqlite::open_mode::read_only);
     engine::dossier d;
     d.agency_info = st.load_agency().value_or(engine::agency{});

@@ -292,10 +292,19 @@ struct rule_runner {
         f.rule_index = index;
         f.uncertain = !r.uncertain.empty();
         f.task = r.task;
+        // {termijn} in the messages (and handel_uiterlijk) is the due node: evaluated once.
+        struct due_memo {
+            eval_context& ctx;
+            ~due_memo() { ctx.due_node = eval_context::no_node; }
+        } memo{ctx};
         if (r.due) {
             value due = eval(ctx, *r.due);
             if (due.empty()) return;
             f.due = due.as_date();
+            if (!ctx.tr) {
+                ctx.due_value = due;
+                ctx.due_node = *r.due;
+            }
             if (r.act_by) {  // bij vrije dag werkdag ervoor | erna
                 value a = eval(ctx, *r.act_by);
                 if (!a.empty() && a.as_date() != *f.due) {
@@ -368,11 +377,11 @@ struct rule_runner {
         for (std::size_t i = 0; i < r.citations.size(); ++i)
             if (r.citations[i].in_force_on(cited_on)) f.citations.push_back(r.citation_texts[i]);
         bool after_due = f.due && *f.due < ctx.R;
-        if (opts.lang != "en") {
+        if (opts.messages != evaluation_options::message_mode::none && opts.lang != "en") {
             f.message_nl = render(r.message_nl, after_due, "nl");
             f.advice_nl = render(r.advice_nl, after_due, "nl");
         }
-        if (opts.lang != "nl") {
+        if (opts.messages != evaluation_options::message_mode::none && opts.lang != "nl") {
             f.message_en = render(r.message_en, after_due, "en");
             f.advice_en = render(r.advice_en, after_due, "en");
         }
@@ -394,6 +403,7 @@ struct rule_runner {
         };
         f.worker_text = audience(r.worker_texts, opts.worker_text_lang);
         f.client_text = audience(r.client_texts, opts.client_text_lang);
+        ctx.due_node = eval_context::no_node;  // explain traces every clause, the due date too
         if (opts.explain) explain(r, f);
         out.push_back(std::move(f));
     }
@@ -535,7 +545,7 @@ worker_result evaluator::evaluate_worker(agency const& ag, client_index const& c
     worker_result res;
     rule_runner runner{ctx, opts, res.findings};
     for (std::size_t i = 0; i < prog_->rules.size(); ++i)
-        if (!prog_->rules[i].agency_level) runner.run(prog_->rules[i], i);
+        if (!prog_->rules[i].agency_level && (!opts.only_rules || (*opts.only_rules)[i])) runner.run(prog_->rules[i], i);
     apply_exceptions(*prog_, res.findings);
     for (std::size_t i = 0; i < prog_->facts.size() && opts.facts; ++i) {
         auto const& f = prog_->facts[i];

@@ -30,7 +30,8 @@ std::string render(eval_context& ctx, message_template const& m, std::string_vie
             s += p.text;
             continue;
         }
-        s += to_text(eval(ctx, *p.node), lang, false);
+        value v = eval(ctx, *p.node);  // for people: dates with their weekday, labels (as in messages)
+        if (!v.empty()) s += text_for_people(ctx.prog, v, lang);
     }
     return trim(s);
 }
@@ -179,7 +180,7 @@ match_candidate check_candidate(evaluator& ev, dossier const& d, client_index co
             c.reasons.push_back(std::move(r));
         }
     }
-    scenario s = match_scenario(ev, d, w, k, v, o.at, &c.contract, &c.own_contract, &c.fase);
+    scenario s = match_scenario(ev, d, w, k, v, o.at, &c.contract, &c.own_contract, &c.fase, o.check);
     // A missing must-have blocks already: the legal check over the assignment (the costly part)
     // is then only run with explain.
     if (!c.missing.empty() && !o.explain) return finish(c);
@@ -187,7 +188,7 @@ match_candidate check_candidate(evaluator& ev, dossier const& d, client_index co
     eo.reference = o.at;
     eo.lang = o.lang;
     eo.explain = o.explain;
-    auto res = evaluate_scenario(ev, d, s, eo);
+    auto res = evaluate_scenario(ev, d, s, eo, o.check);
     // A phase that changes during the assignment (fact `fase` on the evaluated days) ends the
     // hypothetical contract: the agency then concludes one of the kind the new phase allows (the
     // transition itself is an action beside the candidate). At most one split per phase.
@@ -218,7 +219,7 @@ match_candidate check_candidate(evaluator& ev, dossier const& d, client_index co
         s.placements.back().end = *change - date::days{1};
         s.contracts.push_back(std::move(nc));
         s.placements.push_back(std::move(np));
-        res = evaluate_scenario(ev, d, s, eo);
+        res = evaluate_scenario(ev, d, s, eo, o.check);
     }
     c.days_checked = res.days.size();
     for (auto& e : res.caused) {
@@ -319,7 +320,7 @@ std::vector<discriminatory_term> discriminatory_terms(program const& prog, std::
 }
 
 scenario match_scenario(evaluator& ev, dossier const& d, worker const& w, client const& k, vacancy const& v, day at,
-                        contract_kind* kind_out, bool* own_out, std::string* fase_out) {
+                        contract_kind* kind_out, bool* own_out, std::string* fase_out, scenario_check check) {
     scenario s;
     s.worker = w.id;
     s.known_until = at;
@@ -330,6 +331,8 @@ scenario match_scenario(evaluator& ev, dossier const& d, worker const& w, client
     evaluation_options fo;
     fo.reference = v.start < at ? at : v.start;
     fo.known_until = at;
+    std::vector<char> no_rules(ev.prog().rules.size(), 0);  // facts do not depend on the rules
+    if (check == scenario_check::fast) fo.only_rules = &no_rules;
     auto facts = ev.evaluate_worker(d.agency_info, clients, w, fo).facts;
     std::string fase;
     for (auto const& f : facts)

@@ -84,6 +84,45 @@ void detach(std::vector<fact_value>& facts) {
         if (f.v.kind == value_kind::text || f.v.kind == value_kind::list || f.v.kind == value_kind::entity) f.v = value{};
 }
 
+bool hypothetical(scenario const& s, finding const& f) {
+    for (auto const& c : s.contracts)
+        if (f.contract == c.id) return true;
+    for (auto const& p : s.placements)
+        if (f.placement == p.id) return true;
+    return false;
+}
+
+/// Which rules the run without the hypothetical must evaluate so that every finding with it can be
+/// looked up: none (nullptr) when every finding is about a hypothetical contract or placement;
+/// every rule (&every_rule) when a finding is a runtime issue (not tied to one rule);
+/// else `mask`, the findings' rules and the rules declared as exceptions to them.
+std::vector<char> const every_rule;
+
+std::vector<char> const* compare_rules(program const& prog, scenario const& s, std::vector<finding> const& with,
+                                       std::vector<char>& mask) {
+    mask.assign(prog.rules.size(), 0);
+    bool any = false;
+    for (auto const& f : with) {
+        if (f.rule_index >= prog.rules.size() || prog.rules[f.rule_index].id != f.rule) return &every_rule;
+        if (hypothetical(s, f)) continue;
+        mask[f.rule_index] = 1;
+        any = true;
+    }
+    if (!any) return nullptr;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (std::size_t j = 0; j < prog.rules.size(); ++j) {
+            if (mask[j] || prog.rules[j].exception_of.empty()) continue;
+            for (std::size_t i = 0; i < prog.rules.size() && !mask[j]; ++i)
+                if (mask[i] && prog.rules[i].id == prog.rules[j].exception_of) {
+                    mask[j] = 1;
+                    grew = true;
+                }
+        }
+    }
+    return &mask;
+}
+
 }  // namespace
 
 worker augmented_worker(dossier const& d, scenario const& s) {
@@ -117,7 +156,8 @@ std::vector<scenario_day> scenario_days(program const& prog, dossier const& d, w
     return out;
 }
 
-scenario_result evaluate_scenario(evaluator& ev, dossier const& d, scenario const& s, evaluation_options opts) {
+scenario_result evaluate_scenario(evaluator& ev, dossier const& d, scenario const& s, evaluation_options opts,
+                                  scenario_check check) {
     if (s.to < s.from) throw std::invalid_argument("scenario: the horizon ends before it begins");
     worker const* base = find_worker(d, s.worker);
     worker const w = augmented_worker(d, s);
@@ -129,16 +169,30 @@ scenario_result evaluate_scenario(evaluator& ev, dossier const& d, scenario cons
     scenario_result res;
     std::map<finding_key, std::size_t> effect_of;
     opts.known_until = s.known_until;
+    std::vector<char> rule_mask;
     // Days are added while evaluating (a phase transition, a due date); the map keeps them ordered.
     for (auto it = ds.days.begin(); it != ds.days.end(); ++it) {
         day on = it->first;
         if (res.days.size() >= 2000) break;  // a bound on work, far above any real horizon
         opts.reference = on;
         opts.lead_days = static_cast<int>((s.to - on).count());
-        auto without = ev.evaluate_worker(d.agency_info, clients, *base, opts);
-        std::set<finding_key> before;
-        for (auto const& f : without.findings) before.insert(key_of(f));
         auto with = ev.evaluate_worker(d.agency_info, clients, w, opts);
+        // Without the hypothetical, only what can be compared: the rules of the findings with it
+        // that are not about a hypothetical contract or placement (those ids are new), texts and
+        // facts left out. The exhaustive check evaluates everything, as the definition says.
+        std::set<finding_key> before;
+        auto const* mask = check == scenario_check::exhaustive ? &every_rule : compare_rules(ev.prog(), s, with.findings, rule_mask);
+        if (mask) {
+            evaluation_options wo = opts;
+            if (mask == &rule_mask) {
+                wo.only_rules = mask;
+                wo.facts = false;
+                wo.explain = false;
+                wo.messages = evaluation_options::message_mode::none;
+            }
+            auto without = ev.evaluate_worker(d.agency_info, clients, *base, wo);
+            for (auto const& f : without.findings) before.insert(key_of(f));
+        }
         for (auto const& fv : with.facts)
             if (fv.v.kind == value_kind::date && fv.v.as_date() > on) ds.add(fv.v.as_date(), "feit " + fv.name);
         for (auto& f : with.findings) {

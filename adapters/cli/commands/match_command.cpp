@@ -36,8 +36,58 @@ struct decide_options {
 };
 
 struct log_options {
-    std::string db, vacancy, worker, format = "text";
+    std::string db, vacancy, worker, format = "text", lang = "nl", rules = default_rules_dir();
 };
+
+/// "2026-12-02T10:00:00Z" as people read it: "wo 2 dec 2026 10:00 UTC" (as is when it is not that form).
+std::string when_for_people(std::string const& at, std::string_view lang) {
+    auto d = at.size() >= 16 ? engine::parse_date(at.substr(0, 10)) : std::nullopt;
+    if (!d || at[10] != 'T') return at;
+    return engine::format_date_weekday(*d, lang) + " " + at.substr(11, 5) + " UTC";
+}
+
+std::string date_for_people(std::optional<std::string> const& iso, std::string_view lang) {
+    if (!iso) return "-";
+    auto d = engine::parse_date(*iso);
+    return d ? engine::format_date_weekday(*d, lang) : *iso;
+}
+
+/// A run's ranking (match_ranking_json) in words: the eligible by rank with their score, the
+/// blocked with the rule (its label) and the day it bites, the flagged requirement texts.
+std::string ranking_for_people(std::string const& detail, engine::program const* prog, pr::language l) {
+    auto j = nlohmann::ordered_json::parse(detail, nullptr, false);
+    if (j.is_discarded()) return detail;
+    std::string const lang = l == pr::language::en ? "en" : "nl";
+    auto one = [&](nlohmann::ordered_json const& m) {
+        std::string out;
+        if (m.contains("vacancy") && j.is_array()) out += m["vacancy"].get<std::string>() + ": ";
+        std::string el, bl, fl;
+        for (auto const& e : m.value("eligible", nlohmann::ordered_json::array()))
+            el += (el.empty() ? "" : ", ") + std::to_string(e.value("rank", 0)) + ". " + e.value("worker", "") + " (" + e.value("score", "") + ")";
+        for (auto const& b : m.value("blocked", nlohmann::ordered_json::array())) {
+            std::string why;
+            for (auto const& r : b.value("blocks", nlohmann::ordered_json::array())) {
+                std::string code = r.get<std::string>();  // rule[/variant]@YYYY-MM-DD
+                auto at = code.rfind('@');
+                std::string rule = code.substr(0, std::min(code.find('/'), at));
+                auto d = at == std::string::npos ? std::nullopt : engine::parse_date(code.substr(at + 1));
+                why += (why.empty() ? "" : "; ") + (prog ? prog->label_or_name(engine::label_kind::regel, rule, lang) : rule) +
+                       (d ? ", " + engine::format_date_weekday(*d, lang) : "");
+            }
+            bl += (bl.empty() ? "" : ", ") + b.value("worker", "") + " (" + why + ")";
+        }
+        for (auto const& f : m.value("flags", nlohmann::ordered_json::array()))
+            fl += (fl.empty() ? "" : ", ") + ("\"" + f.value("found", "") + "\" (" + f.value("ground", "") + ")");
+        out += (l == pr::language::en ? "eligible: " : "plaatsbaar: ") + (el.empty() ? "-" : el);
+        out += (l == pr::language::en ? "; blocked: " : "; geblokkeerd: ") + (bl.empty() ? "-" : bl);
+        if (!fl.empty()) out += (l == pr::language::en ? "; not used: " : "; niet gebruikt: ") + fl;
+        return out;
+    };
+    if (!j.is_array()) return one(j);
+    std::string out;
+    for (auto const& m : j) out += (out.empty() ? "" : "\n    ") + one(m);
+    return out;
+}
 
 /// UTC now as "YYYY-MM-DDTHH:MM:SSZ" (the log's clock; RW_NOW overrides it for tests).
 std::string now_utc() {
@@ -117,7 +167,7 @@ int run_match(match_options const& o) {
         run.inputs_hash = inputs_hash(store_hash, prog->rules_hash);
         if (!o.worker.empty()) {
             auto ms = engine::match_worker(ev, d, o.worker, mo);
-            auto view = pr::build_worker_match_view(d.workers.front(), ms, d.agency_info, lang, o.explain);
+            auto view = pr::build_worker_match_view(d.workers.front(), ms, d.agency_info, lang, o.explain, prog.get());
             if (o.format == "json") pr::render_worker_match_json(std::cout, view);
             else pr::render_worker_match_text(std::cout, view);
             run.worker = o.worker;
@@ -126,7 +176,7 @@ int run_match(match_options const& o) {
             run.detail_json = detail + "]";
         } else {
             auto m = engine::match_vacancy(ev, d, o.vacancy, mo);
-            auto view = pr::build_match_view(m, d.agency_info, lang, o.explain, o.top);
+            auto view = pr::build_match_view(m, d.agency_info, lang, o.explain, o.top, prog.get());
             if (o.format == "json") pr::render_match_json(std::cout, view);
             else pr::render_match_text(std::cout, view);
             run.vacancy = m.vacancy;
@@ -197,13 +247,18 @@ int run_log(log_options const& o) {
         std::cout << pr::dump_json(arr, 2) << "\n";
         return ok;
     }
+    // Text for people: dates with their weekday, rules by their labels (JSON keeps ids and ISO dates).
+    auto prog = load_rules(o.rules);
+    auto l = language_of(o.lang);
+    std::string const lang = o.lang;
     for (auto const& r : rows) {
-        std::cout << r.id << "  " << r.at << "  " << r.entry << "  " << terminal_safe(r.by) << "  vacature " << terminal_safe(opt(r.vacancy))
-                  << "  werker " << terminal_safe(opt(r.worker)) << "  peildatum " << opt(r.reference_date);
+        std::cout << r.id << "  " << when_for_people(r.at, lang) << "  " << r.entry << "  " << terminal_safe(r.by) << "  vacature "
+                  << terminal_safe(opt(r.vacancy)) << "  werker " << terminal_safe(opt(r.worker)) << "  peildatum "
+                  << date_for_people(r.reference_date, lang);
         if (r.entry == "decision") std::cout << "  " << opt(r.decision) << ": " << terminal_safe(opt(r.reason));
         else std::cout << "  invoer " << opt(r.inputs_hash);
         std::cout << "\n";
-        if (r.entry == "run" && r.detail_json) std::cout << "    " << terminal_safe(*r.detail_json) << "\n";
+        if (r.entry == "run" && r.detail_json) std::cout << "    " << terminal_safe(ranking_for_people(*r.detail_json, prog.get(), l)) << "\n";
     }
     if (rows.empty()) std::cout << "(geen)\n";
     return ok;
@@ -249,6 +304,8 @@ void register_match_command(CLI::App& app, int& result) {
     lc->add_option("--vacancy", l->vacancy, "Vacancy id");
     lc->add_option("--worker", l->worker, "Worker id");
     lc->add_option("--format", l->format, "text | json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    lc->add_option("--lang", l->lang, "nl | en (text)")->check(CLI::IsMember({"nl", "en"}))->capture_default_str();
+    add_rules_options(lc, l->rules);
     lc->callback([&result, l] { result = run_log(*l); });
 }
 

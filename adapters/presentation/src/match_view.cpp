@@ -11,11 +11,13 @@ namespace {
 
 std::string points_text(std::int64_t milli) { return engine::format_decimal(engine::decimal{milli}); }
 
-match_view::candidate_row candidate_row(engine::match_candidate const& c, engine::agency const& ag, language l) {
+match_view::candidate_row candidate_row(engine::match_candidate const& c, engine::agency const& ag, language l,
+                                        engine::program const* prog) {
     match_view::candidate_row row;
     row.worker = c.worker;
     row.name = c.name;
     row.contract_kind = engine::to_string(c.contract);
+    row.contract_label = people_name(prog, engine::label_kind::waarde, std::string("contractsoort.") + row.contract_kind, l);
     row.fase = c.fase.empty() ? "" : engine::phase_label(c.fase, ag.labels);
     row.own_contract = c.own_contract;
     row.score = points_text(c.score_milli);
@@ -23,8 +25,9 @@ match_view::candidate_row candidate_row(engine::match_candidate const& c, engine
     for (auto const& r : c.reasons)
         row.reasons.push_back({r.criterion, r.variant, l == language::en ? r.reason_en : r.reason_nl, points_text(r.points_milli)});
     for (auto const& b : c.blocks)
-        row.blocks.push_back({b.rule, b.variant, b.kind, b.article, b.citation, l == language::en ? b.message_en : b.message_nl, b.on});
-    for (auto const& e : c.beside) row.beside.push_back({make_finding_view(e.f, l, c.name), e.bites_on});
+        row.blocks.push_back({b.rule, b.variant, b.kind, b.article, b.citation, l == language::en ? b.message_en : b.message_nl, b.on,
+                              people_name(prog, engine::label_kind::regel, b.rule, l)});
+    for (auto const& e : c.beside) row.beside.push_back({make_finding_view(e.f, l, c.name, prog), e.bites_on});
     return row;
 }
 
@@ -32,13 +35,14 @@ void candidate_text(std::ostream& out, match_view::candidate_row const& c, match
                     std::string const& prefix = "  ") {
     out << prefix << terminal_safe(c.worker) << " " << terminal_safe(c.name);
     if (!blocked) out << "  " << c.score << text(msg::match_points, v.lang);
-    out << "  (" << (c.own_contract ? text(msg::match_own_contract, v.lang) : text(msg::match_contract, v.lang)) << c.contract_kind;
+    out << "  (" << (c.own_contract ? text(msg::match_own_contract, v.lang) : text(msg::match_contract, v.lang))
+        << (c.contract_label.empty() ? c.contract_kind : c.contract_label);
     if (!c.fase.empty()) out << ", " << text(msg::match_phase, v.lang) << c.fase;
     out << ")\n";
     if (blocked) {
         for (auto const& b : c.blocks) {
-            out << "      " << b.rule << (b.variant.empty() ? "" : " (" + b.variant + ")") << ", "
-                << engine::format_date_long(b.on, code(v.lang)) << ": " << terminal_safe(b.message) << "\n";
+            out << "      " << terminal_safe(b.title.empty() ? b.rule : b.title) << ", " << engine::format_date_weekday(b.on, code(v.lang))
+                << ": " << terminal_safe(b.message) << "\n";
             if (!b.article.empty()) out << "        " << terminal_safe(v.explain && !b.citation.empty() ? b.citation : b.article) << "\n";
         }
     } else {
@@ -50,8 +54,9 @@ void candidate_text(std::ostream& out, match_view::candidate_row const& c, match
         }
     }
     for (auto const& b : c.beside) {
-        out << "      " << text(msg::match_beside, v.lang) << engine::format_date(b.on) << " " << b.f.rule << " ("
-            << kind_label(b.f.kind, v.lang) << "): " << terminal_safe(b.f.message) << "\n";
+        out << "      " << text(msg::match_beside, v.lang) << engine::format_date_weekday(b.on, code(v.lang)) << " "
+            << terminal_safe(b.f.title.empty() ? b.f.rule : b.f.title) << " (" << kind_label(b.f.kind, v.lang)
+            << "): " << terminal_safe(b.f.message) << "\n";
         if (v.explain)
             for (auto const& l : b.f.explanation) out << "        - " << terminal_safe(explanation_text(l, v.lang)) << "\n";
     }
@@ -118,7 +123,8 @@ void flags_text(std::ostream& out, match_view const& v) {
 
 }  // namespace
 
-match_view build_match_view(engine::vacancy_match const& m, engine::agency const& ag, language l, bool explain, std::size_t top) {
+match_view build_match_view(engine::vacancy_match const& m, engine::agency const& ag, language l, bool explain, std::size_t top,
+                            engine::program const* prog) {
     match_view v;
     v.lang = l;
     v.explain = explain;
@@ -133,16 +139,16 @@ match_view build_match_view(engine::vacancy_match const& m, engine::agency const
     v.at = m.at;
     v.candidates = m.candidates;
     for (auto const& f : m.flags) v.flags.push_back({f.found, f.term, f.ground, f.alternative});
-    for (auto const& c : m.eligible) v.eligible.push_back(candidate_row(c, ag, l));
-    for (auto const& c : m.blocked) v.blocked.push_back(candidate_row(c, ag, l));
+    for (auto const& c : m.eligible) v.eligible.push_back(candidate_row(c, ag, l, prog));
+    for (auto const& c : m.blocked) v.blocked.push_back(candidate_row(c, ag, l, prog));
     return v;
 }
 
 void render_match_text(std::ostream& out, match_view const& v) {
     out << text(msg::match_for, v.lang) << terminal_safe(v.vacancy) << " (" << terminal_safe(v.function) << ", " << v.status << ") "
-        << terminal_safe(v.client) << " " << terminal_safe(v.client_name) << ", " << engine::format_date(v.start) << " .. "
-        << (v.end ? engine::format_date(*v.end) : std::string("-")) << text(msg::match_at, v.lang)
-        << engine::format_date_long(v.at, code(v.lang)) << "\n";
+        << terminal_safe(v.client) << " " << terminal_safe(v.client_name) << ", " << engine::format_date_weekday(v.start, code(v.lang))
+        << " .. " << (v.end ? engine::format_date_weekday(*v.end, code(v.lang)) : std::string("-")) << text(msg::match_at, v.lang)
+        << engine::format_date_weekday(v.at, code(v.lang)) << "\n";
     out << v.candidates << text(msg::match_candidates, v.lang) << v.eligible.size() << text(msg::match_eligible_count, v.lang)
         << v.blocked.size() << text(msg::match_blocked_count, v.lang) << "\n";
     flags_text(out, v);
@@ -184,14 +190,14 @@ std::string match_ranking_json(match_view const& v) {
 }
 
 worker_match_view build_worker_match_view(engine::worker const& w, std::vector<engine::worker_vacancy> const& ms,
-                                          engine::agency const& ag, language l, bool explain) {
+                                          engine::agency const& ag, language l, bool explain, engine::program const* prog) {
     worker_match_view v;
     v.lang = l;
     v.worker = w.id;
     v.name = w.name;
     for (auto const& m : ms) {
         v.at = m.match.at;
-        v.vacancies.push_back(build_match_view(m.match, ag, l, explain, 0));
+        v.vacancies.push_back(build_match_view(m.match, ag, l, explain, 0, prog));
     }
     return v;
 }
@@ -202,8 +208,8 @@ void render_worker_match_text(std::ostream& out, worker_match_view const& v) {
     for (auto const& m : v.vacancies) {
         bool blocked = m.eligible.empty();
         out << "\n" << terminal_safe(m.vacancy) << " " << terminal_safe(m.function) << " " << terminal_safe(m.client) << " "
-            << terminal_safe(m.client_name) << ", " << engine::format_date(m.start) << " .. "
-            << (m.end ? engine::format_date(*m.end) : std::string("-")) << "\n";
+            << terminal_safe(m.client_name) << ", " << engine::format_date_weekday(m.start, code(v.lang)) << " .. "
+            << (m.end ? engine::format_date_weekday(*m.end, code(v.lang)) : std::string("-")) << "\n";
         flags_text(out, m);
         auto const& c = blocked ? m.blocked.front() : m.eligible.front();
         candidate_text(out, c, m, blocked);

@@ -160,8 +160,9 @@ void check_labels(program& prog, dsl::diagnostics& diags) {
     auto exists = [&](label_info const& l) {
         switch (l.kind) {
             case label_kind::feit: return prog.fact_index(l.name) >= 0;
-            case label_kind::regel:
-                return std::any_of(prog.rules.begin(), prog.rules.end(), [&](rule_info const& r) { return r.id == l.name; });
+            case label_kind::regel:  // a rule or a matching criterion (both are named in findings and blocks)
+                return std::any_of(prog.rules.begin(), prog.rules.end(), [&](rule_info const& r) { return r.id == l.name; }) ||
+                       std::any_of(prog.criteria.begin(), prog.criteria.end(), [&](criterion_info const& c) { return c.id == l.name; });
             case label_kind::waarde: {  // enumeration.member
                 auto dot = l.name.find('.');
                 if (dot == std::string::npos) return false;

@@ -80,6 +80,12 @@ struct eval_context {
     std::deque<std::string> texts;
     std::deque<list_data> list_headers;
     trace* tr = nullptr;
+    /// While one rule instance is finished (its messages rendered), its due date: `{termijn}` in a
+    /// message is the rule's `termijn` node, evaluated once (an eerste_dag can be costly).
+    /// No node while nothing is cached, and never while tracing (explain records what it reads).
+    static constexpr std::uint32_t no_node = 0xFFFFFFFFu;
+    std::uint32_t due_node = no_node;
+    value due_value;
     std::vector<runtime_issue> issues;
     std::optional<list_data> worked_weeks, holiday_weeks;
 

@@ -550,6 +550,7 @@ value eval_fact(eval_context& ctx, std::uint16_t id) {
 }
 
 value eval(eval_context& ctx, std::uint32_t idx) {
+    if (idx == ctx.due_node) return ctx.due_value;
     auto const& prog = ctx.prog;
     node const& n = prog.nodes[idx];
     switch (n.o) {

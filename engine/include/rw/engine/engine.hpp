@@ -159,6 +159,14 @@ struct evaluation_options {
     /// The timeline (issue 13, `tijdlijn`): every instance of an action, also one done (with
     /// finding::done; done late stays visible) and one due beyond the listing window.
     bool timeline = false;
+    /// Evaluate only the rules i with (*only_rules)[i] != 0 (size: the program's rules); null: every
+    /// rule. A rule's findings do not depend on which other rules run, except that an `uitzondering
+    /// op` rule must run with the rule it suppresses, and runtime issues come only from the rules run.
+    std::vector<char> const* only_rules = nullptr;
+    /// Messages and advice: rendered, or skipped (none: for a run whose findings are only compared
+    /// by rule and subject; issues that only a message's expression would raise are then not seen).
+    enum class message_mode : std::uint8_t { render, none };
+    message_mode messages = message_mode::render;
 };
 
 struct worker_result {

@@ -68,6 +68,9 @@ struct match_options {
     /// by default the (costly) legal check is skipped for them.
     bool explain = false;
     unsigned threads = 1;  // candidates checked in parallel (one evaluator each); 0 = every core
+    /// The shortcuts of the legal check (scenario_check::fast, only the facts for the phase on the
+    /// first day); exhaustive evaluates everything, the reference the differential tests compare with.
+    scenario_check check = scenario_check::fast;
 };
 
 struct vacancy_match {
@@ -102,6 +105,7 @@ std::vector<discriminatory_term> discriminatory_terms(program const& prog, std::
 
 /// The hypothetical contract and placement for a candidate (ids MATCH-<vacancy>).
 scenario match_scenario(evaluator& ev, dossier const& d, worker const& w, client const& k, vacancy const& v, day at,
-                        contract_kind* kind = nullptr, bool* own = nullptr, std::string* fase = nullptr);
+                        contract_kind* kind = nullptr, bool* own = nullptr, std::string* fase = nullptr,
+                        scenario_check check = scenario_check::fast);
 
 }  // namespace rw::engine

@@ -67,6 +67,14 @@ worker augmented_worker(dossier const& d, scenario const& s);
 /// Evaluates the scenario: the worker with and without the hypothetical, on each day that matters,
 /// with everything known up to s.known_until. `opts.explain` and `opts.lang` are honoured; listing
 /// windows cover the whole horizon (an action due before s.to is listed on every day before it).
-scenario_result evaluate_scenario(evaluator& ev, dossier const& d, scenario const& s, evaluation_options opts = {});
+///
+/// What is caused is decided per day by comparing the findings with and without the hypothetical.
+/// `fast` (the default) evaluates the worker without it only for the rules whose findings with it
+/// could be there too (not those about a hypothetical contract or placement: their ids are new),
+/// without texts or facts; `exhaustive` evaluates everything on both sides, as defined above. Both
+/// give the same result (tests/match2.cmake compares them on the casebase and a generated agency).
+enum class scenario_check : std::uint8_t { fast, exhaustive };
+scenario_result evaluate_scenario(evaluator& ev, dossier const& d, scenario const& s, evaluation_options opts = {},
+                                  scenario_check check = scenario_check::fast);
 
 }  // namespace rw::engine

@@ -32,6 +32,7 @@ struct match_view {
     struct block_row {
         std::string rule, variant, kind, article, citation, message;
         engine::day on;
+        std::string title;  // the rule (or criterion) as people read it: its label, else its id
     };
     struct beside_row {
         finding_view f;
@@ -39,6 +40,7 @@ struct match_view {
     };
     struct candidate_row {
         std::string worker, name, contract_kind, fase, score;
+        std::string contract_label;  // the contract kind as people read it (text)
         bool own_contract = false;
         std::size_t days = 0;
         std::vector<reason_row> reasons;
@@ -48,7 +50,9 @@ struct match_view {
     std::vector<candidate_row> eligible, blocked;
 };
 
-match_view build_match_view(engine::vacancy_match const& m, engine::agency const& ag, language l, bool explain, std::size_t top);
+/// `prog` (when given) names rules and contract kinds with the rulebook's labels in the text.
+match_view build_match_view(engine::vacancy_match const& m, engine::agency const& ag, language l, bool explain, std::size_t top,
+                            engine::program const* prog = nullptr);
 void render_match_text(std::ostream& out, match_view const& v);
 void render_match_json(std::ostream& out, match_view const& v);
 /// The ranking in one compact JSON line, for the matching log (AVG art. 22): eligible workers with
@@ -63,7 +67,8 @@ struct worker_match_view {
     std::vector<match_view> vacancies;  // eligible first (by score), then blocked
 };
 worker_match_view build_worker_match_view(engine::worker const& w, std::vector<engine::worker_vacancy> const& ms,
-                                          engine::agency const& ag, language l, bool explain);
+                                          engine::agency const& ag, language l, bool explain,
+                                          engine::program const* prog = nullptr);
 void render_worker_match_text(std::ostream& out, worker_match_view const& v);
 void render_worker_match_json(std::ostream& out, worker_match_view const& v);
 
