@@ -4,6 +4,7 @@
 // Prints p50/p95/p99 latency of the card requests and requests per second. Adds a user "bench"
 // to the store when it has none (the only write).
 //   bench_web STORE.db RULES_DIR [SESSIONS=100] [REQUESTS=20] [REFERENCE_DATE=2026-11-25]
+#include "bench_rules.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/adapters/web/auth.hpp"
 #include "rw/adapters/web/server.hpp"
@@ -14,7 +15,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <regex>
 #include <thread>
 
@@ -29,18 +29,8 @@ int main(int argc, char** argv) {
     int const sessions = argc > 3 ? std::atoi(argv[3]) : 100;
     int const requests = argc > 4 ? std::atoi(argv[4]) : 20;
     std::string const password = "bench password 1234";
-    std::vector<std::string> files;
-    for (auto const& e : std::filesystem::recursive_directory_iterator(argv[2]))
-        if (e.path().extension() == ".rw") files.push_back(e.path().string());
-    std::sort(files.begin(), files.end());
-    std::vector<dsl::source_ptr> sources;
-    for (auto const& f : files) sources.push_back(dsl::load_source(f));
-    dsl::diagnostics diags;
-    auto prog = engine::bind_program(sources, diags);
-    if (!prog) {
-        std::fprintf(stderr, "rules do not bind\n");
-        return 1;
-    }
+    auto prog = bench::load_rules(argv[2]);
+    if (!prog) return 1;
     std::vector<std::string> ids;
     {
         auto st = sq::store::open(argv[1], sq::open_mode::read_write);
