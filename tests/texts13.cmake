@@ -3,6 +3,9 @@
 add_executable(texts13_tests unit/texts13/texts13_test.cpp)
 target_link_libraries(texts13_tests PRIVATE rw_presentation rw_adapter_yaml rw_test_support GTest::gtest_main)
 rw_enable_warnings(texts13_tests)
+# GCC 12's <regex> trips -Wmaybe-uninitialized (std::function in _StateT) under the sanitizer build:
+# a false positive in the standard library, not in this code (the Release build is clean).
+target_compile_options(texts13_tests PRIVATE -Wno-maybe-uninitialized)
 gtest_discover_tests(texts13_tests DISCOVERY_MODE PRE_TEST TEST_PREFIX "texts13.")
 add_test(NAME cli.advise_for_werker_and_inlener
          COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:regelwerk> -DSRC=${CMAKE_SOURCE_DIR}

@@ -5,6 +5,7 @@
 #include "cli_common.hpp"
 #include "report_text.hpp"
 #include "rules_support.hpp"
+#include "worker_inputs.hpp"
 #include "rw/adapters/app/services.hpp"
 #include "rw/adapters/presentation/render.hpp"
 #include "rw/adapters/presentation/texts_view.hpp"
@@ -52,31 +53,19 @@ static int run_advise(std::string const& db, std::string const& worker_id, std::
                       std::string const& format, bool explain, std::string const& rules, std::string const& audience,
                       std::string const& text_lang) {
     engine::day R = parse_at(at);
-    if (auto e = std_streams_are_store(db)) {
-        std::cerr << "regelwerk: " << *e << "\n";
-        return bad_input;
-    }
+    auto in = open_worker_inputs(db, worker_id, rules);
+    if (!in) return bad_input;
+    auto& s = *in->store;
+    auto const& prog = in->prog;
+    auto const& ref = in->ref;
     try {
-        auto s = sq::store::open(db, sq::open_mode::read_only);
-        if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
-        if (!s.load_worker(worker_id)) {
-            std::cerr << "regelwerk: no worker '" << terminal_safe(worker_id) << "' in " << db << "\n";
-            return bad_input;
-        }
-        auto ref = app::load_reference_data(s);
-        if (!ref) {
-            std::cerr << "regelwerk: the store has no agency\n";
-            return bad_input;
-        }
-        auto prog = load_rules(rules);
-        if (!prog) return bad_input;
         if (!audience.empty()) {
             engine::evaluator ev(prog);
             auto w = s.load_worker(worker_id);
             if (!w) return bad_input;
-            return run_texts(ev, ref->agency, ref->clients, *w, R, lang, format, audience, text_lang);
+            return run_texts(ev, ref.agency, ref.clients, *w, R, lang, format, audience, text_lang);
         }
-        auto view = app::worker_card(s, prog, *ref, worker_id, R, language_of(lang), explain);
+        auto view = app::worker_card(s, prog, ref, worker_id, R, language_of(lang), explain);
         if (!view) return bad_input;  // gone between the two reads: the check above said what
         if (format == "json") pr::render_worker_json(std::cout, *view);
         else pr::render_worker_text(std::cout, *view);

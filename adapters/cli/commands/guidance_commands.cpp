@@ -4,6 +4,7 @@
 #include "cli_common.hpp"
 #include "report_text.hpp"
 #include "rules_support.hpp"
+#include "worker_inputs.hpp"
 #include "rw/adapters/app/services.hpp"
 #include "rw/adapters/presentation/render.hpp"
 #include "rw/adapters/presentation/timeline.hpp"
@@ -81,25 +82,10 @@ int run_task_done(done_options const& o) {
 int run_timeline(std::string const& db, std::string const& worker_id, std::string const& at, std::string const& lang,
                  std::string const& format, std::string const& rules) {
     engine::day R = parse_at(at);
-    if (auto e = std_streams_are_store(db)) {
-        std::cerr << "regelwerk: " << *e << "\n";
-        return bad_input;
-    }
+    auto in = open_worker_inputs(db, worker_id, rules);
+    if (!in) return bad_input;
     try {
-        auto s = sq::store::open(db, sq::open_mode::read_only);
-        if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
-        if (!s.load_worker(worker_id)) {
-            std::cerr << "regelwerk: no worker '" << terminal_safe(worker_id) << "' in " << db << "\n";
-            return bad_input;
-        }
-        auto ref = app::load_reference_data(s);
-        if (!ref) {
-            std::cerr << "regelwerk: the store has no agency\n";
-            return bad_input;
-        }
-        auto prog = load_rules(rules);
-        if (!prog) return bad_input;
-        auto view = app::timeline(s, prog, *ref, worker_id, R, language_of(lang));
+        auto view = app::timeline(*in->store, in->prog, in->ref, worker_id, R, language_of(lang));
         if (!view) return bad_input;
         if (format == "json") pr::render_timeline_json(std::cout, *view);
         else pr::render_timeline_text(std::cout, *view);

@@ -374,15 +374,6 @@ void render_findings_text(std::ostream& out, std::vector<finding_view const*> co
     for (auto const* f : fs) render_finding_text(out, ++i, *f, v);
 }
 
-/// Seriousness first, then most days late, then by due date (a stable sort keeps the engine's order).
-void order_for_people(std::vector<finding_view const*>& fs) {
-    std::stable_sort(fs.begin(), fs.end(), [](finding_view const* a, finding_view const* b) {
-        if (a->seriousness != b->seriousness) return a->seriousness < b->seriousness;
-        if (a->due && b->due && *a->due != *b->due) return *a->due < *b->due;
-        return false;
-    });
-}
-
 void header_row(std::ostream& out, msg label, std::string const& value, language l) {
     std::string name(text(label, l));
     out << "  " << name << std::string(name.size() < 13 ? 13 - name.size() : 1, ' ') << value << "\n";
@@ -472,19 +463,10 @@ void render_worker_text(std::ostream& out, worker_view const& v) {
             out << "  " << text(msg::counted_weeks_label, l) << s << "\n";
         }
     }
-    std::vector<finding_view const*> now, soon, info;
-    for (auto const& f : v.findings) {
-        switch (section_of(f, v.reference)) {
-            case worker_section::now: now.push_back(&f); break;
-            case worker_section::soon: soon.push_back(&f); break;
-            case worker_section::info: info.push_back(&f); break;
-        }
-    }
-    order_for_people(now);
-    order_for_people(info);
-    render_findings_text(out, now, msg::section_now, v);
-    render_findings_text(out, soon, msg::section_soon, v);
-    render_findings_text(out, info, msg::section_info, v);
+    auto sections = sections_for_people(v);
+    render_findings_text(out, sections.now, msg::section_now, v);
+    render_findings_text(out, sections.soon, msg::section_soon, v);
+    render_findings_text(out, sections.info, msg::section_info, v);
     if (v.findings.empty()) out << "\n" << text(msg::nothing_for_worker, l) << "\n";
     // The agency's own findings are its work list's, once (`actions`), not every worker's.
     if (!v.agency_findings.empty()) {

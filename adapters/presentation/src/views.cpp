@@ -88,6 +88,28 @@ finding_view make_finding_view(engine::finding const& f, language l, std::string
     return v;
 }
 
+void order_for_people(std::vector<finding_view const*>& fs) {
+    std::stable_sort(fs.begin(), fs.end(), [](finding_view const* a, finding_view const* b) {
+        if (a->seriousness != b->seriousness) return a->seriousness < b->seriousness;
+        if (a->due && b->due && *a->due != *b->due) return *a->due < *b->due;
+        return false;
+    });
+}
+
+worker_sections sections_for_people(worker_view const& v) {
+    worker_sections out;
+    for (auto const& f : v.findings) {
+        switch (section_of(f, v.reference)) {
+            case worker_section::now: out.now.push_back(&f); break;
+            case worker_section::soon: out.soon.push_back(&f); break;
+            case worker_section::info: out.info.push_back(&f); break;
+        }
+    }
+    order_for_people(out.now);
+    order_for_people(out.info);
+    return out;
+}
+
 worker_section section_of(finding_view const& f, engine::day reference) {
     bool to_do = f.kind == engine::finding_kind::action || f.open;
     if (to_do && (f.open && f.kind == engine::finding_kind::violation)) return worker_section::now;

@@ -359,32 +359,16 @@ std::string worker_card_body(worker_view const& v) {
         o << "<p><strong>" << L("card.next_phase", l) << ":</strong> " << esc(v.next_phase->label) << esc(t(msg::from_word))
           << day_text(v.next_phase->from, l) << ". " << esc(t(v.next_phase->fase == "B" ? msg::prepare_contract_b : msg::prepare_contract_c))
           << "</p>\n";
-    std::vector<finding_view const*> now, soon, info;
-    for (auto const& f : v.findings) {
-        switch (section_of(f, v.reference)) {
-            case worker_section::now: now.push_back(&f); break;
-            case worker_section::soon: soon.push_back(&f); break;
-            case worker_section::info: info.push_back(&f); break;
-        }
-    }
-    auto order = [](std::vector<finding_view const*>& fs) {
-        std::stable_sort(fs.begin(), fs.end(), [](finding_view const* a, finding_view const* b) {
-            if (a->seriousness != b->seriousness) return a->seriousness < b->seriousness;
-            if (a->due && b->due && *a->due != *b->due) return *a->due < *b->due;
-            return false;
-        });
-    };
-    order(now);
-    order(info);
+    auto sections = sections_for_people(v);
     auto section = [&](std::vector<finding_view const*> const& fs, msg title, char const* id) {
         if (fs.empty()) return;
         o << "<section aria-labelledby=" << id << "><h2 id=" << id << ">" << esc(strip(t(title))) << "</h2><ol class=findings>\n";
         for (auto const* f : fs) finding_html(o, *f, v);
         o << "</ol></section>\n";
     };
-    section(now, msg::section_now, "nu");
-    section(soon, msg::section_soon, "binnenkort");
-    section(info, msg::section_info, "info");
+    section(sections.now, msg::section_now, "nu");
+    section(sections.soon, msg::section_soon, "binnenkort");
+    section(sections.info, msg::section_info, "info");
     if (v.findings.empty()) o << "<p>" << esc(t(msg::nothing_for_worker)) << "</p>\n";
     return o.str();
 }

@@ -69,6 +69,8 @@ finding_view make_finding_view(engine::finding const& f, language l, std::string
 /// the past).
 enum class worker_section : std::uint8_t { now, soon, info };
 worker_section section_of(finding_view const& f, engine::day reference);
+/// Seriousness first, then the earlier due date (a stable sort keeps the engine's order).
+void order_for_people(std::vector<finding_view const*>& fs);
 
 /// advise: what applies to one worker on a day.
 struct worker_view {
@@ -135,6 +137,13 @@ struct worker_view {
     engine::program const* prog = nullptr;  // names for people in the renderers
     std::string rules_root;                 // cut from rule locations (rulebook_root)
 };
+/// The worker view's findings in its three sections, as the text and the web page show them: "now"
+/// and "info" ordered for people, "soon" in the engine's order (by due date).
+struct worker_sections {
+    std::vector<finding_view const*> now, soon, info;
+};
+worker_sections sections_for_people(worker_view const& v);
+
 /// `prog` names things for people (people_name) and judges seriousness; `clients` gives the
 /// client's name in the header.
 worker_view build_worker_view(engine::program const& prog, engine::agency const& ag, std::vector<engine::client> const& clients,
