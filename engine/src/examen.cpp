@@ -4,6 +4,8 @@
 // says. A draw whose options collide is drawn again.
 #include "rw/engine/examen.hpp"
 
+#include "rng.hpp"
+
 #include "rw/engine/synthetic.hpp"
 
 #include <algorithm>
@@ -68,22 +70,7 @@ std::vector<std::string> override_misconceptions() {
 
 namespace {
 
-/// splitmix64, as in synthetic.cpp: the same on every platform.
-struct rng {
-    std::uint64_t s;
-    std::uint64_t next() {
-        std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    int between(int a, int b) { return a + static_cast<int>(next() % static_cast<std::uint64_t>(b - a + 1)); }
-    bool chance(double p) { return static_cast<double>(next() % 1000000) < p * 1000000.0; }
-    template <typename T>
-    void shuffle(std::vector<T>& v) {
-        for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[next() % i]);
-    }
-};
+using detail::rng;
 
 std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
     rng r{a * 0x2545F4914F6CDD1DULL ^ (b + 1) * 0x9E3779B97F4A7C15ULL};

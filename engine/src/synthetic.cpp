@@ -2,6 +2,8 @@
 // the catalogue fires for a few percent of the workers, on top of a majority of clean dossiers.
 #include "rw/engine/synthetic.hpp"
 
+#include "rng.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -10,22 +12,7 @@ namespace rw::engine::synthetic {
 
 namespace {
 
-/// splitmix64: small, fast, and the same on every platform.
-struct rng {
-    std::uint64_t s;
-    std::uint64_t next() {
-        std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    int between(int a, int b) { return a + static_cast<int>(next() % static_cast<std::uint64_t>(b - a + 1)); }
-    bool chance(double p) { return static_cast<double>(next() % 1000000) < p * 1000000.0; }
-    template <typename T, std::size_t N>
-    T const& pick(std::array<T, N> const& a) {
-        return a[next() % N];
-    }
-};
+using detail::rng;
 
 constexpr std::array<char const*, 24> dutch_first = {"Jan",   "Sanne", "Daan",  "Emma",  "Bram",  "Lotte", "Sem",   "Fleur",
                                                      "Thijs", "Anouk", "Ruben", "Iris",  "Lars",  "Noor",  "Jesse", "Eva",
