@@ -126,6 +126,8 @@ finding const* finding_of(worker_result const& r, std::string const& rule) {
         if (f.rule == rule) return &f;
     return nullptr;
 }
+// The pointer lives in the result: a temporary result would leave it dangling (ASan caught that once).
+finding const* finding_of(worker_result&&, std::string const&) = delete;
 
 std::vector<std::string> articles_of(program const& prog, std::string const& rule, day R) {
     std::vector<std::string> out;
@@ -468,7 +470,8 @@ void keten(question& q, rng& r, engines& en) {
     for (auto const* m : {"geen_26_weken", "keten_24_maanden", "keten_derde_contract"}) {
         auto p = en.misconception_ptr(m);
         if (!p) continue;
-        if (auto g = finding_of(run(en.of(p), b.d, R, "W1"), "bw.ketenregeling"); g && g->due) pool.push_back({m, date_answer(*g->due)});
+        auto alt = run(en.of(p), b.d, R, "W1");
+        if (auto g = finding_of(alt, "bw.ketenregeling"); g && g->due) pool.push_back({m, date_answer(*g->due)});
     }
     r.shuffle(pool);
     pool.push_back({"dag_te_laat", date_answer(add_days(*f->due, 1))});
@@ -591,7 +594,8 @@ void poortwachter_datum(question& q, rng& r, engines& en) {
     {   // counted from the report to the company doctor instead of the first day of sickness
         dossier m = b.d;
         m.workers.front().sicknesses.front().first_day = *z.steps.bedrijfsarts_melding;
-        if (auto g = finding_of(run(en.of(en.main), m, R, "W1"), rule); g && g->due)
+        auto alt = run(en.of(en.main), m, R, "W1");
+        if (auto g = finding_of(alt, rule); g && g->due)
             pool.push_back({"vanaf_melding_bedrijfsarts", date_answer(*g->due)});
     }
     pool.push_back({"dag_te_laat", date_answer(add_days(*f->due, 1))});
