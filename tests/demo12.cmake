@@ -1,0 +1,5 @@
+# Issue 12 (demo12): the import warns about vacancy texts that name a protected ground.
+add_test(NAME cli.import_protected_ground_warning
+         COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:regelwerk> -DSRC=${CMAKE_SOURCE_DIR}
+                 -DWORK=${CMAKE_CURRENT_BINARY_DIR}/demo12_import_warning
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/demo12_import_warning.cmake)
