@@ -23,6 +23,7 @@ endfunction()
 set(f ${SRC}/casebase/matching/flexwerk-match.yaml)
 import(out err ${f})
 expect("${out}" "imported 5 worker\\(s\\) and 1 client\\(s\\)")
+expect("${err}" "flexwerk-match\\.yaml:40:53: warning: [^\n]*\n[^\n]*flexwerk-match\\.yaml:40:66: warning: ")  # in text order
 expect("${err}" "flexwerk-match\\.yaml:40:53: warning: vacancy V2 of client K1, requirements\\.text: \"Max 35 jaar\" names a protected ground \\(leeftijd\\); matching never uses this requirement; neutral alternative: geen leeftijdsgrens")
 expect("${err}" "flexwerk-match\\.yaml:40:66: warning: vacancy V2 of client K1, requirements\\.text: \"alleen Nederlanders\" names a protected ground \\(nationaliteit\\); [^\n]*neutral alternative: een geldige werkvergunning")
 string(REGEX MATCHALL "warning: vacancy" ws "${err}")

@@ -75,12 +75,17 @@ static void warn_protected_grounds(std::vector<engine::dossier> const& dossiers,
                     auto terms = engine::discriminatory_terms(*prog, item, v.start);
                     if (terms.empty()) continue;
                     std::size_t ipos = find_nocase(text, item, vpos);
+                    // In the order the words stand in the text.
+                    auto in_item = [&item](engine::discriminatory_term const& t) {
+                        auto in = find_nocase(item, t.found, 0);
+                        return in == std::string::npos ? std::size_t{0} : in;
+                    };
+                    std::stable_sort(terms.begin(), terms.end(),
+                                     [&](auto const& a, auto const& b) { return in_item(a) < in_item(b); });
                     for (auto const& t : terms) {
                         std::string where = src->path();
                         if (ipos != std::string::npos) {
-                            auto in = find_nocase(item, t.found, 0);
-                            auto lc = src->position(
-                                static_cast<std::uint32_t>(ipos + (in == std::string::npos ? 0 : in)));
+                            auto lc = src->position(static_cast<std::uint32_t>(ipos + in_item(t)));
                             where += ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
                         }
                         std::cerr << where << ": warning: vacancy " << v.id << " of client " << k.id << ", " << path
