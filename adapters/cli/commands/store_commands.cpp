@@ -4,12 +4,14 @@
 #include "rules_support.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/adapters/yaml/dossier_yaml.hpp"
+#include "rw/engine/matching.hpp"
 #include "rw/dsl/diagnostic.hpp"
 #include "safe_output.hpp"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cctype>
 #include <iostream>
 
 namespace rw::cli {
@@ -17,13 +19,93 @@ namespace rw::cli {
 namespace sq = rw::adapters::sqlite;
 namespace ya = rw::adapters::yaml;
 
-static int run_import(std::string const& db, std::vector<std::string> const& files) {
+
+// The byte offset of `needle` in `text` at or after `from`, ignoring case; npos when absent.
+static std::size_t find_nocase(std::string const& text, std::string_view needle, std::size_t from) {
+    if (needle.empty()) return std::string::npos;
+    auto low = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+    for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
+        std::size_t k = 0;
+        while (k < needle.size() && low(text[i + k]) == low(needle[k])) ++k;
+        if (k == needle.size()) return i;
+    }
+    return std::string::npos;
+}
+
+// Issue 12: a vacancy whose requirement or wish text names a protected ground (AWGB, WGBL) gets a
+// warning per item, with the ground and a neutral alternative, from the same word list the matcher
+// uses (rules/matching/discriminatie.rw). Matching never uses such a requirement; the import goes on.
+// The place is found by searching the file for the item's text after the vacancy's id (a YAML
+// scalar written with escapes or folding is not found: then only the file is named).
+static void warn_protected_grounds(std::vector<engine::dossier> const& dossiers,
+                                   std::vector<dsl::source_ptr> const& sources, std::string const& rules) {
+    bool any = false;
+    for (auto const& d : dossiers)
+        for (auto const& k : d.clients) any = any || !k.vacancies.empty();
+    if (!any) return;
+    auto prog = load_rules(rules);
+    if (!prog) {
+        std::cerr << "regelwerk: warning: the rules did not load; vacancy texts were not checked for protected grounds\n";
+        return;
+    }
+    for (std::size_t di = 0; di < dossiers.size(); ++di) {
+        auto const& src = sources[di];
+        std::string const& text = src->text();
+        for (auto const& k : dossiers[di].clients)
+            for (auto const& v : k.vacancies) {
+                std::vector<std::pair<std::string, std::string>> items;
+                auto add_list = [&items](std::string const& path, std::vector<std::string> const& xs) {
+                    for (std::size_t i = 0; i < xs.size(); ++i)
+                        items.emplace_back(path + "[" + std::to_string(i) + "]", xs[i]);
+                };
+                auto const& rq = v.requirements;
+                if (rq.text) items.emplace_back("requirements.text", *rq.text);
+                add_list("requirements.skills", rq.skills);
+                add_list("requirements.certificates", rq.certificates);
+                add_list("requirements.licences", rq.licences);
+                add_list("requirements.languages", rq.languages);
+                add_list("wishes.skills", v.wishes.skills);
+                add_list("wishes.certificates", v.wishes.certificates);
+                add_list("wishes.languages", v.wishes.languages);
+                // Search from the vacancy's id (the first "id: V" after the client's id).
+                std::size_t base = find_nocase(text, k.id, 0);
+                std::size_t vpos = find_nocase(text, v.id, base == std::string::npos ? 0 : base);
+                if (vpos == std::string::npos) vpos = 0;
+                for (auto const& [path, item] : items) {
+                    auto terms = engine::discriminatory_terms(*prog, item, v.start);
+                    if (terms.empty()) continue;
+                    std::size_t ipos = find_nocase(text, item, vpos);
+                    // In the order the words stand in the text.
+                    auto in_item = [&item](engine::discriminatory_term const& t) {
+                        auto in = find_nocase(item, t.found, 0);
+                        return in == std::string::npos ? std::size_t{0} : in;
+                    };
+                    std::stable_sort(terms.begin(), terms.end(),
+                                     [&](auto const& a, auto const& b) { return in_item(a) < in_item(b); });
+                    for (auto const& t : terms) {
+                        std::string where = src->path();
+                        if (ipos != std::string::npos) {
+                            auto lc = src->position(static_cast<std::uint32_t>(ipos + in_item(t)));
+                            where += ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
+                        }
+                        std::cerr << where << ": warning: vacancy " << v.id << " of client " << k.id << ", " << path
+                                  << ": \"" << t.found << "\" names a protected ground (" << t.ground
+                                  << "); matching never uses this requirement; neutral alternative: " << t.alternative
+                                  << "\n";
+                    }
+                }
+            }
+    }
+}
+
+static int run_import(std::string const& db, std::vector<std::string> const& files, std::string const& rules) {
     if (auto e = std_streams_are_store(db)) {
         std::cerr << "regelwerk: " << *e << "\n";
         return bad_input;
     }
     // Read and check every file first: a bad file means nothing is written.
     std::vector<engine::dossier> dossiers;
+    std::vector<dsl::source_ptr> sources;
     dsl::diagnostics diags;
     for (auto const& f : files) {
         dsl::source_ptr src;
@@ -33,13 +115,17 @@ static int run_import(std::string const& db, std::vector<std::string> const& fil
             std::cerr << "regelwerk: " << e.what() << "\n";
             return bad_input;
         }
-        if (auto d = ya::read_dossier(src, diags)) dossiers.push_back(std::move(*d));
+        if (auto d = ya::read_dossier(src, diags)) {
+            dossiers.push_back(std::move(*d));
+            sources.push_back(src);
+        }
     }
     std::cerr << dsl::render_all(diags);
     if (diags.has_errors()) {
         std::cerr << "regelwerk: import refused: " << diags.error_count() << " error(s); the store was not changed\n";
         return bad_input;
     }
+    warn_protected_grounds(dossiers, sources, rules);
     try {
         auto s = sq::store::open(db, sq::open_mode::create);
         s.import(dossiers);
@@ -175,12 +261,14 @@ void register_store_commands(CLI::App& app, int& result) {
     struct import_opts {
         std::string db;
         std::vector<std::string> files;
+        std::string rules = default_rules_dir();
     };
     auto io = std::make_shared<import_opts>();
     auto* imp = app.add_subcommand("import", "Import regelwerk/dossier-1 YAML files into a store (all or nothing)");
     imp->add_option("--db", io->db, "SQLite store (created if missing)")->required();
     imp->add_option("files", io->files, "YAML dossier files")->required()->check(CLI::ExistingFile);
-    imp->callback([&result, io] { result = run_import(io->db, io->files); });
+    add_rules_options(imp, io->rules);
+    imp->callback([&result, io] { result = run_import(io->db, io->files, io->rules); });
 
     struct export_opts {
         std::string db, worker, out;
