@@ -138,6 +138,36 @@ await step('an intercedent records a guidance task from the timeline', async () 
   await context.close();
 });
 
+await step('an intercedent runs a match and proposes a candidate', async () => {
+  const { context, page } = await newSession();
+  await login(page, 'anna');
+  const nav = await page.$('xpath/.//nav//a[normalize-space(text())="Matching"]');
+  expect(nav, 'no Matching in the navigation');
+  await Promise.all([page.waitForNavigation(), nav.click()]);
+  await axe(page, '/matching');
+  const vacancy = await page.$('xpath/.//a[normalize-space(text())="V101"]');
+  expect(vacancy, 'no vacancy V101 on the matching page');
+  await Promise.all([page.waitForNavigation(), vacancy.click()]);
+  let text = await page.evaluate(() => document.body.innerText);
+  expect(text.includes('Plaatsbaar') && text.includes('Geblokkeerd'), 'no eligible and blocked sections');
+  expect(text.includes('punten'), 'no score with points');
+  await shot(page, 'matching.png');
+  await axe(page, 'match V101');
+  // The first eligible candidate's form: propose, with a reason.
+  const form = await page.$('section[aria-labelledby=plaatsbaar] form.decision');
+  expect(form, 'no decision form for an eligible candidate');
+  const select = await form.$('select');
+  const selectId = await select.evaluate((e) => e.id);
+  await page.select(`#${selectId}`, 'voorstellen');
+  const reason = await form.$('input[name=reden]');
+  await reason.type('VCA geldig, dichtbij');
+  await Promise.all([page.waitForNavigation(), form.$eval('button[type=submit]', (b) => b.click())]);
+  text = await page.evaluate(() => document.body.innerText);
+  expect(text.includes('Besluit vastgelegd'), 'no confirmation after the decision');
+  expect(text.includes('voorgesteld') && text.includes('VCA geldig, dichtbij'), 'the decision and its reason are not shown');
+  await context.close();
+});
+
 await step('a trainer who opens a worker card gets 403', async () => {
   const { context, page } = await newSession();
   await login(page, 'tom');

@@ -20,35 +20,6 @@ namespace sq = rw::adapters::sqlite;
 namespace pr = rw::adapters::presentation;
 namespace app = rw::adapters::app;
 
-/// advise --for werker|inlener (issue 13): the texts for the worker (in the dossier's `language`,
-/// else nl) or for the client (in --lang), or in --text-lang; a rule without that language gives
-/// its Dutch text and the output says so.
-static int run_texts(engine::evaluator& ev, engine::agency const& ag, std::vector<engine::client> const& clients,
-                     engine::worker const& w, engine::day R, std::string const& lang, std::string const& format,
-                     std::string const& audience, std::string const& text_lang) {
-    bool worker = audience == "werker";
-    std::string requested = text_lang;
-    bool recorded = true;
-    if (requested.empty()) {
-        if (worker) {
-            recorded = w.language && !w.language->empty();
-            requested = recorded ? *w.language : "nl";
-        } else {
-            requested = lang;
-        }
-    }
-    engine::evaluation_options opts{R, false};
-    opts.facts = false;
-    (worker ? opts.worker_text_lang : opts.client_text_lang) = requested;
-    engine::client_index idx(clients);
-    auto res = ev.evaluate_worker(ag, idx, w, opts);
-    auto view = pr::build_texts_view(ev.prog(), clients, w, res.findings, R, language_of(lang),
-                                     worker ? pr::text_audience::worker : pr::text_audience::client, requested, recorded);
-    if (format == "json") pr::render_texts_json(std::cout, view);
-    else pr::render_texts_text(std::cout, view);
-    return ok;
-}
-
 static int run_advise(std::string const& db, std::string const& worker_id, std::string const& at, std::string const& lang,
                       std::string const& format, bool explain, std::string const& rules, std::string const& audience,
                       std::string const& text_lang) {
@@ -59,11 +30,13 @@ static int run_advise(std::string const& db, std::string const& worker_id, std::
     auto const& prog = in->prog;
     auto const& ref = in->ref;
     try {
-        if (!audience.empty()) {
-            engine::evaluator ev(prog);
-            auto w = s.load_worker(worker_id);
-            if (!w) return bad_input;
-            return run_texts(ev, ref.agency, ref.clients, *w, R, lang, format, audience, text_lang);
+        if (!audience.empty()) {  // issue 13: the texts for the worker or the client
+            auto view = app::texts(s, prog, ref, worker_id, R, language_of(lang),
+                                   audience == "werker" ? pr::text_audience::worker : pr::text_audience::client, text_lang);
+            if (!view) return bad_input;
+            if (format == "json") pr::render_texts_json(std::cout, *view);
+            else pr::render_texts_text(std::cout, *view);
+            return ok;
         }
         auto view = app::worker_card(s, prog, ref, worker_id, R, language_of(lang), explain);
         if (!view) return bad_input;  // gone between the two reads: the check above said what

@@ -4,6 +4,7 @@
 #include "cli_common.hpp"
 #include "report_text.hpp"
 #include "rules_support.hpp"
+#include "rw/adapters/app/services.hpp"
 #include "rw/adapters/presentation/match_view.hpp"
 #include "rw/adapters/presentation/render.hpp"
 #include "rw/adapters/presentation/escape.hpp"
@@ -11,7 +12,6 @@
 #include "rw/engine/matching.hpp"
 #include "safe_output.hpp"
 
-#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <stdexcept>
@@ -20,6 +20,7 @@ namespace rw::cli {
 
 namespace sq = rw::adapters::sqlite;
 namespace pr = rw::adapters::presentation;
+namespace app = rw::adapters::app;
 
 namespace {
 
@@ -89,30 +90,11 @@ std::string ranking_for_people(std::string const& detail, engine::program const*
     return out;
 }
 
-/// UTC now as "YYYY-MM-DDTHH:MM:SSZ" (the log's clock; RW_NOW overrides it for tests).
-std::string now_utc() {
-    if (char const* fixed = std::getenv("RW_NOW"); fixed && *fixed) return fixed;
-    auto t = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    return date::format("%Y-%m-%dT%H:%M:%SZ", t);
-}
-
 /// Who runs or decides: --by, else $USER, else "onbekend".
 std::string who(std::string const& by) {
     if (!by.empty()) return by;
     if (char const* u = std::getenv("USER"); u && *u) return u;
     return "onbekend";
-}
-
-/// FNV-1a 64 of the store's content and the rulebook: what the run read.
-std::string inputs_hash(std::string const& store_hash, std::string const& rules_hash) {
-    std::uint64_t h = 14695981039346656037ULL;
-    for (unsigned char c : store_hash + "|" + rules_hash) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
 }
 
 int fail(std::string const& msg) {
@@ -129,59 +111,35 @@ int run_match(match_options const& o) {
     mo.explain = o.explain;
     mo.threads = o.threads;
     if (auto e = std_streams_are_store(o.db)) return fail(*e);
-    engine::dossier d;
+    std::optional<engine::dossier> d;
     std::string store_hash;
     try {
         auto s = sq::store::open(o.db, sq::open_mode::read_only);
         if (!o.no_log) store_hash = s.content_hash();
         if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
-        auto ag = s.load_agency();
-        if (!ag) return fail("the store has no agency");
-        d.agency_info = *ag;
-        d.clients = s.load_clients();
-        if (!o.worker.empty()) {
-            auto w = s.load_worker(o.worker);
-            if (!w) return fail("no worker '" + terminal_safe(o.worker) + "' in " + o.db);
-            d.workers.push_back(std::move(*w));
-        } else {
-            // Only candidates are kept: workers whose application is active (matching.hpp).
-            s.for_each_worker([&](engine::worker&& w, std::vector<engine::data_issue>&&) {
-                if (w.appl && w.appl->status == engine::application_status::active) d.workers.push_back(std::move(w));
-                return true;
-            });
-        }
+        bool found = false;
+        d = app::matching_dossier(s, o.worker, &found);
+        if (!d) return fail("the store has no agency");
+        if (!o.worker.empty() && !found) return fail("no worker '" + terminal_safe(o.worker) + "' in " + o.db);
     } catch (sq::store_error const& e) {
         return fail(e.what());
     }
     auto prog = load_rules(o.rules);
     if (!prog) return bad_input;
-    engine::evaluator ev(prog);
     auto lang = language_of(o.lang);
     try {
         // Every run is logged (AVG art. 22, AI Act art. 26(6)): who, when, what it read, the ranking.
         sq::match_log_entry run;
-        run.entry = "run";
-        run.at = now_utc();
-        run.by = who(o.by);
-        run.reference_date = engine::format_date(mo.at);
-        run.inputs_hash = inputs_hash(store_hash, prog->rules_hash);
         if (!o.worker.empty()) {
-            auto ms = engine::match_worker(ev, d, o.worker, mo);
-            auto view = pr::build_worker_match_view(d.workers.front(), ms, d.agency_info, lang, o.explain, prog.get());
-            if (o.format == "json") pr::render_worker_match_json(std::cout, view);
-            else pr::render_worker_match_text(std::cout, view);
-            run.worker = o.worker;
-            std::string detail = "[";
-            for (auto const& m : view.vacancies) detail += (detail.size() > 1 ? "," : "") + pr::match_ranking_json(m);
-            run.detail_json = detail + "]";
+            auto r = app::match_worker(*d, prog, o.worker, mo, lang, who(o.by), store_hash);
+            if (o.format == "json") pr::render_worker_match_json(std::cout, r.view);
+            else pr::render_worker_match_text(std::cout, r.view);
+            run = std::move(r.entry);
         } else {
-            auto m = engine::match_vacancy(ev, d, o.vacancy, mo);
-            auto view = pr::build_match_view(m, d.agency_info, lang, o.explain, o.top, prog.get());
-            if (o.format == "json") pr::render_match_json(std::cout, view);
-            else pr::render_match_text(std::cout, view);
-            run.vacancy = m.vacancy;
-            run.client = m.client;
-            run.detail_json = pr::match_ranking_json(view);
+            auto r = app::match_vacancy(*d, prog, o.vacancy, mo, lang, o.top, who(o.by), store_hash);
+            if (o.format == "json") pr::render_match_json(std::cout, r.view);
+            else pr::render_match_text(std::cout, r.view);
+            run = std::move(r.entry);
         }
         if (!o.no_log) sq::store::open(o.db, sq::open_mode::read_write).append_match_log(run);
         return ok;
@@ -198,26 +156,11 @@ int run_decide(decide_options const& o) {
     if (auto e = std_streams_are_store(o.db)) return fail(*e);
     try {
         auto s = sq::store::open(o.db, sq::open_mode::read_write);
-        auto w = s.load_worker(o.worker);
-        if (!w) return fail("no worker '" + terminal_safe(o.worker) + "' in " + o.db);
-        std::string client;
-        for (auto const& k : s.load_clients())
-            for (auto const& v : k.vacancies)
-                if (v.id == o.vacancy) client = k.id;
-        if (client.empty()) return fail("no vacancy '" + terminal_safe(o.vacancy) + "' in " + o.db);
-        sq::match_log_entry e;
-        e.entry = "decision";
-        e.at = now_utc();
-        e.by = who(o.by);
-        e.client = client;
-        e.vacancy = o.vacancy;
-        e.worker = o.worker;
-        e.reference_date = engine::format_date(parse_at(o.at));
-        e.decision = o.decision;
-        e.reason = o.reason;
-        auto id = s.append_match_log(e);
-        std::cout << "logged decision " << id << ": " << o.decision << " " << terminal_safe(o.worker) << " for "
-                  << terminal_safe(o.vacancy) << " by " << terminal_safe(e.by) << "\n";
+        auto by = who(o.by);
+        auto r = app::record_match_decision(s, o.vacancy, o.worker, o.decision, o.reason, by, parse_at(o.at));
+        if (!r.error.empty()) return fail(terminal_safe(r.error) + " in " + o.db);
+        std::cout << "logged decision " << r.id << ": " << o.decision << " " << terminal_safe(o.worker) << " for "
+                  << terminal_safe(o.vacancy) << " by " << terminal_safe(by) << "\n";
         return ok;
     } catch (sq::store_error const& e) {
         return fail(e.what());

@@ -5,6 +5,7 @@
 #include "cli_common.hpp"
 #include "report_text.hpp"
 #include "rules_support.hpp"
+#include "rw/adapters/app/services.hpp"
 #include "rw/adapters/presentation/escape.hpp"
 #include "rw/adapters/presentation/tariff_view.hpp"
 #include "rw/adapters/sqlite/store.hpp"
@@ -18,6 +19,7 @@ namespace rw::cli {
 
 namespace sq = rw::adapters::sqlite;
 namespace pr = rw::adapters::presentation;
+namespace app = rw::adapters::app;
 
 namespace {
 
@@ -37,138 +39,46 @@ int fail(std::string const& msg) {
     return bad_input;
 }
 
-std::string decimal_point(std::string s) {
-    std::replace(s.begin(), s.end(), ',', '.');
-    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-    return s;
-}
-
-int run_quote(tariff_options o) {
+int run_quote(tariff_options const& o) {
     if (!o.placement.empty() && o.db.empty()) return fail("--placement needs --db");
-    if (o.wage.empty() && o.placement.empty()) return fail("--wage is required (the gross hourly wage, e.g. 15.00), or --placement with --db");
-    if (!o.margin.empty() && !o.factor.empty()) return fail("give --margin or --factor, not both");
-    if (o.placement.empty() && (!o.client.empty() || !o.function.empty()) && (o.client.empty() || o.function.empty() || o.db.empty()))
-        return fail("--client and --function go together, with --db (the client's reference wage for the function)");
     if (o.format != "text" && o.format != "json" && o.format != "html") return fail("--format must be text, json or html");
-    engine::day at = parse_at(o.at);
-    pr::quote_context qc;
-    qc.lang = language_of(o.lang);
+    app::quote_request r;
+    r.at = parse_at(o.at);
+    r.wage = o.wage;
+    r.hours = o.hours;
+    r.fase = o.fase;
+    r.contract = o.contract;
+    r.age = o.age;
+    r.margin = o.margin;
+    r.factor = o.factor;
+    r.client = o.client;
+    r.function = o.function;
+    r.placement = o.placement;
+    r.tariff = o.tariff;
+    r.set = o.set;
+    r.lang = language_of(o.lang);
     auto prog = load_rules(o.rules);
     if (!prog) return bad_input;
-    engine::evaluator ev(prog);
-    // --placement: the store's placement gives every input the command line does not.
-    engine::tariff_inputs from_placement;
-    if (!o.placement.empty()) {
-        if (auto e = std_streams_are_store(o.db)) return fail(*e);
-        engine::dossier d;
-        std::optional<engine::worker> owner;
-        engine::placement const* pl = nullptr;
-        try {
-            auto s = sq::store::open(o.db, sq::open_mode::read_only);
-            auto ag0 = s.load_agency();
-            if (!ag0) return fail("the store has no agency");
-            d.agency_info = *ag0;
-            d.clients = s.load_clients();
-            s.for_each_worker([&](engine::worker&& w, std::vector<engine::data_issue>&&) {
-                for (auto const& x : w.placements)
-                    if (x.id == o.placement) owner = std::move(w);
-                return !owner;
-            });
-        } catch (sq::store_error const& e) {
-            return fail(e.what());
+    app::quote_result q;
+    try {
+        std::optional<sq::store> s;
+        if (!o.db.empty()) {
+            if (auto e = std_streams_are_store(o.db)) return fail(*e);
+            s.emplace(sq::store::open(o.db, sq::open_mode::read_only));
         }
-        if (!owner) return fail("no placement '" + pr::terminal_safe(o.placement) + "' in " + o.db);
-        for (auto const& x : owner->placements)
-            if (x.id == o.placement) pl = &x;
-        from_placement = engine::placement_inputs(ev, d, *owner, *pl, at, o.tariff);
-        auto take = [&](std::string& opt, char const* name) {
-            if (opt.empty() && from_placement.count(name)) opt = from_placement[name];
-        };
-        take(o.wage, "loon");
-        take(o.contract, "contract");
-        take(o.fase, "fase");
-        take(o.age, "leeftijd");
-        take(o.hours, "uren");
-        if (o.wage.empty()) return fail("placement '" + pr::terminal_safe(o.placement) + "' has no hourly wage: give --wage");
-        if (o.client.empty()) {
-            o.client = pl->client;
-            o.function = pl->function.value_or("");
-        }
-        qc.placement = o.placement + " (" + owner->id + " " + owner->name + ")";
+        q = app::make_quote(s ? &*s : nullptr, prog, std::move(r));
+    } catch (sq::store_error const& e) {
+        return fail(e.what());
     }
-    std::string fase = o.fase, contract = o.contract;
-    if (!fase.empty() && fase != "A" && fase != "B" && fase != "C") return fail("--fase must be A, B or C");
-    if (contract.empty()) contract = engine::contract_for_phase(fase.empty() ? "A" : fase);
-    if (engine::enum_member(engine::enum_id::contract_kind, contract) < 0)
-        return fail("--contract must be uitzendbeding, bepaalde_tijd, onbepaalde_tijd or oproep");
-    engine::tariff_inputs in;
-    in["loon"] = o.wage;
-    in["contract"] = contract;
-    if (!fase.empty()) in["fase"] = fase;
-    if (!o.age.empty()) in["leeftijd"] = o.age;
-    if (!o.hours.empty()) in["uren"] = o.hours;
-    std::optional<engine::agency> ag;
-    if (!o.db.empty()) {
-        if (auto e = std_streams_are_store(o.db)) return fail(*e);
-        try {
-            auto s = sq::store::open(o.db, sq::open_mode::read_only);
-            ag = s.load_agency();
-            if (!o.client.empty() && !o.function.empty()) {
-                auto clients = s.load_clients();
-                auto k = std::find_if(clients.begin(), clients.end(), [&](auto const& c) { return c.id == o.client; });
-                if (k == clients.end()) return fail("no client '" + pr::terminal_safe(o.client) + "' in " + o.db);
-                qc.client_name = k->name;
-                std::optional<engine::money> ref;
-                engine::opt_day ref_from;
-                for (auto const& r : k->reference_wages)
-                    if (r.function == o.function && r.from <= at && (!ref_from || r.from >= *ref_from)) ref = r.hourly, ref_from = r.from;
-                if (!ref && !o.placement.empty()) {
-                    // a placement's function without a reference wage: no equal-pay floor
-                } else if (!ref)
-                    return fail("client '" + pr::terminal_safe(o.client) + "' has no reference wage for function '" +
-                                pr::terminal_safe(o.function) + "' on " + engine::format_date(at));
-                if (ref) in["referentieloon"] = engine::format_money(*ref);
-            }
-        } catch (sq::store_error const& e) {
-            return fail(e.what());
-        }
+    if (!q.error.empty()) {
+        // The store's name where the message is about what the store lacks (as before the move).
+        bool about_store = q.error.rfind("no placement", 0) == 0 || q.error.rfind("no client", 0) == 0;
+        return fail(pr::terminal_safe(q.error) + (about_store ? " in " + o.db : ""));
     }
-    for (auto const& kv : o.set) {
-        auto eq = kv.find('=');
-        if (eq == std::string::npos || eq == 0) return fail("--set takes name=value, not '" + pr::terminal_safe(kv) + "'");
-        in[kv.substr(0, eq)] = kv.substr(eq + 1);
-    }
-    engine::quote_options qo;
-    if (!o.margin.empty()) {
-        std::string m = decimal_point(o.margin);
-        if (!m.empty() && m.back() == '%') m.pop_back();
-        auto p = engine::parse_percent_micro(m);
-        if (!p) return fail("--margin takes a percentage such as 20% or 17,5%");
-        qo.margin_micro = *p;
-    }
-    if (!o.factor.empty()) {
-        auto f = engine::parse_decimal(decimal_point(o.factor));
-        if (!f || f->milli <= 0) return fail("--factor takes a positive number such as 1.85 (at most three decimals)");
-        qo.factor_milli = f->milli;
-    }
-    auto q = engine::make_quote(ev, ag ? &*ag : nullptr, o.tariff, at, in, qo);
-    // A misspelt input or a tariff that is not there is the user's mistake, not a refusal.
-    for (auto const& e : q.cost.errors)
-        if (e.find("has no input") != std::string::npos || e.find("cannot read") != std::string::npos ||
-            e.find("no tariff") != std::string::npos || e.find("not in force") != std::string::npos)
-            return fail(e);
-    qc.wage = o.wage;
-    qc.contract = contract;
-    qc.fase = fase;
-    qc.age = o.age;
-    qc.hours = o.hours;
-    qc.client = o.client;
-    qc.function = o.function;
-    if (ag) qc.agency = ag->name;
-    if (o.format == "json") pr::render_quote_json(std::cout, q, qc);
-    else if (o.format == "html") pr::render_quote_html(std::cout, *prog, q, qc);
-    else pr::render_quote_text(std::cout, *prog, q, qc);
-    return q.refused ? findings : ok;
+    if (o.format == "json") pr::render_quote_json(std::cout, q.q, q.context);
+    else if (o.format == "html") pr::render_quote_html(std::cout, *prog, q.q, q.context);
+    else pr::render_quote_text(std::cout, *prog, q.q, q.context);
+    return q.q.refused ? findings : ok;
 }
 
 int run_requote(requote_cli_options const& o, std::string const& rules) {

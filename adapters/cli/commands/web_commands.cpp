@@ -82,6 +82,21 @@ int run_user_list(std::string const& db) {
     return ok;
 }
 
+int run_user_disable(std::string const& db, std::string const& name, bool disable) {
+    try {
+        auto s = sq::store::open(db, sq::open_mode::read_write);
+        if (!s.set_user_disabled(name, disable)) {
+            std::cerr << "regelwerk: no user '" << terminal_safe(name) << "' in " << db << "\n";
+            return bad_input;
+        }
+    } catch (sq::store_error const& e) {
+        std::cerr << "regelwerk: " << e.what() << "\n";
+        return bad_input;
+    }
+    std::cout << "user " << terminal_safe(name) << (disable ? " disabled" : " enabled") << "\n";
+    return ok;
+}
+
 int run_serve(std::string const& db, std::string const& listen, std::string const& at, std::string const& rules, int session_minutes) {
     web::server_options o;
     o.db = db;
@@ -170,6 +185,15 @@ void register_web_commands(CLI::App& app, int& result) {
     auto* list = u->add_subcommand("list", "List the users (name, role, since)");
     list->add_option("--db", o->db, "SQLite store")->required();
     list->callback([&result, o] { result = run_user_list(o->db); });
+    // A user is never deleted (the access log names them): disabled, they cannot log in. A running
+    // server ends their sessions at once when the admin disables them on the users page; disabled
+    // here, they are refused at their next login.
+    for (bool disable : {true, false}) {
+        auto* sub = u->add_subcommand(disable ? "disable" : "enable", disable ? "Disable a user (no more logins)" : "Enable a disabled user");
+        sub->add_option("--db", o->db, "SQLite store")->required();
+        sub->add_option("--name", o->name, "User name")->required();
+        sub->callback([&result, o, disable] { result = run_user_disable(o->db, o->name, disable); });
+    }
 }
 
 }  // namespace rw::cli

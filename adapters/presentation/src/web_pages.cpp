@@ -131,6 +131,9 @@ constexpr std::array labels{
     entry{"users.submit", "Toevoegen", "Add"},
     entry{"users.disabled", "uitgeschakeld", "disabled"},
     entry{"users.active", "actief", "active"},
+    entry{"users.change", "Wijzigen", "Change"},
+    entry{"users.disable", "Uitschakelen", "Disable"},
+    entry{"users.enable", "Inschakelen", "Enable"},
     entry{"users.password_hint", "Minstens 12 tekens.", "At least 12 characters."},
     entry{"role.intercedent", "intercedent", "intercedent"},
     entry{"role.compliance", "compliance officer", "compliance officer"},
@@ -139,6 +142,46 @@ constexpr std::array labels{
     entry{"inzage.title", "Inzagelog", "Access log"},
     entry{"inzage.intro", "Wie welk dossier bekeek of wijzigde, en wanneer (AVG art. 5 lid 2: verantwoording). De laatste 500.",
           "Who viewed or changed which dossier, and when (GDPR art. 5(2): accountability). The latest 500."},
+    entry{"nav.matching", "Matching", "Matching"},
+    entry{"matching.title", "Vacatures en kandidaten", "Vacancies and candidates"},
+    entry{"matching.intro", "Kies een vacature: regelwerk toetst elke kandidaat aan de regels over de hele opdracht en scoort met redenen. Leeftijd, nationaliteit en andere AWGB-gronden tellen nooit mee. Elke run wordt gelogd.",
+          "Choose a vacancy: regelwerk checks every candidate against the rules over the whole assignment and scores with reasons. Age, nationality and other protected grounds never count. Every run is logged."},
+    entry{"matching.none", "Nog geen vacatures.", "No vacancies yet."},
+    entry{"matching.back", "Alle vacatures", "All vacancies"},
+    entry{"col.vacature", "Vacature", "Vacancy"},
+    entry{"col.inlener", "Inlener", "Client"},
+    entry{"col.functie", "Functie", "Function"},
+    entry{"col.score", "Score", "Score"},
+    entry{"col.redenen", "Waarom", "Why"},
+    entry{"col.besluit", "Besluit", "Decision"},
+    entry{"matching.rank", "Nr.", "No."},
+    entry{"matching.decision", "Besluit", "Decision"},
+    entry{"matching.propose", "Voorstellen aan de inlener", "Propose to the client"},
+    entry{"matching.reject", "Afwijzen", "Reject"},
+    entry{"matching.reason", "Reden", "Reason"},
+    entry{"matching.submit", "Vastleggen", "Record"},
+    entry{"matching.decided", "Besluit vastgelegd in het matchinglog.", "Decision recorded in the matching log."},
+    entry{"matching.voorstellen", "voorgesteld", "proposed"},
+    entry{"matching.afwijzen", "afgewezen", "rejected"},
+    entry{"nav.tarief", "Tarief", "Tariff"},
+    entry{"tarief.title", "Tarief voor de inlener", "Tariff for the client"},
+    entry{"tarief.intro", "De kostprijs per uur uit de regels (rules/tarief/), elke regel met tarief en bron; daarboven marge of factor. Een tarief onder de kostprijs wordt geweigerd met de reden.",
+          "The cost price per hour from the rules (rules/tarief/), each line with its rate and source; on top the margin or factor. A tariff below cost is refused with the reason."},
+    entry{"tarief.date", "Datum van de offerte (JJJJ-MM-DD)", "Date of the quote (YYYY-MM-DD)"},
+    entry{"tarief.placement", "Plaatsing (optioneel: geeft loon, contract, fase, leeftijd, uren, inlener en functie)",
+          "Placement (optional: gives wage, contract, phase, age, hours, client and function)"},
+    entry{"tarief.wage", "Bruto uurloon (bijv. 15,00)", "Gross hourly wage (e.g. 15.00)"},
+    entry{"tarief.hours", "Uren per week", "Hours a week"},
+    entry{"tarief.fase", "Fase", "Phase"},
+    entry{"tarief.contract", "Contractsoort (leeg: volgt uit de fase)", "Contract kind (empty: follows from the phase)"},
+    entry{"tarief.age", "Leeftijd", "Age"},
+    entry{"tarief.margin", "Marge op de kostprijs (bijv. 20%)", "Margin on the cost price (e.g. 20%)"},
+    entry{"tarief.factor", "of: factor op het loon (bijv. 1,85)", "or: factor on the wage (e.g. 1.85)"},
+    entry{"tarief.client", "Inlener (met functie: de gelijke-beloningsgrens)", "Client (with function: the equal-pay floor)"},
+    entry{"tarief.function", "Functie bij de inlener", "Function at the client"},
+    entry{"tarief.none", "geen", "none"},
+    entry{"tarief.submit", "Bereken offerte", "Compute the quote"},
+    entry{"tarief.error", "De offerte kon niet worden berekend: ", "The quote could not be computed: "},
     entry{"card.header", "Overzicht", "Overview"},
     entry{"card.next_phase", "Volgende fase", "Next phase"},
     entry{"card.evidence", "Onderbouwing", "Evidence"},
@@ -373,6 +416,28 @@ std::string worker_card_body(worker_view const& v) {
     return o.str();
 }
 
+std::string texts_section(texts_view const& v) {
+    auto const l = v.lang;
+    auto t = [&](msg m) { return esc(std::string(text(m, l))); };
+    bool worker = v.audience == text_audience::worker;
+    std::ostringstream o;
+    o << "<section aria-labelledby=teksten><h2 id=teksten>" << t(worker ? msg::texts_for_worker : msg::texts_for_client) << "</h2>\n<p class=muted>"
+      << t(msg::texts_language) << esc(v.requested) << (v.language_recorded ? "" : t(msg::texts_not_recorded)) << "</p>\n";
+    if (v.texts.empty()) o << "<p>" << t(msg::texts_none) << "</p>\n";
+    else {
+        o << "<ul>\n";
+        for (auto const& x : v.texts) {
+            o << "<li><strong>" << esc(x.title) << "</strong>";
+            if (!x.client.empty()) o << " · " << t(msg::texts_client) << esc(x.client);
+            if (x.fallback) o << "<br><span class=muted>" << t(msg::texts_fallback) << esc(v.requested) << t(msg::texts_fallback_end) << "</span>";
+            o << "<p lang=\"" << esc(x.text_lang) << "\">" << esc(x.text) << "</p></li>\n";
+        }
+        o << "</ul>\n";
+    }
+    o << "</section>\n";
+    return o.str();
+}
+
 std::string action_list_body(action_list_view const& v, std::map<std::string, std::string> const& hrefs, std::string const& status,
                              std::string const& rule, bool dashboard) {
     auto const l = v.lang;
@@ -471,15 +536,25 @@ std::string audit_body(language l, std::string const& iso_date) {
     return o.str();
 }
 
-std::string users_body(language l, std::string const& csrf, std::vector<user_row> const& users, std::string const& message, bool error) {
+std::string users_body(language l, std::string const& csrf, std::vector<user_row> const& users, std::string const& message, bool error,
+                       std::string const& self) {
     std::ostringstream o;
     o << "<h1>" << L("users.title", l) << "</h1>\n";
     if (!message.empty()) o << "<p class=" << (error ? "error role=alert" : "ok role=status") << ">" << esc(message) << "</p>\n";
     o << "<table><thead><tr><th scope=col>" << L("col.gebruiker", l) << "</th><th scope=col>" << L("col.rol", l) << "</th><th scope=col>"
-      << L("col.sinds", l) << "</th><th scope=col>" << L("col.status", l) << "</th></tr></thead><tbody>\n";
-    for (auto const& u : users)
+      << L("col.sinds", l) << "</th><th scope=col>" << L("col.status", l) << "</th><th scope=col>" << L("users.change", l)
+      << "</th></tr></thead><tbody>\n";
+    for (auto const& u : users) {
         o << "<tr><td>" << esc(u.name) << "</td><td>" << esc(L("role." + u.role, l)) << "</td><td>" << esc(u.created_at) << "</td><td>"
-          << L(u.disabled ? "users.disabled" : "users.active", l) << "</td></tr>\n";
+          << L(u.disabled ? "users.disabled" : "users.active", l) << "</td><td>";
+        if (u.name != self)
+            o << "<form class=inline method=post action=\"/beheer/gebruikers\"><input type=hidden name=csrf value=\"" << esc(csrf)
+              << "\"><input type=hidden name=name value=\"" << esc(u.name) << "\"><input type=hidden name=actie value=\""
+              << (u.disabled ? "inschakelen" : "uitschakelen") << "\"><button type=submit aria-label=\""
+              << esc(L(u.disabled ? "users.enable" : "users.disable", l) + ": " + u.name) << "\">"
+              << L(u.disabled ? "users.enable" : "users.disable", l) << "</button></form>";
+        o << "</td></tr>\n";
+    }
     o << "</tbody></table>\n<h2>" << L("users.add", l) << "</h2>\n<form method=post action=\"/beheer/gebruikers\">"
       << "<input type=hidden name=csrf value=\"" << esc(csrf) << "\"><label for=name>" << L("login.name", l)
       << "</label><input type=text id=name name=name required autocomplete=off><label for=role>" << L("col.rol", l)
@@ -502,6 +577,168 @@ std::string access_log_body(language l, std::vector<access_row> const& rows) {
         o << "<tr><td>" << esc(r.at) << "</td><td>" << esc(r.user) << "</td><td>" << esc(r.action) << "</td><td>" << esc(r.worker)
           << "</td></tr>\n";
     o << "</tbody></table>\n";
+    return o.str();
+}
+
+std::string vacancies_body(language l, std::vector<vacancy_row> const& rows) {
+    std::ostringstream o;
+    o << "<h1>" << L("matching.title", l) << "</h1>\n<p class=muted>" << L("matching.intro", l) << "</p>\n";
+    if (rows.empty()) {
+        o << "<p>" << L("matching.none", l) << "</p>\n";
+        return o.str();
+    }
+    o << "<table><thead><tr><th scope=col>" << L("col.vacature", l) << "</th><th scope=col>" << L("col.inlener", l) << "</th><th scope=col>"
+      << L("col.functie", l) << "</th><th scope=col>" << L("col.periode", l) << "</th><th scope=col>" << L("col.status", l)
+      << "</th></tr></thead><tbody>\n";
+    for (auto const& r : rows)
+        o << "<tr><td><a href=\"" << esc(r.href) << "\">" << esc(r.id) << "</a></td><td>" << esc(r.client_name) << "</td><td>" << esc(r.function)
+          << "</td><td>" << day_text(r.start, l) << " – " << (r.end ? day_text(*r.end, l) : std::string()) << "</td><td>" << esc(r.status)
+          << "</td></tr>\n";
+    o << "</tbody></table>\n";
+    return o.str();
+}
+
+namespace {
+
+/// The decision form of one candidate; `n` makes its field ids unique on the page.
+void decision_form(std::ostringstream& o, language l, std::string const& action, std::string const& csrf, candidate_link const& c,
+                   std::size_t n, bool may_propose) {
+    auto id = std::to_string(n);
+    o << "<form method=post action=\"" << esc(action) << "\" class=decision><input type=hidden name=csrf value=\"" << esc(csrf)
+      << "\"><input type=hidden name=kandidaat value=\"" << esc(c.handle) << "\"><label for=besluit-" << id << ">"
+      << L("matching.decision", l) << "</label><select id=besluit-" << id << " name=besluit>";
+    if (may_propose) o << "<option value=voorstellen>" << L("matching.propose", l) << "</option>";
+    o << "<option value=afwijzen>" << L("matching.reject", l) << "</option></select><label for=reden-" << id << ">" << L("matching.reason", l)
+      << "</label><input type=text id=reden-" << id << " name=reden required> <button type=submit>" << L("matching.submit", l)
+      << "</button></form>";
+}
+
+void decision_cell(std::ostringstream& o, language l, candidate_link const* c) {
+    if (!c || c->decision.empty()) return;
+    o << "<p><strong>" << L("matching." + c->decision, l) << "</strong> <span class=muted>" << esc(c->by) << ", " << esc(c->at)
+      << "</span><br>" << esc(c->reason) << "</p>";
+}
+
+void beside_html(std::ostringstream& o, match_view const& v, match_view::candidate_row const& c) {
+    if (c.beside.empty()) return;
+    o << "<ul class=muted>";
+    for (auto const& b : c.beside)
+        o << "<li>" << esc(std::string(text(msg::match_beside, v.lang))) << day_text(b.on, v.lang) << " "
+          << esc(b.f.title.empty() ? b.f.rule : b.f.title) << " (" << esc(std::string(kind_label(b.f.kind, v.lang))) << "): "
+          << esc(people_text(b.f.message, v.lang)) << "</li>";
+    o << "</ul>";
+}
+
+}  // namespace
+
+std::string match_body(match_view const& v, std::map<std::string, candidate_link> const& candidates, std::string const& action,
+                       std::string const& csrf, std::string const& message, bool error) {
+    auto const l = v.lang;
+    auto t = [&](msg m) { return esc(std::string(text(m, l))); };
+    auto link = [&](std::string const& worker) -> candidate_link const* {
+        auto it = candidates.find(worker);
+        return it == candidates.end() ? nullptr : &it->second;
+    };
+    auto name = [&](match_view::candidate_row const& c) {
+        auto const* k = link(c.worker);
+        std::string n = esc(c.name) + " <span class=muted>" + esc(c.worker) + "</span>";
+        return k && !k->card_href.empty() ? "<a href=\"" + esc(k->card_href) + "\">" + esc(c.name) + "</a> <span class=muted>" + esc(c.worker) + "</span>" : n;
+    };
+    auto contract = [&](match_view::candidate_row const& c) {
+        std::string s = (c.own_contract ? t(msg::match_own_contract) : t(msg::match_contract)) + esc(c.contract_label.empty() ? c.contract_kind : c.contract_label);
+        if (!c.fase.empty()) s += ", " + t(msg::match_phase) + esc(c.fase);
+        return s;
+    };
+    std::ostringstream o;
+    o << "<h1>" << L("col.vacature", l) << " " << esc(v.vacancy) << ": " << esc(v.function) << "</h1>\n<p>" << esc(v.client_name) << " · "
+      << day_text(v.start, l) << " – " << (v.end ? day_text(*v.end, l) : std::string()) << " · " << esc(v.status) << "<br>"
+      << v.candidates << t(msg::match_candidates) << v.eligible.size() << t(msg::match_eligible_count) << v.blocked.size()
+      << t(msg::match_blocked_count) << t(msg::match_at) << day_text(v.at, l) << "</p>\n";
+    if (!message.empty()) o << "<p class=" << (error ? "error role=alert" : "ok role=status") << ">" << esc(message) << "</p>\n";
+    for (auto const& f : v.flags) {
+        o << "<p class=error>" << t(msg::match_flag) << "\"" << esc(f.found) << "\" (" << esc(f.ground) << "): " << t(msg::match_flag_unused);
+        if (!f.alternative.empty()) o << "<br>" << t(msg::match_flag_alternative) << esc(f.alternative);
+        o << "</p>\n";
+    }
+    o << "<p class=muted>" << t(msg::match_person_decides) << "</p>\n";
+    std::size_t form = 0;
+    o << "<section aria-labelledby=plaatsbaar><h2 id=plaatsbaar>" << t(msg::match_eligible) << "</h2>\n";
+    if (v.eligible.empty()) o << "<p>" << t(msg::scenario_none) << "</p>\n";
+    else {
+        o << "<table><thead><tr><th scope=col>" << L("matching.rank", l) << "</th><th scope=col>" << L("col.werker", l) << "</th><th scope=col>"
+          << L("col.score", l) << "</th><th scope=col>" << L("col.redenen", l) << "</th><th scope=col>" << L("col.besluit", l)
+          << "</th></tr></thead><tbody>\n";
+        std::size_t rank = 0;
+        for (auto const& c : v.eligible) {
+            if (v.top && rank >= v.top) break;
+            o << "<tr><td>" << ++rank << "</td><td>" << name(c) << "<br><span class=muted>" << contract(c) << "</span></td><td>" << esc(c.score)
+              << t(msg::match_points) << "</td><td><ul>";
+            for (auto const& r : c.reasons) o << "<li>" << esc(r.text) << "</li>";
+            o << "</ul>";
+            beside_html(o, v, c);
+            o << "</td><td>";
+            decision_cell(o, l, link(c.worker));
+            if (auto const* k = link(c.worker); k && !csrf.empty()) decision_form(o, l, action, csrf, *k, ++form, true);
+            o << "</td></tr>\n";
+        }
+        o << "</tbody></table>\n";
+        if (v.top && v.eligible.size() > v.top) o << "<p class=muted>" << (v.eligible.size() - v.top) << t(msg::match_more) << "</p>\n";
+    }
+    o << "</section>\n<section aria-labelledby=geblokkeerd><h2 id=geblokkeerd>" << t(msg::match_blocked) << "</h2>\n";
+    if (v.blocked.empty()) o << "<p>" << t(msg::scenario_none) << "</p>\n";
+    else {
+        o << "<table><thead><tr><th scope=col>" << L("col.werker", l) << "</th><th scope=col>" << L("col.redenen", l) << "</th><th scope=col>"
+          << L("col.besluit", l) << "</th></tr></thead><tbody>\n";
+        for (auto const& c : v.blocked) {
+            o << "<tr><td>" << name(c) << "<br><span class=muted>" << contract(c) << "</span></td><td><ul>";
+            for (auto const& b : c.blocks) {
+                o << "<li><strong>" << esc(b.title.empty() ? b.rule : b.title) << "</strong>, " << day_text(b.on, l) << ": " << esc(b.message);
+                if (!b.article.empty()) o << "<br><span class=muted>" << esc(b.article) << "</span>";
+                o << "</li>";
+            }
+            o << "</ul>";
+            beside_html(o, v, c);
+            o << "</td><td>";
+            decision_cell(o, l, link(c.worker));
+            if (auto const* k = link(c.worker); k && !csrf.empty()) decision_form(o, l, action, csrf, *k, ++form, false);
+            o << "</td></tr>\n";
+        }
+        o << "</tbody></table>\n";
+    }
+    o << "</section>\n<p><a href=\"/matching\">" << L("matching.back", l) << "</a></p>\n";
+    return o.str();
+}
+
+std::string tariff_body(language l, std::string const& csrf, tariff_form const& f, std::string const& error) {
+    std::ostringstream o;
+    o << "<h1>" << L("tarief.title", l) << "</h1>\n<p class=muted>" << L("tarief.intro", l) << "</p>\n";
+    if (!error.empty()) o << "<p class=\"error\" role=alert>" << L("tarief.error", l) << esc(error) << "</p>\n";
+    auto field = [&](char const* name, char const* key, std::string const& value, char const* mode = nullptr) {
+        o << "<label for=" << name << ">" << L(key, l) << "</label><input type=text id=" << name << " name=" << name;
+        if (mode) o << " inputmode=" << mode;
+        o << " value=\"" << esc(value) << "\">";
+    };
+    auto choice = [&](char const* name, char const* key, std::string const& value, std::vector<std::pair<std::string, std::string>> const& options) {
+        o << "<label for=" << name << ">" << L(key, l) << "</label><select id=" << name << " name=" << name << "><option value=\"\">"
+          << L("tarief.none", l) << "</option>";
+        for (auto const& [v, text] : options)
+            o << "<option value=\"" << esc(v) << "\"" << (v == value ? " selected" : "") << ">" << esc(text) << "</option>";
+        o << "</select>";
+    };
+    o << "<form method=post action=\"/tarief\"><input type=hidden name=csrf value=\"" << esc(csrf) << "\">";
+    field("datum", "tarief.date", f.at, "numeric");
+    field("plaatsing", "tarief.placement", f.placement);
+    field("loon", "tarief.wage", f.wage, "decimal");
+    field("uren", "tarief.hours", f.hours, "decimal");
+    choice("fase", "tarief.fase", f.fase, {{"A", "A"}, {"B", "B"}, {"C", "C"}});
+    choice("contract", "tarief.contract", f.contract,
+           {{"uitzendbeding", "uitzendbeding"}, {"bepaalde_tijd", "bepaalde tijd"}, {"onbepaalde_tijd", "onbepaalde tijd"}, {"oproep", "oproep"}});
+    field("leeftijd", "tarief.age", f.age, "numeric");
+    field("marge", "tarief.margin", f.margin);
+    field("factor", "tarief.factor", f.factor, "decimal");
+    choice("inlener", "tarief.client", f.client, f.clients);
+    field("functie", "tarief.function", f.function);
+    o << "<p><button type=submit>" << L("tarief.submit", l) << "</button></p></form>\n";
     return o.str();
 }
 

@@ -66,6 +66,16 @@ std::vector<user_record> store::list_users() const {
     return out;
 }
 
+bool store::set_user_disabled(std::string const& name, bool disabled) {
+    return in_transaction(db_, [&] {
+        statement st(db_, "UPDATE app_user SET disabled = ?2 WHERE name = ?1");
+        st.bind(1, name);
+        st.bind(2, disabled);
+        st.run();
+        return sqlite3_changes(db_) > 0;
+    });
+}
+
 std::int64_t store::append_access(access_entry const& e) {
     return in_transaction(db_, [&] {
         statement st(db_, "INSERT INTO access_log (at, user_name, action, worker_id) VALUES (?1, ?2, ?3, ?4)");

@@ -114,6 +114,11 @@ void session_table::remove(std::string const& id) {
     sessions_.erase(id);
 }
 
+void session_table::remove_user(std::string const& user) {
+    std::lock_guard lock(m_);
+    std::erase_if(sessions_, [&](auto const& kv) { return kv.second.user == user; });
+}
+
 void session_table::set_lang(std::string const& id, std::string lang) {
     std::lock_guard lock(m_);
     if (auto it = sessions_.find(id); it != sessions_.end()) it->second.lang = std::move(lang);

@@ -145,6 +145,8 @@ struct server::impl {
             add("/signalen", "nav.signalen");
             add("/werkers", "nav.werkers");
             add("/acties", "nav.acties");
+            add("/matching", "nav.matching");
+            add("/tarief", "nav.tarief");
         }
         if (allowed(c.s->who, area::audit)) add("/audit", "nav.audit");
         if (allowed(c.s->who, area::exam)) add("/examen", "nav.examen");
@@ -329,6 +331,7 @@ struct server::impl {
         // AVG accountability: every view of a dossier is logged (who, when, which worker).
         record_access(s.user, "werker.bekeken", it->second);
         auto body = pw::worker_card_body(*v);
+        if (auto t = app::texts(st, prog, *ref, it->second, reference(), c.lang, pr::text_audience::worker)) body += pw::texts_section(*t);
         body += "<p><a href=\"/werker/" + handle + "/begeleiding\">" + pw::label("guidance.link", c.lang) + "</a></p>\n";
         if (!v->explain) body += "<p><a href=\"/werker/" + handle + "?uitleg=1\">" + pw::label("card.explain", c.lang) + "</a></p>\n";
         page(c, 200, v->name, "/werkers", body);
@@ -373,7 +376,7 @@ struct server::impl {
                     c.res.set_header("Location", "/werker/" + handle + "/begeleiding?vastgelegd=1");
                     return;
                 }
-                message = r.error;
+                message = c.lang == pr::language::en || r.error_nl.empty() ? r.error : r.error_nl;
                 error = true;
             }
         } else if (c.req.has_param("vastgelegd")) {
@@ -392,6 +395,134 @@ struct server::impl {
                                       placements, s.user, message, error);
         body += "<p><a href=\"/werker/" + handle + "\">" + pw::label("guidance.card", c.lang) + "</a></p>\n";
         page(c, error ? 400 : 200, pw::label("guidance.title", c.lang) + " " + v->name, "/werkers", body);
+    }
+
+    /// Matching (issue 12): the vacancies of the agency's clients, newest start first.
+    void vacancies(context& c) {
+        require(c, area::dossiers);
+        auto st = open_store(sq::open_mode::read_only);
+        auto ref = reference_data(st);
+        std::vector<pw::vacancy_row> rows;
+        for (auto const& k : ref->clients)
+            for (auto const& v : k.vacancies)
+                rows.push_back({"/matching/" + percent_encoded(v.id), v.id, k.name, v.function, engine::to_string(v.status), v.start, v.end});
+        std::stable_sort(rows.begin(), rows.end(), [](auto const& a, auto const& b) { return a.start > b.start; });
+        page(c, 200, pw::label("matching.title", c.lang), "/matching", pw::vacancies_body(c.lang, rows));
+    }
+
+    /// One vacancy's match. GET runs it and logs the run (AVG art. 22, AI Act art. 26(6)); POST
+    /// records the intercedent's decision about one candidate, named by an opaque handle, and
+    /// returns to the page (a reload does not record it twice). A candidate the rules block cannot
+    /// be proposed: the match is run again to check.
+    void match(context& c) {
+        bool const posting = c.req.method == "POST";
+        auto const& s = require(c, posting ? area::record : area::dossiers);
+        auto vacancy = c.req.matches.size() > 1 ? c.req.matches[1].str() : std::string();
+        auto const here = "/matching/" + percent_encoded(vacancy);
+        engine::match_options mo;
+        mo.at = reference();
+        mo.lang = std::string(pr::code(c.lang));
+        mo.threads = opts.threads;
+        auto run = [&](bool log) {
+            auto st = open_store(sq::open_mode::read_only);
+            auto d = app::matching_dossier(st);
+            if (!d) throw http_error{404, c_no_agency};
+            bool known = false;
+            for (auto const& k : d->clients)
+                for (auto const& v : k.vacancies) known = known || v.id == vacancy;
+            if (!known) throw http_error{404, {}};
+            auto r = app::match_vacancy(*d, prog, vacancy, mo, c.lang, 0, s.user, log ? st.content_hash() : std::string());
+            if (log) open_store(sq::open_mode::read_write).append_match_log(r.entry);
+            return r.view;
+        };
+        std::string message;
+        bool error = false;
+        if (posting) {
+            require_csrf(c);
+            auto handle = c.req.get_param_value("kandidaat");
+            auto it = s.handle_to_worker.find(handle);
+            if (it == s.handle_to_worker.end()) throw http_error{400, {}};
+            auto const& worker = it->second;
+            auto decision = c.req.get_param_value("besluit");
+            if (decision == "voorstellen") {
+                auto v = run(false);
+                bool eligible = std::any_of(v.eligible.begin(), v.eligible.end(), [&](auto const& x) { return x.worker == worker; });
+                if (!eligible) {
+                    message = c.lang == pr::language::en ? "This candidate cannot be proposed: the rules block the placement or the candidate is not eligible."
+                                                         : "Deze kandidaat kan niet worden voorgesteld: de regels blokkeren de plaatsing of de kandidaat is niet plaatsbaar.";
+                    error = true;
+                }
+            }
+            if (!error) {
+                auto st = open_store(sq::open_mode::read_write);
+                auto r = app::record_match_decision(st, vacancy, worker, decision, c.req.get_param_value("reden"), s.user, reference());
+                if (r.error.empty()) {
+                    record_access(s.user, "matching.besluit:" + decision, worker);
+                    c.res.status = 303;
+                    c.res.set_header("Location", here + "?besluit=1");
+                    return;
+                }
+                message = c.lang == pr::language::en ? r.error : r.error_nl;
+                error = true;
+            }
+        } else if (c.req.has_param("besluit")) {
+            message = pw::label("matching.decided", c.lang);
+        }
+        auto v = run(!posting);
+        if (!posting) record_access(s.user, "matching.bekeken:" + vacancy, std::nullopt);
+        std::map<std::string, pw::candidate_link> links;
+        auto decisions = app::latest_decisions(open_store(sq::open_mode::read_only), vacancy);
+        auto add = [&](auto const& rows) {
+            for (auto const& x : rows) {
+                auto href = card_href(s, x.worker);
+                pw::candidate_link k{href, href.substr(std::string("/werker/").size()), {}, {}, {}, {}};
+                if (auto d = decisions.find(x.worker); d != decisions.end())
+                    k = {href, k.handle, d->second.decision.value_or(""), d->second.reason.value_or(""), d->second.by, d->second.at};
+                links[x.worker] = std::move(k);
+            }
+        };
+        add(v.eligible);
+        add(v.blocked);
+        auto body = pw::match_body(v, links, here, allowed(s.who, area::record) ? s.csrf : std::string(), message, error);
+        page(c, error ? 400 : 200, pw::label("col.vacature", c.lang) + " " + vacancy, "/matching", body);
+    }
+
+    /// The tariff calculator (issue 14). GET shows the form; POST computes the quote and answers
+    /// with the printable quote (or the form again with what is wrong). Nothing is written.
+    void tariff(context& c) {
+        auto const& s = require(c, area::dossiers);
+        auto st = open_store(sq::open_mode::read_only);
+        pw::tariff_form f;
+        f.at = engine::format_date(reference());
+        f.margin = "20%";
+        for (auto const& k : st.load_clients()) f.clients.emplace_back(k.id, k.id + " " + k.name);
+        std::string error;
+        if (c.req.method == "POST") {
+            require_csrf(c);
+            auto p = [&](char const* name) { return c.req.get_param_value(name); };
+            f.at = p("datum"), f.wage = p("loon"), f.hours = p("uren"), f.fase = p("fase"), f.contract = p("contract"), f.age = p("leeftijd");
+            f.margin = p("marge"), f.factor = p("factor"), f.client = p("inlener"), f.function = p("functie"), f.placement = p("plaatsing");
+            auto at = engine::parse_date(f.at);
+            if (!at) error = c.lang == pr::language::en ? "the date is not a date (YYYY-MM-DD)" : "de datum is geen datum (JJJJ-MM-DD)";
+            else {
+                app::quote_request r;
+                r.at = *at;
+                r.wage = f.wage, r.hours = f.hours, r.fase = f.fase, r.contract = f.contract, r.age = f.age;
+                r.margin = f.margin, r.factor = f.factor, r.client = f.client, r.function = f.function, r.placement = f.placement;
+                r.lang = c.lang;
+                auto q = app::make_quote(&st, prog, std::move(r));
+                if (q.error.empty()) {
+                    if (!f.placement.empty()) record_access(s.user, "tarief.offerte:" + f.placement, std::nullopt);
+                    std::ostringstream out;
+                    pr::render_quote_html(out, *prog, q.q, q.context);
+                    c.res.set_header("Cache-Control", "no-store");
+                    c.res.set_content(out.str(), "text/html; charset=utf-8");
+                    return;
+                }
+                error = q.error;
+            }
+        }
+        page(c, error.empty() ? 200 : 400, pw::label("tarief.title", c.lang), "/tarief", pw::tariff_body(c.lang, s.csrf, f, error));
     }
 
     /// The exam generator (issue 15) for trainers: synthetic dossiers only, never the store's.
@@ -500,7 +631,22 @@ struct server::impl {
         auto const& s = require(c, area::admin);
         std::string message;
         bool error = false;
-        if (c.req.method == "POST") {
+        if (c.req.method == "POST" && c.req.has_param("actie")) {  // disable or enable a user
+            require_csrf(c);
+            auto name = c.req.get_param_value("name");
+            bool const disable = c.req.get_param_value("actie") == "uitschakelen";
+            bool const en = c.lang == pr::language::en;
+            if (name == s.user) {
+                message = en ? "You cannot disable yourself." : "Je kunt jezelf niet uitschakelen.";
+                error = true;
+            } else if (!open_store(sq::open_mode::read_write).set_user_disabled(name, disable)) {
+                throw http_error{404, {}};
+            } else {
+                if (disable) sessions.remove_user(name);
+                record_access(s.user, std::string(disable ? "gebruiker.uitgeschakeld:" : "gebruiker.ingeschakeld:") + name, std::nullopt);
+                message = (disable ? (en ? "User disabled: " : "Gebruiker uitgeschakeld: ") : (en ? "User enabled: " : "Gebruiker ingeschakeld: ")) + name;
+            }
+        } else if (c.req.method == "POST") {
             require_csrf(c);
             auto name = c.req.get_param_value("name");
             auto r = parse_role(c.req.get_param_value("role"));
@@ -524,7 +670,7 @@ struct server::impl {
         }
         std::vector<pw::user_row> rows;
         for (auto const& u : open_store(sq::open_mode::read_only).list_users()) rows.push_back({u.name, u.role, u.created_at, u.disabled});
-        page(c, error ? 400 : 200, pw::label("users.title", c.lang), "/beheer/gebruikers", pw::users_body(c.lang, s.csrf, rows, message, error));
+        page(c, error ? 400 : 200, pw::label("users.title", c.lang), "/beheer/gebruikers", pw::users_body(c.lang, s.csrf, rows, message, error, s.user));
     }
 
     void access_log(context& c) {
@@ -552,6 +698,11 @@ struct server::impl {
         http.Get(R"(/werker/([0-9a-f]{24}))", guarded([this](context& c) { worker_card(c); }));
         http.Get(R"(/werker/([0-9a-f]{24})/begeleiding)", guarded([this](context& c) { guidance(c); }));
         http.Post(R"(/werker/([0-9a-f]{24})/begeleiding)", guarded([this](context& c) { guidance(c); }));
+        http.Get("/matching", guarded([this](context& c) { vacancies(c); }));
+        http.Get(R"(/matching/([A-Za-z0-9._-]{1,64}))", guarded([this](context& c) { match(c); }));
+        http.Post(R"(/matching/([A-Za-z0-9._-]{1,64}))", guarded([this](context& c) { match(c); }));
+        http.Get("/tarief", guarded([this](context& c) { tariff(c); }));
+        http.Post("/tarief", guarded([this](context& c) { tariff(c); }));
         http.Get("/examen", guarded([this](context& c) { exam_page(c); }));
         http.Get("/examen/toets", guarded([this](context& c) { exam(c, "toets"); }));
         http.Get("/examen/antwoorden", guarded([this](context& c) { exam(c, "antwoorden"); }));

@@ -439,7 +439,7 @@ TEST_F(Web, TheIntercedentRecordsAGuidanceTaskAndTheComplianceOfficerCannot) {
     auto wrong = anna.post(path, {{"csrf", csrf}, {"task", "begeleiding.evalutie_3"}, {"on", "2026-11-16"}, {"by", "anna"}, {"how", "telefoon"}});
     ASSERT_TRUE(wrong);
     EXPECT_EQ(wrong->status, 400);
-    EXPECT_NE(wrong->body.find("did you mean 'begeleiding.evaluatie_3'"), std::string::npos) << wrong->body.substr(0, 3000);
+    EXPECT_NE(wrong->body.find("Bedoel je 'begeleiding.evaluatie_3'"), std::string::npos) << wrong->body.substr(0, 3000);
     EXPECT_EQ(tasks_of(), before);
     auto done = anna.post(path, {{"csrf", csrf}, {"task", "begeleiding.evaluatie_3"}, {"placement", "W1025-P1"}, {"on", "2026-11-16"},
                                  {"by", "anna"}, {"how", "telefoon"}, {"note", "alsnog"}});
@@ -469,4 +469,151 @@ TEST_F(Web, TheTrainerGeneratesAnExamFromSyntheticDossiersOnly) {
     EXPECT_EQ(tom.get("/examen/toets?seed=abc")->status, 400);
     EXPECT_EQ(tom.get("/examen/toets?aantal=5000")->status, 400);
     EXPECT_EQ(tom.get("/examen/toets?onderwerp=astrologie")->status, 400);
+}
+
+// Matching (issues 12 and 16): the intercedent runs a match, proposes an eligible candidate with a
+// reason and cannot propose one the rules block; the compliance officer reads without a form and
+// cannot decide; every run and every decision lands in the matching log.
+TEST_F(Web, TheIntercedentRunsAMatchAndProposesAnEligibleCandidate) {
+    running_server srv(db);
+    auto log_of = [&] { return sq::store::open(db, sq::open_mode::read_only).match_log(std::string("V101"), std::nullopt); };
+    browser anna(srv.port());
+    ASSERT_EQ(anna.login("anna", password), 303);
+    auto list = anna.get("/matching");
+    ASSERT_TRUE(list);
+    EXPECT_EQ(list->status, 200);
+    EXPECT_NE(list->body.find("href=\"/matching/V101\""), std::string::npos);
+    auto page = anna.get("/matching/V101");
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->status, 200) << page->body.substr(0, 2000);
+    auto const& html = page->body;
+    auto blocked_at = html.find("id=geblokkeerd");
+    ASSERT_NE(blocked_at, std::string::npos);
+    // W1035 (17) is blocked by the Atw's night-work rule for the young, W1033 is eligible.
+    EXPECT_GT(html.find("W1035"), blocked_at);
+    EXPECT_LT(html.find("W1033"), blocked_at);
+    EXPECT_EQ(html.find("href=\"/werker/W"), std::string::npos);  // opaque handles only
+    std::smatch first;
+    ASSERT_TRUE(std::regex_search(html, first, std::regex("name=kandidaat value=\"([0-9a-f]{24})\"")));
+    auto const eligible_handle = first[1].str();
+    std::string const after_blocked = html.substr(blocked_at);
+    std::smatch blocked;
+    ASSERT_TRUE(std::regex_search(after_blocked, blocked, std::regex("name=kandidaat value=\"([0-9a-f]{24})\"")));
+    EXPECT_EQ(after_blocked.find("value=voorstellen"), std::string::npos);  // no proposing a blocked candidate
+    auto runs = log_of().size();
+    EXPECT_GE(runs, 1u);
+    auto csrf = browser::field(html, "csrf");
+
+    auto refused = anna.post("/matching/V101", {{"csrf", csrf}, {"kandidaat", blocked[1].str()}, {"besluit", "voorstellen"}, {"reden", "toch"}});
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 400);
+    EXPECT_NE(refused->body.find("kan niet worden voorgesteld"), std::string::npos);
+    auto no_reason = anna.post("/matching/V101", {{"csrf", csrf}, {"kandidaat", eligible_handle}, {"besluit", "voorstellen"}, {"reden", "  "}});
+    EXPECT_EQ(no_reason->status, 400);
+    auto before = log_of().size();
+    auto done = anna.post("/matching/V101", {{"csrf", csrf}, {"kandidaat", eligible_handle}, {"besluit", "voorstellen"}, {"reden", "VCA geldig, dichtbij"}});
+    ASSERT_TRUE(done);
+    ASSERT_EQ(done->status, 303);
+    auto log = log_of();
+    ASSERT_EQ(log.size(), before + 1);
+    EXPECT_EQ(log.back().entry, "decision");
+    EXPECT_EQ(log.back().by, "anna");
+    EXPECT_EQ(log.back().decision.value_or(""), "voorstellen");
+    EXPECT_EQ(log.back().reason.value_or(""), "VCA geldig, dichtbij");
+    auto shown = anna.get(done->get_header_value("Location"));
+    EXPECT_NE(shown->body.find("Besluit vastgelegd"), std::string::npos);
+    EXPECT_NE(shown->body.find("voorgesteld"), std::string::npos);
+
+    browser carla(srv.port());
+    ASSERT_EQ(carla.login("carla", password), 303);
+    auto read_only = carla.get("/matching/V101");
+    EXPECT_EQ(read_only->status, 200);
+    EXPECT_EQ(read_only->body.find("name=kandidaat"), std::string::npos);
+    auto forbidden = carla.post("/matching/V101", {{"csrf", browser::field(read_only->body, "csrf")}, {"kandidaat", eligible_handle},
+                                                   {"besluit", "afwijzen"}, {"reden", "nee"}});
+    EXPECT_EQ(forbidden->status, 403);
+    EXPECT_EQ(carla.get("/matching/V999")->status, 404);
+    browser tom(srv.port());
+    ASSERT_EQ(tom.login("tom", password), 303);
+    EXPECT_EQ(tom.get("/matching/V101")->status, 403);
+}
+
+// The tariff calculator (issues 14 and 16): a placement's quote as the printable document `tarief
+// --format html` writes; a request without a wage gets the form back with the reason; a quote below
+// cost is refused in the document; a trainer has no access.
+TEST_F(Web, TheIntercedentComputesATariffForAPlacement) {
+    running_server srv(db);
+    browser anna(srv.port());
+    ASSERT_EQ(anna.login("anna", password), 303);
+    auto form = anna.get("/tarief");
+    ASSERT_TRUE(form);
+    EXPECT_EQ(form->status, 200);
+    EXPECT_NE(form->body.find("name=loon"), std::string::npos);
+    auto csrf = browser::field(form->body, "csrf");
+    auto quote = anna.post("/tarief", {{"csrf", csrf}, {"datum", "2026-12-02"}, {"plaatsing", "W1001-P1"}, {"marge", "20%"}});
+    ASSERT_TRUE(quote);
+    ASSERT_EQ(quote->status, 200) << quote->body.substr(0, 3000);
+    EXPECT_NE(quote->body.find("Tariefberekening"), std::string::npos);
+    EXPECT_NE(quote->body.find("Kostprijs per gewerkt uur"), std::string::npos);
+    EXPECT_EQ(quote->body.find("OFFERTE GEWEIGERD"), std::string::npos);
+    auto below = anna.post("/tarief", {{"csrf", csrf}, {"datum", "2026-12-02"}, {"loon", "15,00"}, {"factor", "1,05"}});
+    ASSERT_TRUE(below);
+    EXPECT_NE(below->body.find("OFFERTE GEWEIGERD"), std::string::npos);
+    auto no_wage = anna.post("/tarief", {{"csrf", csrf}, {"datum", "2026-12-02"}, {"marge", "20%"}});
+    ASSERT_TRUE(no_wage);
+    EXPECT_EQ(no_wage->status, 400);
+    EXPECT_NE(no_wage->body.find("role=alert"), std::string::npos);
+    EXPECT_EQ(anna.post("/tarief", {{"csrf", "x"}, {"loon", "15"}})->status, 403);
+    browser tom(srv.port());
+    ASSERT_EQ(tom.login("tom", password), 303);
+    EXPECT_EQ(tom.get("/tarief")->status, 403);
+}
+
+// The worker card carries the texts for the worker (issue 13) in the worker's language, marked
+// with it (lang="pl": a screen reader reads Polish as Polish).
+TEST_F(Web, TheWorkerCardShowsTheTextsForTheWorkerInTheirLanguage) {
+    running_server srv(db);
+    browser anna(srv.port());
+    ASSERT_EQ(anna.login("anna", password), 303);
+    auto found = anna.post("/werkers", {{"csrf", browser::field(anna.get("/werkers")->body, "csrf")}, {"q", "W1004"}});
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(found->body, m, std::regex("href=\"(/werker/[0-9a-f]{24})\">Tomasz")));
+    auto card = anna.get(m[1].str());
+    ASSERT_TRUE(card);
+    EXPECT_EQ(card->status, 200);
+    EXPECT_NE(card->body.find("Teksten voor de uitzendkracht"), std::string::npos);
+    EXPECT_NE(card->body.find("Taal van de teksten: pl"), std::string::npos);
+    EXPECT_NE(card->body.find("<p lang=\"pl\">"), std::string::npos);
+}
+
+// The admin disables a user: their session ends at once and they cannot log in; enabled again, they
+// can. An admin cannot disable themselves (no lock-out); the access log keeps both changes.
+TEST_F(Web, TheAdminDisablesAndEnablesAUser) {
+    running_server srv(db);
+    browser anna(srv.port());
+    ASSERT_EQ(anna.login("anna", password), 303);
+    EXPECT_EQ(anna.get("/signalen")->status, 200);
+    browser ad(srv.port());
+    ASSERT_EQ(ad.login("ad", password), 303);
+    auto page = ad.get("/beheer/gebruikers");
+    auto csrf = browser::field(page->body, "csrf");
+    auto off = ad.post("/beheer/gebruikers", {{"csrf", csrf}, {"name", "anna"}, {"actie", "uitschakelen"}});
+    ASSERT_TRUE(off);
+    EXPECT_EQ(off->status, 200);
+    EXPECT_NE(off->body.find("Gebruiker uitgeschakeld: anna"), std::string::npos);
+    EXPECT_TRUE(sq::store::open(db, sq::open_mode::read_only).find_user("anna")->disabled);
+    EXPECT_EQ(anna.get("/signalen")->status, 303);  // the session is gone: back to the login page
+    browser again(srv.port());
+    EXPECT_EQ(again.login("anna", password), 401);
+    auto self = ad.post("/beheer/gebruikers", {{"csrf", csrf}, {"name", "ad"}, {"actie", "uitschakelen"}});
+    EXPECT_EQ(self->status, 400);
+    EXPECT_FALSE(sq::store::open(db, sq::open_mode::read_only).find_user("ad")->disabled);
+    EXPECT_EQ(ad.post("/beheer/gebruikers", {{"csrf", csrf}, {"name", "nobody"}, {"actie", "uitschakelen"}})->status, 404);
+    auto on = ad.post("/beheer/gebruikers", {{"csrf", csrf}, {"name", "anna"}, {"actie", "inschakelen"}});
+    EXPECT_EQ(on->status, 200);
+    browser back(srv.port());
+    EXPECT_EQ(back.login("anna", password), 303);
+    bool logged = false;
+    for (auto const& e : sq::store::open(db, sq::open_mode::read_only).access_log(50)) logged = logged || e.action == "gebruiker.uitgeschakeld:anna";
+    EXPECT_TRUE(logged);
 }

@@ -4,6 +4,8 @@
 // escaped. No JavaScript: forms and links only, so the pages work offline and without scripts.
 #pragma once
 
+#include "rw/adapters/presentation/match_view.hpp"
+#include "rw/adapters/presentation/texts_view.hpp"
 #include "rw/adapters/presentation/timeline.hpp"
 #include "rw/adapters/presentation/views.hpp"
 
@@ -56,6 +58,9 @@ std::string worker_search_body(language l, std::string const& csrf, std::string 
 /// The worker card: the worker view (as `advise` shows it) in HTML.
 std::string worker_card_body(worker_view const& v);
 
+/// The texts for the worker (issue 13) as a section of the card, each marked with its language.
+std::string texts_section(texts_view const& v);
+
 /// The work list (signals): `hrefs` maps a worker id to its card's address. `status` filters:
 /// "" all, "laat" overdue, "nu" late or due within 7 days; `rule` filters by rule id.
 std::string action_list_body(action_list_view const& v, std::map<std::string, std::string> const& hrefs, std::string const& status,
@@ -75,12 +80,43 @@ std::string exam_body(language l, std::string const& iso_date);
 /// Excel to download).
 std::string audit_body(language l, std::string const& iso_date);
 
+/// A vacancy on the matching page (issue 12): `href` opens its match (a vacancy id is no personal data).
+struct vacancy_row {
+    std::string href, id, client_name, function, status;
+    engine::day start;
+    engine::opt_day end;
+};
+std::string vacancies_body(language l, std::vector<vacancy_row> const& rows);
+
+/// A candidate on a match page: the card's address, the opaque handle the decision form posts
+/// (never the worker id), and the latest decision recorded for this vacancy.
+struct candidate_link {
+    std::string card_href, handle;
+    std::string decision, reason, by, at;  // empty: no decision yet
+};
+/// One vacancy's match as `match` shows it: the flagged requirement texts (never used), the
+/// eligible by rank with every reason and its points, the blocked with the rule, the day it bites
+/// and the article, what is beside each. When `csrf` is given (the intercedent), each candidate has
+/// a decision form (voorstellen only for the eligible; afwijzen for all), posted to `action`.
+std::string match_body(match_view const& v, std::map<std::string, candidate_link> const& candidates, std::string const& action,
+                       std::string const& csrf, std::string const& message, bool error);
+
+/// The tariff calculator (issue 14): the quote's inputs as typed, the clients to choose from
+/// (id, name) and an error to show. The form posts (a placement id names a worker) and the quote
+/// comes back as the printable document `tarief --format html` writes.
+struct tariff_form {
+    std::string at, wage, hours, fase, contract, age, margin, factor, client, function, placement;
+    std::vector<std::pair<std::string, std::string>> clients;
+};
+std::string tariff_body(language l, std::string const& csrf, tariff_form const& f, std::string const& error);
+
 struct user_row {
     std::string name, role, created_at;
     bool disabled = false;
 };
+/// The users and a form to add one; each user but `self` (the admin looking) can be disabled or enabled.
 std::string users_body(language l, std::string const& csrf, std::vector<user_row> const& users, std::string const& message,
-                       bool error);
+                       bool error, std::string const& self);
 
 struct access_row {
     std::string at, user, action, worker;

@@ -160,6 +160,9 @@ public:
     void add_user(user_record const& u);
     std::optional<user_record> find_user(std::string const& name) const;
     std::vector<user_record> list_users() const;
+    /// Disables (no login) or enables a user in its own transaction; false when there is no such
+    /// user (nothing written). Users are never deleted: the access log names them.
+    bool set_user_disabled(std::string const& name, bool disabled);
     /// Appends to the access log in its own transaction and returns the entry's id.
     std::int64_t append_access(access_entry const& e);
     /// The newest `limit` entries (newest first), for one worker when given.

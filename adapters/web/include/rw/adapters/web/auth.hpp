@@ -59,6 +59,8 @@ public:
     /// A copy of the live session with this id (extended), or nullopt (unknown or expired).
     std::optional<session> find(std::string const& id);
     void remove(std::string const& id);
+    /// Ends every session of `user` (a disabled user is logged out at once).
+    void remove_user(std::string const& user);
     void set_lang(std::string const& id, std::string lang);
     /// The handle for a worker id in this session (made on first use).
     std::string handle_for(std::string const& id, std::string const& worker);
