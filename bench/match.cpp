@@ -1,8 +1,10 @@
 // bench/match: one vacancy against a store (issue 12): load the candidates (active applications),
 // then match_vacancy (scenario over the assignment per candidate, must-haves, criteria, ranking).
 // Prints the candidates, how many are eligible and blocked, and candidates checked per second.
-// Usage: bench_match STORE.db RULES_DIR [VACANCY] [REFERENCE_DATE] [THREADS] [exhaustive]
-// (THREADS default 2, 0 = every core; `exhaustive`: the reference check without shortcuts).
+// Usage: bench_match STORE.db RULES_DIR [VACANCY] [REFERENCE_DATE] [THREADS] [exhaustive | top=N]
+// (THREADS default 2, 0 = every core; `exhaustive`: the reference check without shortcuts;
+// `top=N`: match_options::stop_after_eligible = N, candidates checked in score order until N are
+// eligible, as `match --vacancy --top N` may ask).
 #include "bench_rules.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/engine/matching.hpp"
@@ -10,10 +12,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: bench_match STORE.db RULES_DIR [VACANCY] [REFERENCE_DATE] [THREADS] [exhaustive]\n");
+        std::fprintf(stderr, "usage: bench_match STORE.db RULES_DIR [VACANCY] [REFERENCE_DATE] [THREADS] [exhaustive | top=N]\n");
         return 2;
     }
     using namespace rw;
@@ -41,13 +45,17 @@ int main(int argc, char** argv) {
     o.at = K;
     o.threads = argc > 5 ? static_cast<unsigned>(std::atoi(argv[5])) : 2;
     if (argc > 6 && std::string(argv[6]) == "exhaustive") o.check = engine::scenario_check::exhaustive;
+    if (argc > 6 && std::string(argv[6]).rfind("top=", 0) == 0)
+        o.stop_after_eligible = static_cast<std::size_t>(std::atoll(argv[6] + 4));
     auto m = engine::match_vacancy(ev, d, vacancy, o);
     auto t2 = std::chrono::steady_clock::now();
     double load = std::chrono::duration<double>(t1 - t0).count(), match = std::chrono::duration<double>(t2 - t1).count();
-    std::printf("match %s: %zu workers scanned in %.2f s; %zu candidates, %zu eligible, %zu blocked, matched in %.2f s "
-                "(%.0f candidates/s, %u thread(s), %s check)\n",
-                vacancy.c_str(), scanned, load, m.candidates, m.eligible.size(), m.blocked.size(), match,
-                match > 0 ? static_cast<double>(m.candidates) / match : 0.0, o.threads,
+    std::printf("match %s: %zu workers scanned in %.2f s; %zu candidates, %zu checked, %zu eligible, %zu blocked, matched in %.3f s "
+                "(%.0f candidates checked/s, %u thread(s), %s check",
+                vacancy.c_str(), scanned, load, m.candidates, m.checked, m.eligible.size(), m.blocked.size(), match,
+                match > 0 ? static_cast<double>(m.checked) / match : 0.0, o.threads,
                 o.check == engine::scenario_check::fast ? "fast" : "exhaustive");
+    if (o.stop_after_eligible) std::printf(", stop after %zu eligible", o.stop_after_eligible);
+    std::printf(")\n");
     return 0;
 }

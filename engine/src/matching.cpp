@@ -153,7 +153,9 @@ match_candidate finish(match_candidate& c) {
     return std::move(c);
 }
 
-match_candidate check_candidate(evaluator& ev, dossier const& d, client_index const& clients, worker const& w, client const& k,
+/// The criteria: must-haves (each missing one blocks) and points (the score), read on the
+/// reference date. Independent of the legal check, which comes after (check_legal).
+match_candidate score_candidate(evaluator& ev, dossier const& d, client_index const& clients, worker const& w, client const& k,
                                 vacancy const& v, match_options const& o) {
     match_candidate c;
     c.worker = w.id;
@@ -180,6 +182,13 @@ match_candidate check_candidate(evaluator& ev, dossier const& d, client_index co
             c.reasons.push_back(std::move(r));
         }
     }
+    return c;
+}
+
+/// The legal check over the assignment for a scored candidate (score_candidate), then the order
+/// of blocks and reasons.
+match_candidate check_legal(evaluator& ev, dossier const& d, worker const& w, client const& k, vacancy const& v,
+                            match_options const& o, match_candidate c) {
     scenario s = match_scenario(ev, d, w, k, v, o.at, &c.contract, &c.own_contract, &c.fase, o.check);
     // A missing must-have blocks already: the legal check over the assignment (the costly part)
     // is then only run with explain.
@@ -240,6 +249,40 @@ match_candidate check_candidate(evaluator& ev, dossier const& d, client_index co
         }
     }
     return finish(c);
+}
+
+match_candidate check_candidate(evaluator& ev, dossier const& d, client_index const& clients, worker const& w, client const& k,
+                                vacancy const& v, match_options const& o) {
+    return check_legal(ev, d, w, k, v, o, score_candidate(ev, d, clients, w, k, v, o));
+}
+
+/// Runs `f(evaluator&, i)` for i in [0, count) on `n` threads (one evaluator each; the program is
+/// shared), indices handed out in increasing order; stops handing out when `f` returns false. The
+/// first exception is rethrown after all threads are joined.
+template <class F>
+void for_each_index(evaluator& ev, unsigned n, std::size_t count, F&& f) {
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    std::vector<std::exception_ptr> errors(n);
+    auto work = [&](evaluator& e, unsigned t) {
+        try {
+            for (std::size_t i; !stop && (i = next++) < count;)
+                if (!f(e, i)) stop = true;
+        } catch (...) {
+            errors[t] = std::current_exception();
+            stop = true;
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < n; ++t)
+        pool.emplace_back([&, t] {
+            evaluator own(ev.shared_prog());
+            work(own, t);
+        });
+    work(ev, 0);
+    for (auto& th : pool) th.join();
+    for (auto const& e : errors)
+        if (e) std::rethrow_exception(e);
 }
 
 
@@ -394,27 +437,52 @@ vacancy_match match_vacancy(evaluator& ev, dossier const& d, std::string const& 
     std::vector<match_candidate> results(candidates.size());
     unsigned n = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
     n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, candidates.size())));
-    // Candidates in parallel, one evaluator per thread (the program is shared); the results are
-    // indexed, so the ranking does not depend on the number of threads.
-    std::atomic<std::size_t> next{0};
-    std::vector<std::exception_ptr> errors(n);
-    auto work = [&](evaluator& e, unsigned t) {
-        try {
-            for (std::size_t i; (i = next++) < candidates.size();) results[i] = check_candidate(e, d, clients, *candidates[i], *k, v, o);
-        } catch (...) {
-            errors[t] = std::current_exception();
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < n; ++t)
-        pool.emplace_back([&, t] {
-            evaluator own(ev.shared_prog());
-            work(own, t);
+    // Candidates in parallel; the results are indexed, so the ranking does not depend on the
+    // number of threads.
+    if (!o.stop_after_eligible) {
+        for_each_index(ev, n, candidates.size(), [&](evaluator& e, std::size_t i) {
+            results[i] = check_candidate(e, d, clients, *candidates[i], *k, v, o);
+            return true;
         });
-    work(ev, 0);
-    for (auto& th : pool) th.join();
-    for (auto const& e : errors)
-        if (e) std::rethrow_exception(e);
+        m.checked = candidates.size();
+    } else {
+        // The top N: every candidate scored (the criteria do not read the legal check), then the
+        // legal check in ranking order until N are eligible. Threads may check a few past the
+        // N-th eligible; those are dropped, so the result does not depend on the threads either.
+        m.stop_after_eligible = o.stop_after_eligible;
+        for_each_index(ev, n, candidates.size(), [&](evaluator& e, std::size_t i) {
+            results[i] = score_candidate(e, d, clients, *candidates[i], *k, v, o);
+            return true;
+        });
+        std::vector<std::size_t> order(candidates.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            if (results[a].score_milli != results[b].score_milli) return results[a].score_milli > results[b].score_milli;
+            return results[a].worker < results[b].worker;
+        });
+        std::vector<char> done(order.size(), 0), eligible(order.size(), 0);
+        std::atomic<std::size_t> found_eligible{0};
+        for_each_index(ev, n, order.size(), [&](evaluator& e, std::size_t pos) {
+            std::size_t i = order[pos];
+            results[i] = check_legal(e, d, *candidates[i], *k, v, o, std::move(results[i]));
+            done[pos] = 1;
+            eligible[pos] = results[i].eligible();
+            return !eligible[pos] || ++found_eligible < o.stop_after_eligible;
+        });
+        // The checked prefix: up to and including the N-th eligible (all positions before it were
+        // handed out, and every handed-out check finished before the threads were joined).
+        std::size_t cut = 0, count = 0;
+        while (cut < order.size() && count < o.stop_after_eligible) {
+            if (!done[cut]) throw std::logic_error("matching: a candidate in the checked prefix was not checked");
+            count += eligible[cut];
+            ++cut;
+        }
+        m.checked = cut;
+        std::vector<match_candidate> prefix;
+        prefix.reserve(cut);
+        for (std::size_t pos = 0; pos < cut; ++pos) prefix.push_back(std::move(results[order[pos]]));
+        results = std::move(prefix);
+    }
     for (auto& c : results) (c.eligible() ? m.eligible : m.blocked).push_back(std::move(c));
     rank(m.eligible, m.blocked);
     return m;
@@ -437,6 +505,7 @@ std::vector<worker_vacancy> match_worker(evaluator& ev, dossier const& d, std::s
                 if (!wv.match.flags.empty()) v.requirements.text.reset();
             }
             wv.match.candidates = 1;
+            wv.match.checked = 1;
             auto c = check_candidate(ev, d, clients, *w, k, v, o);
             (c.eligible() ? wv.match.eligible : wv.match.blocked).push_back(std::move(c));
             out.push_back(std::move(wv));

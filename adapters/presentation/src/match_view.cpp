@@ -86,6 +86,13 @@ nlohmann::ordered_json candidate_json(match_view::candidate_row const& c, bool e
     return j;
 }
 
+/// How many were checked and that the lower-scored were not (a check stopped after the top N).
+std::string checked_note(match_view const& v) {
+    return std::string(text(msg::match_checked, v.lang)) + std::to_string(v.checked) + std::string(text(msg::match_checked_of, v.lang)) +
+           std::to_string(v.candidates) + std::string(text(msg::match_checked_until, v.lang)) + std::to_string(v.stop_after_eligible) +
+           std::string(text(msg::match_checked_rest, v.lang));
+}
+
 nlohmann::ordered_json match_json(match_view const& v, char const* format = nullptr) {
     nlohmann::ordered_json j;
     if (format) j["format"] = format;
@@ -97,6 +104,13 @@ nlohmann::ordered_json match_json(match_view const& v, char const* format = null
     j["end"] = v.end ? nlohmann::ordered_json(engine::format_date(*v.end)) : nlohmann::ordered_json();
     j["at"] = engine::format_date(v.at);
     j["candidates"] = v.candidates;
+    if (!v.complete()) {
+        // The top N only (engine::match_options::stop_after_eligible): say so, in the data too.
+        j["checked"] = v.checked;
+        j["stop_after_eligible"] = v.stop_after_eligible;
+        j["unchecked"] = v.candidates - v.checked;
+        j["checked_note"] = checked_note(v);
+    }
     auto& fs = j["discriminatory_requirements"] = nlohmann::ordered_json::array();
     for (auto const& f : v.flags)
         fs.push_back({{"found", f.found}, {"term", f.term}, {"ground", f.ground}, {"alternative", f.alternative}, {"used", false}});
@@ -138,6 +152,8 @@ match_view build_match_view(engine::vacancy_match const& m, engine::agency const
     v.end = m.end;
     v.at = m.at;
     v.candidates = m.candidates;
+    v.checked = m.checked;
+    v.stop_after_eligible = m.stop_after_eligible;
     for (auto const& f : m.flags) v.flags.push_back({f.found, f.term, f.ground, f.alternative});
     for (auto const& c : m.eligible) v.eligible.push_back(candidate_row(c, ag, l, prog));
     for (auto const& c : m.blocked) v.blocked.push_back(candidate_row(c, ag, l, prog));
@@ -151,6 +167,7 @@ void render_match_text(std::ostream& out, match_view const& v) {
         << engine::format_date_weekday(v.at, code(v.lang)) << "\n";
     out << v.candidates << text(msg::match_candidates, v.lang) << v.eligible.size() << text(msg::match_eligible_count, v.lang)
         << v.blocked.size() << text(msg::match_blocked_count, v.lang) << "\n";
+    if (!v.complete()) out << checked_note(v) << "\n";
     flags_text(out, v);
     out << "\n" << text(msg::match_eligible, v.lang) << "\n";
     if (v.eligible.empty()) out << "  " << text(msg::scenario_none, v.lang) << "\n";
@@ -186,6 +203,10 @@ std::string match_ranking_json(match_view const& v) {
     }
     auto& fs = j["flags"] = nlohmann::ordered_json::array();
     for (auto const& f : v.flags) fs.push_back({{"found", f.found}, {"ground", f.ground}});
+    if (!v.complete()) {
+        j["checked"] = v.checked;
+        j["candidates"] = v.candidates;
+    }
     return dump_json(j, -1);
 }
 

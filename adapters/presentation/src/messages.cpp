@@ -179,6 +179,15 @@ constexpr std::array<message_entry, message_count> table{{
     {m::match_more, "match.more", {" meer (--top)", " more (--top)"}},
     {m::match_eligible_count, "match.eligible_count", {" plaatsbaar, ", " eligible, "}},
     {m::match_blocked_count, "match.blocked_count", {" geblokkeerd", " blocked"}},
+    {m::match_checked, "match.checked", {"Gecontroleerd: ", "Checked: "}},
+    {m::match_checked_of, "match.checked_of", {" van de ", " of the "}},
+    {m::match_checked_until, "match.checked_until", {" kandidaten, op volgorde van score, tot er ", " candidates, in score order, until "}},
+    {m::match_checked_rest, "match.checked_rest",
+     {" plaatsbaar waren (--top). Kandidaten met een lagere score zijn NIET gecontroleerd: ze staan niet bij Plaatsbaar en niet bij "
+      "Geblokkeerd, en Geblokkeerd noemt alleen de geblokkeerden onder de gecontroleerde kandidaten. Met --top 0 worden alle "
+      "kandidaten gecontroleerd.",
+      " were eligible (--top). Candidates with a lower score were NOT checked: they are neither under Eligible nor under "
+      "Blocked, and Blocked lists only the blocked among the checked candidates. --top 0 checks every candidate."}},
     {m::texts_for_worker, "texts.for_worker", {"Teksten voor de uitzendkracht ", "Texts for the flex worker "}},
     {m::texts_for_client, "texts.for_client", {"Teksten voor de inlener over ", "Texts for the client about "}},
     {m::texts_language, "texts.language", {"Taal van de teksten: ", "Language of the texts: "}},

@@ -71,6 +71,13 @@ struct match_options {
     /// The shortcuts of the legal check (scenario_check::fast, only the facts for the phase on the
     /// first day); exhaustive evaluates everything, the reference the differential tests compare with.
     scenario_check check = scenario_check::fast;
+    /// 0 (default): check every candidate. N > 0: the top N only. The score does not depend on the
+    /// legal check (criteria only, read before it), so the candidates are scored first, then
+    /// checked in ranking order (score descending, then worker id) until N are eligible; the rest
+    /// are not checked (vacancy_match::checked says how many were). The eligible list is then
+    /// exactly the first N of the full check's; the blocked list holds only the blocked among the
+    /// checked (those scored above the N-th eligible).
+    std::size_t stop_after_eligible = 0;
 };
 
 struct vacancy_match {
@@ -83,6 +90,11 @@ struct vacancy_match {
     std::vector<match_candidate> eligible;   // ranked: score descending, then worker id
     std::vector<match_candidate> blocked;    // by worker id
     std::size_t candidates = 0;              // workers with an active application
+    /// Candidates whose check ran: all of them, or with match_options::stop_after_eligible the
+    /// highest-scored up to the N-th eligible (the others, scored lower, were not checked).
+    std::size_t checked = 0;
+    std::size_t stop_after_eligible = 0;  // match_options::stop_after_eligible as used (0: all checked by request)
+    bool complete() const { return checked == candidates; }
 };
 
 /// Matches one vacancy (by id, in any client) against the dossier's candidates. Throws

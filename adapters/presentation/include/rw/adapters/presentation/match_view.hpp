@@ -22,6 +22,10 @@ struct match_view {
     engine::day start, at;
     engine::opt_day end;
     std::size_t candidates = 0;
+    /// Candidates checked (engine::vacancy_match::checked); fewer than `candidates` when the check
+    /// stopped after `stop_after_eligible` eligible ones (the lower-scored were not checked).
+    std::size_t checked = 0, stop_after_eligible = 0;
+    bool complete() const { return checked == candidates; }
     struct flag_row {
         std::string found, term, ground, alternative;
     };

@@ -1,0 +1,248 @@
+// The top N of matching (match_options::stop_after_eligible, issue 12): candidates scored first,
+// then checked in ranking order until N are eligible. The eligible list is exactly the first N of
+// the full check's (same order, scores, reasons, everything), the blocked list exactly the full
+// check's blocked among those ranked above the N-th eligible, and `checked` counts both; the same
+// with one and two threads. On every vacancy of the matching casebase and on a generated agency.
+// And the text and JSON say how many were checked and that the lower-scored were not (nl, en).
+#include "rw/adapters/presentation/match_view.hpp"
+#include "rw/adapters/yaml/case_yaml.hpp"
+#include "rw/adapters/yaml/dossier_yaml.hpp"
+#include "rw/engine/matching.hpp"
+#include "rw/engine/synthetic.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+using namespace rw;
+using namespace rw::engine;
+
+namespace {
+
+std::shared_ptr<program const> rules() {
+    static std::shared_ptr<program const> prog = [] {
+        std::vector<std::string> files;
+        for (auto const& e : std::filesystem::recursive_directory_iterator(test::source_dir() / "rules"))
+            if (e.path().extension() == ".rw") files.push_back(e.path().string());
+        std::sort(files.begin(), files.end());
+        std::vector<dsl::source_ptr> sources;
+        for (auto const& f : files) sources.push_back(dsl::load_source(f));
+        dsl::diagnostics diags;
+        return bind_program(sources, diags);
+    }();
+    return prog;
+}
+
+/// Everything matching concludes about a candidate.
+std::string describe(match_candidate const& c) {
+    std::ostringstream out;
+    out << "candidate " << c.worker << " " << c.name << " score " << c.score_milli << " contract " << to_string(c.contract)
+        << (c.own_contract ? " own" : "") << " fase " << c.fase << " days " << c.days_checked << "\n";
+    for (auto const& r : c.reasons)
+        out << "  reason " << r.criterion << "/" << r.variant << " " << r.points_milli << " " << r.reason_nl << " | " << r.reason_en << "\n";
+    for (auto const& r : c.missing) out << "  missing " << r.criterion << "/" << r.variant << " " << r.reason_nl << "\n";
+    for (auto const& b : c.blocks)
+        out << "  block " << b.rule << "/" << b.variant << " " << b.kind << " " << format_date(b.on) << " " << b.article << " | "
+            << b.citation << " | " << b.message_nl << " | " << b.message_en << "\n";
+    for (auto const& e : c.beside) {
+        out << "  beside " << e.f.rule << "/" << e.f.variant << " " << to_string(e.f.kind) << " " << e.f.contract << " "
+            << e.f.placement << " due " << (e.f.due ? format_date(*e.f.due) : "-") << " bites " << format_date(e.bites_on)
+            << (e.f.overdue ? " overdue" : "") << " | " << e.f.message_nl << " | " << e.f.message_en << "\n";
+        for (auto const& l : e.f.explanation) out << "    explains " << l.kind << " " << l.name << " = " << l.value << "\n";
+    }
+    return out.str();
+}
+
+std::string describe(std::vector<match_candidate> const& cs) {
+    std::string s;
+    for (auto const& c : cs) s += describe(c);
+    return s;
+}
+
+/// Ranking order of the full check: score descending, then worker id.
+bool ranks_before(match_candidate const& a, match_candidate const& b) {
+    if (a.score_milli != b.score_milli) return a.score_milli > b.score_milli;
+    return a.worker < b.worker;
+}
+
+/// The top-N result as the full check gives it: its first N eligible, and its blocked ranked
+/// above the N-th eligible (all blocked when fewer than N are eligible).
+void expect_top_n(evaluator& ev, dossier const& d, std::string const& vacancy, match_options o, vacancy_match const& full,
+                  std::size_t top, std::string const& what) {
+    o.stop_after_eligible = top;
+    auto lazy = match_vacancy(ev, d, vacancy, o);
+    std::string const at = what + " vacancy " + vacancy + " top " + std::to_string(top) + " threads " + std::to_string(o.threads);
+    std::vector<match_candidate> eligible(full.eligible.begin(), full.eligible.begin() + std::min(top, full.eligible.size()));
+    std::vector<match_candidate> blocked;
+    for (auto const& b : full.blocked)
+        if (full.eligible.size() < top || ranks_before(b, full.eligible[top - 1])) blocked.push_back(b);
+    EXPECT_EQ(describe(lazy.eligible), describe(eligible)) << at;
+    EXPECT_EQ(describe(lazy.blocked), describe(blocked)) << at;
+    EXPECT_EQ(lazy.candidates, full.candidates) << at;
+    EXPECT_EQ(lazy.checked, eligible.size() + blocked.size()) << at;
+    EXPECT_EQ(lazy.stop_after_eligible, top) << at;
+    EXPECT_EQ(lazy.complete(), full.eligible.size() < top || lazy.checked == full.candidates) << at;
+    EXPECT_EQ(lazy.flags.size(), full.flags.size()) << at;
+}
+
+void expect_top_ns(evaluator& ev, dossier const& d, std::string const& vacancy, match_options o, std::string const& what) {
+    auto full = match_vacancy(ev, d, vacancy, o);
+    EXPECT_EQ(full.checked, full.candidates);
+    EXPECT_TRUE(full.complete());
+    for (std::size_t top : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{10}, full.eligible.size(),
+                            full.eligible.size() + 1})
+        if (top > 0)
+            for (unsigned threads : {1u, 2u}) {
+                o.threads = threads;
+                expect_top_n(ev, d, vacancy, o, full, top, what);
+            }
+}
+
+dossier read_dossier_or_case(std::filesystem::path const& p, day& at) {
+    auto src = dsl::load_source(p.string());
+    dsl::diagnostics diags;
+    if (adapters::yaml::sniff_format(src) == adapters::yaml::document_kind::case_file) {
+        auto c = adapters::yaml::read_case(src, diags);
+        EXPECT_TRUE(c) << p;
+        if (!c) return {};
+        at = c->reference_date;
+        return c->dossier_data;
+    }
+    auto r = adapters::yaml::read_dossier(src, diags);
+    EXPECT_TRUE(r) << p;
+    return r ? *r : dossier{};
+}
+
+dossier generated(synthetic::settings const& s, std::size_t workers) {
+    dossier d;
+    d.agency_info = synthetic::make_agency(s);
+    d.clients = synthetic::make_clients(s);
+    for (std::size_t i = 0; i < workers; ++i) {
+        auto w = synthetic::make_worker(s, d.clients, i);
+        if (w.appl && w.appl->status == application_status::active) d.workers.push_back(std::move(w));
+    }
+    return d;
+}
+
+/// A generated agency where candidates are eligible too: the first night-shift vacancy at a wage
+/// above the client's, the agency admitted under the Wtta (as in match_fast_tests).
+std::string eligible_vacancy(dossier& d) {
+    for (auto& k : d.clients)
+        for (auto& v : k.vacancies)
+            if (v.shifts && std::find(v.shifts->begin(), v.shifts->end(), shift_kind::nacht) != v.shifts->end()) {
+                if (v.hourly_wage) v.hourly_wage = money{v.hourly_wage->cents + 400};
+                d.agency_info.wtta_admitted_from = *parse_date("2026-06-01");
+                return v.id;
+            }
+    return "";
+}
+
+}  // namespace
+
+TEST(MatchTopN, FirstNEligibleOfTheFullCheckOnTheMatchingCasebase) {
+    auto prog = rules();
+    ASSERT_TRUE(prog);
+    evaluator ev(prog);
+    std::size_t vacancies = 0, with_eligible = 0;
+    for (auto const& e : std::filesystem::directory_iterator(test::source_dir() / "casebase" / "matching")) {
+        if (e.path().extension() != ".yaml") continue;
+        day at = *parse_date("2026-12-02");
+        dossier d = read_dossier_or_case(e.path(), at);
+        for (auto const& k : d.clients)
+            for (auto const& v : k.vacancies) {
+                ++vacancies;
+                for (bool explain : {false, true}) {
+                    match_options o;
+                    o.at = at;
+                    o.explain = explain;
+                    with_eligible += !explain && !match_vacancy(ev, d, v.id, o).eligible.empty();
+                    expect_top_ns(ev, d, v.id, o, e.path().filename().string() + (explain ? " (explain)" : ""));
+                }
+            }
+    }
+    EXPECT_GE(vacancies, 40u);
+    EXPECT_GE(with_eligible, 20u);
+}
+
+TEST(MatchTopN, FirstNEligibleOfTheFullCheckOnAGeneratedAgency) {
+    auto prog = rules();
+    ASSERT_TRUE(prog);
+    evaluator ev(prog);
+    synthetic::settings s;
+    s.seed = 11;
+    s.reference = *parse_date("2026-11-25");
+    dossier d = generated(s, 6000);
+    ASSERT_GE(d.workers.size(), 400u);
+    std::string const id = eligible_vacancy(d);
+    ASSERT_FALSE(id.empty());
+    match_options o;
+    o.at = s.reference;
+    o.threads = 2;
+    auto full = match_vacancy(ev, d, id, o);
+    ASSERT_GE(full.eligible.size(), 10u);
+    ASSERT_FALSE(full.blocked.empty());
+    for (std::size_t top : {std::size_t{1}, std::size_t{5}, std::size_t{10}, full.eligible.size(), full.eligible.size() + 3})
+        for (unsigned threads : {1u, 2u}) {
+            o.threads = threads;
+            expect_top_n(ev, d, id, o, full, top, "generated");
+        }
+    // With the top 10 far fewer than all candidates are checked (the point of it).
+    o.stop_after_eligible = 10;
+    auto lazy = match_vacancy(ev, d, id, o);
+    EXPECT_LT(lazy.checked, full.candidates);
+    EXPECT_FALSE(lazy.complete());
+}
+
+TEST(MatchTopN, TheOutputSaysHowManyWereCheckedAndThatTheLowerScoredWereNot) {
+    auto prog = rules();
+    ASSERT_TRUE(prog);
+    evaluator ev(prog);
+    synthetic::settings s;
+    s.seed = 11;
+    s.reference = *parse_date("2026-11-25");
+    dossier d = generated(s, 3000);
+    std::string const id = eligible_vacancy(d);
+    match_options o;
+    o.at = s.reference;
+    o.threads = 2;
+    o.stop_after_eligible = 3;
+    auto m = match_vacancy(ev, d, id, o);
+    ASSERT_FALSE(m.complete());
+    namespace pr = adapters::presentation;
+    std::string const checked = std::to_string(m.checked), all = std::to_string(m.candidates);
+    {
+        std::ostringstream out;
+        pr::render_match_text(out, pr::build_match_view(m, d.agency_info, pr::language::nl, false, 3, prog.get()));
+        EXPECT_NE(out.str().find("Gecontroleerd: " + checked + " van de " + all + " kandidaten"), std::string::npos) << out.str();
+        EXPECT_NE(out.str().find("lagere score zijn NIET gecontroleerd"), std::string::npos) << out.str();
+        EXPECT_NE(out.str().find("alleen de geblokkeerden onder de gecontroleerde"), std::string::npos) << out.str();
+    }
+    {
+        std::ostringstream out;
+        pr::render_match_text(out, pr::build_match_view(m, d.agency_info, pr::language::en, false, 3, prog.get()));
+        EXPECT_NE(out.str().find("Checked: " + checked + " of the " + all + " candidates"), std::string::npos) << out.str();
+        EXPECT_NE(out.str().find("lower score were NOT checked"), std::string::npos) << out.str();
+        EXPECT_NE(out.str().find("--top 0 checks every candidate"), std::string::npos) << out.str();
+    }
+    {
+        std::ostringstream out;
+        pr::render_match_json(out, pr::build_match_view(m, d.agency_info, pr::language::en, false, 3, prog.get()));
+        EXPECT_NE(out.str().find("\"checked\": " + checked), std::string::npos) << out.str();
+        EXPECT_NE(out.str().find("\"unchecked\": " + std::to_string(m.candidates - m.checked)), std::string::npos) << out.str();
+        EXPECT_NE(out.str().find("\"checked_note\": \"Checked: "), std::string::npos) << out.str();
+        auto v = pr::build_match_view(m, d.agency_info, pr::language::en, false, 3, prog.get());
+        EXPECT_NE(pr::match_ranking_json(v).find("\"checked\":" + checked), std::string::npos);
+    }
+    // The full check says nothing of the kind.
+    o.stop_after_eligible = 0;
+    auto full = match_vacancy(ev, d, id, o);
+    std::ostringstream out;
+    pr::render_match_text(out, pr::build_match_view(full, d.agency_info, pr::language::en, false, 3, prog.get()));
+    EXPECT_EQ(out.str().find("Checked: "), std::string::npos);
+    std::ostringstream json;
+    pr::render_match_json(json, pr::build_match_view(full, d.agency_info, pr::language::en, false, 3, prog.get()));
+    EXPECT_EQ(json.str().find("\"checked\""), std::string::npos);
+}
