@@ -35,7 +35,13 @@ endif()
 expect("${t}" "een intercedent beslist \\(AVG art\\. 22\\)")
 
 run(top ${CLI} match --db ${WORK}/m.db --vacancy V1 --at 2026-12-02 --top 1)
-expect("${top}" "  1\\. W1 [^\n]*\n(      [^\n]*\n)*  \\.\\.\\. 1 meer \\(--top\\)")
+# --top 1 stops the legal check at the first eligible in ranking order, and says so.
+expect("${top}" "5 kandidaten \\(actieve sollicitatie\\): 1 plaatsbaar, 0 geblokkeerd")
+expect("${top}" "Gecontroleerd: 1 van de 5 kandidaten")
+expect("${top}" "  1\\. W1 [^\n]*\n")
+if(top MATCHES "W2 Jan")
+    message(FATAL_ERROR "--top 1 shows a second candidate:\n${top}")
+endif()
 
 # JSON: the same ranking, the blocks with their day, the discriminatory text of V2 flagged and unused.
 run(j ${CLI} match --db ${WORK}/m.db --vacancy V1 --at 2026-12-02 --format json)

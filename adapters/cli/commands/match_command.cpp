@@ -110,6 +110,8 @@ int run_match(match_options const& o) {
     mo.lang = o.lang;
     mo.explain = o.explain;
     mo.threads = o.threads;
+    // Only the top N are shown: check in ranking order until N are eligible (0: check everyone).
+    mo.stop_after_eligible = o.top;
     if (auto e = std_streams_are_store(o.db)) return fail(*e);
     std::optional<engine::dossier> d;
     std::string store_hash;
@@ -216,7 +218,7 @@ void register_match_command(CLI::App& app, int& result) {
     c->add_option("--vacancy", o->vacancy, "Vacancy id: rank its candidates");
     c->add_option("--worker", o->worker, "Worker id: the open vacancies for this worker");
     c->add_option("--at", o->at, "Reference date (known until); default today")->check(non_empty_date);
-    c->add_option("--top", o->top, "Eligible candidates shown (0 = all)")->capture_default_str();
+    c->add_option("--top", o->top, "Eligible candidates shown; the legal check stops after N eligible in ranking order (0 = check and show all)")->capture_default_str();
     c->add_option("--lang", o->lang, "nl | en")->check(CLI::IsMember({"nl", "en"}))->capture_default_str();
     c->add_option("--format", o->format, "text | json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     c->add_flag("--explain", o->explain, "Every reason, full citations, and why each finding beside a candidate applies");

@@ -86,12 +86,15 @@ nlohmann::ordered_json candidate_json(match_view::candidate_row const& c, bool e
     return j;
 }
 
-/// How many were checked and that the lower-scored were not (a check stopped after the top N).
+}  // namespace
+
 std::string checked_note(match_view const& v) {
     return std::string(text(msg::match_checked, v.lang)) + std::to_string(v.checked) + std::string(text(msg::match_checked_of, v.lang)) +
            std::to_string(v.candidates) + std::string(text(msg::match_checked_until, v.lang)) + std::to_string(v.stop_after_eligible) +
            std::string(text(msg::match_checked_rest, v.lang));
 }
+
+namespace {
 
 nlohmann::ordered_json match_json(match_view const& v, char const* format = nullptr) {
     nlohmann::ordered_json j;

@@ -30,6 +30,7 @@ namespace {
 constexpr char const* session_cookie = "rw_session";
 constexpr char const* login_cookie = "rw_login";  // the login form's CSRF token (double submit)
 constexpr char const* lang_cookie = "rw_lang";
+constexpr std::size_t match_page_top = 25;  // eligible candidates on a match page (the check stops there)
 
 std::string cookie(httplib::Request const& req, std::string const& name) {
     auto header = req.get_header_value("Cookie");
@@ -423,6 +424,9 @@ struct server::impl {
         mo.at = reference();
         mo.lang = std::string(pr::code(c.lang));
         mo.threads = opts.threads;
+        // A page shows the best 25 eligible: the check stops there (on a large store, checking
+        // every candidate takes many seconds); the page says how many were checked.
+        mo.stop_after_eligible = match_page_top;
         auto run = [&](bool log) {
             auto st = open_store(sq::open_mode::read_only);
             auto d = app::matching_dossier(st);
@@ -431,7 +435,7 @@ struct server::impl {
             for (auto const& k : d->clients)
                 for (auto const& v : k.vacancies) known = known || v.id == vacancy;
             if (!known) throw http_error{404, {}};
-            auto r = app::match_vacancy(*d, prog, vacancy, mo, c.lang, 0, s.user, log ? st.content_hash() : std::string());
+            auto r = app::match_vacancy(*d, prog, vacancy, mo, c.lang, match_page_top, s.user, log ? st.content_hash() : std::string());
             if (log) open_store(sq::open_mode::read_write).append_match_log(r.entry);
             return r.view;
         };

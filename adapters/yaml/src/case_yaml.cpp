@@ -53,7 +53,7 @@ static std::optional<std::vector<std::string>> read_ids(node_reader& r, YAML::No
     return out;
 }
 
-// v1.1 expect.match (case-format.md): read strictly and kept; verification comes with matching.
+// v1.1 expect.match (case-format.md): read strictly; engine/src/case_verify.cpp runs the match.
 static std::vector<engine::match_expectation> read_matches(node_reader& r, YAML::Node const& n) {
     std::vector<engine::match_expectation> out;
     std::string path = "expect.match";

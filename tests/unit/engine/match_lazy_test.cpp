@@ -5,6 +5,7 @@
 // with one and two threads. On every vacancy of the matching casebase and on a generated agency.
 // And the text and JSON say how many were checked and that the lower-scored were not (nl, en).
 #include "rw/adapters/presentation/match_view.hpp"
+#include "rw/adapters/presentation/web_pages.hpp"
 #include "rw/adapters/yaml/case_yaml.hpp"
 #include "rw/adapters/yaml/dossier_yaml.hpp"
 #include "rw/engine/matching.hpp"
@@ -235,6 +236,12 @@ TEST(MatchTopN, TheOutputSaysHowManyWereCheckedAndThatTheLowerScoredWereNot) {
         EXPECT_NE(out.str().find("\"checked_note\": \"Checked: "), std::string::npos) << out.str();
         auto v = pr::build_match_view(m, d.agency_info, pr::language::en, false, 3, prog.get());
         EXPECT_NE(pr::match_ranking_json(v).find("\"checked\":" + checked), std::string::npos);
+    }
+    {
+        // The web page (issue 16) says it too.
+        auto v = pr::build_match_view(m, d.agency_info, pr::language::nl, false, 25, prog.get());
+        auto html = pr::web::match_body(v, {}, "/matching/x", "token", "", false);
+        EXPECT_NE(html.find("Gecontroleerd: " + checked + " van de " + all + " kandidaten"), std::string::npos) << html;
     }
     // The full check says nothing of the kind.
     o.stop_after_eligible = 0;

@@ -57,6 +57,9 @@ struct match_view {
 /// `prog` (when given) names rules and contract kinds with the rulebook's labels in the text.
 match_view build_match_view(engine::vacancy_match const& m, engine::agency const& ag, language l, bool explain, std::size_t top,
                             engine::program const* prog = nullptr);
+/// How many candidates were checked, and that the lower-scored were not (the check stopped
+/// after the top N eligible): for the text, the JSON and the web page.
+std::string checked_note(match_view const& v);
 void render_match_text(std::ostream& out, match_view const& v);
 void render_match_json(std::ostream& out, match_view const& v);
 /// The ranking in one compact JSON line, for the matching log (AVG art. 22): eligible workers with
