@@ -197,7 +197,11 @@ match_candidate check_legal(evaluator& ev, dossier const& d, worker const& w, cl
     eo.reference = o.at;
     eo.lang = o.lang;
     eo.explain = o.explain;
-    auto res = evaluate_scenario(ev, d, s, eo, o.check);
+    // The top N need to know whether a candidate is blocked, not every block: the check stops
+    // after the first day a block is found (most blocked candidates are blocked on the first day).
+    scenario_stop stop_when;
+    if (o.stop_after_eligible) stop_when = [&prog = ev.prog()](finding const& f) { return blocks(prog, f); };
+    auto res = evaluate_scenario(ev, d, s, eo, o.check, stop_when);
     // A phase that changes during the assignment (fact `fase` on the evaluated days) ends the
     // hypothetical contract: the agency then concludes one of the kind the new phase allows (the
     // transition itself is an action beside the candidate). At most one split per phase.
@@ -228,9 +232,10 @@ match_candidate check_legal(evaluator& ev, dossier const& d, worker const& w, cl
         s.placements.back().end = *change - date::days{1};
         s.contracts.push_back(std::move(nc));
         s.placements.push_back(std::move(np));
-        res = evaluate_scenario(ev, d, s, eo, o.check);
+        res = evaluate_scenario(ev, d, s, eo, o.check, stop_when);
     }
     c.days_checked = res.days.size();
+    c.stopped_at_block = res.stopped;
     for (auto& e : res.caused) {
         if (blocks(ev.prog(), e.f)) {
             match_block b;
@@ -244,7 +249,10 @@ match_candidate check_legal(evaluator& ev, dossier const& d, worker const& w, cl
             b.message_nl = e.f.message_nl;
             b.message_en = e.f.message_en;
             c.blocks.push_back(std::move(b));
-        } else {
+        } else if (!res.stopped) {
+            // A check that stopped at its first block has not seen the whole assignment (nor the
+            // phase split after that day), so its side effects would be partial or name the wrong
+            // contract: a blocked candidate is shown with its blocks only.
             c.beside.push_back(std::move(e));
         }
     }

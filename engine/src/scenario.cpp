@@ -157,7 +157,7 @@ std::vector<scenario_day> scenario_days(program const& prog, dossier const& d, w
 }
 
 scenario_result evaluate_scenario(evaluator& ev, dossier const& d, scenario const& s, evaluation_options opts,
-                                  scenario_check check) {
+                                  scenario_check check, scenario_stop const& stop_when) {
     if (s.to < s.from) throw std::invalid_argument("scenario: the horizon ends before it begins");
     worker const* base = find_worker(d, s.worker);
     worker const w = augmented_worker(d, s);
@@ -204,6 +204,7 @@ scenario_result evaluate_scenario(evaluator& ev, dossier const& d, scenario cons
             if (before.count(k)) continue;
             auto [pos, fresh] = effect_of.try_emplace(k, res.caused.size());
             if (fresh) {
+                if (stop_when && stop_when(f)) res.stopped = true;
                 day bites = f.due && *f.due >= s.from ? *f.due : on;
                 res.caused.push_back({std::move(f), bites, on, on, {}});
             }
@@ -214,6 +215,7 @@ scenario_result evaluate_scenario(evaluator& ev, dossier const& d, scenario cons
         detach(with.facts);
         res.facts.push_back(std::move(with.facts));
         res.days.push_back({on, it->second});
+        if (res.stopped) break;
     }
     std::stable_sort(res.caused.begin(), res.caused.end(), [](scenario_effect const& a, scenario_effect const& b) {
         return std::tie(a.bites_on, a.f.rule, a.f.variant) < std::tie(b.bites_on, b.f.rule, b.f.variant);

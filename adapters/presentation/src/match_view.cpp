@@ -5,6 +5,8 @@
 #include "rw/adapters/presentation/render.hpp"
 #include "rw/engine/calendar.hpp"
 
+#include <algorithm>
+
 namespace rw::adapters::presentation {
 
 namespace {
@@ -22,6 +24,7 @@ match_view::candidate_row candidate_row(engine::match_candidate const& c, engine
     row.own_contract = c.own_contract;
     row.score = points_text(c.score_milli);
     row.days = c.days_checked;
+    row.stopped_at_block = c.stopped_at_block;
     for (auto const& r : c.reasons)
         row.reasons.push_back({r.criterion, r.variant, l == language::en ? r.reason_en : r.reason_nl, points_text(r.points_milli)});
     for (auto const& b : c.blocks)
@@ -71,6 +74,7 @@ nlohmann::ordered_json candidate_json(match_view::candidate_row const& c, bool e
     j["own_contract"] = c.own_contract;
     j["phase"] = c.fase;
     j["days_checked"] = c.days;
+    if (c.stopped_at_block) j["stopped_at_block"] = true;
     auto& rs = j["reasons"] = nlohmann::ordered_json::array();
     for (auto const& r : c.reasons) rs.push_back({{"criterion", r.criterion}, {"variant", r.variant}, {"points", r.points}, {"text", r.text}});
     auto& bs = j["blocks"] = nlohmann::ordered_json::array();
@@ -89,9 +93,14 @@ nlohmann::ordered_json candidate_json(match_view::candidate_row const& c, bool e
 }  // namespace
 
 std::string checked_note(match_view const& v) {
-    return std::string(text(msg::match_checked, v.lang)) + std::to_string(v.checked) + std::string(text(msg::match_checked_of, v.lang)) +
-           std::to_string(v.candidates) + std::string(text(msg::match_checked_until, v.lang)) + std::to_string(v.stop_after_eligible) +
-           std::string(text(msg::match_checked_rest, v.lang));
+    std::string note;
+    if (!v.complete())
+        note = std::string(text(msg::match_checked, v.lang)) + std::to_string(v.checked) + std::string(text(msg::match_checked_of, v.lang)) +
+               std::to_string(v.candidates) + std::string(text(msg::match_checked_until, v.lang)) + std::to_string(v.stop_after_eligible) +
+               std::string(text(msg::match_checked_rest, v.lang));
+    bool stopped = std::any_of(v.blocked.begin(), v.blocked.end(), [](auto const& c) { return c.stopped_at_block; });
+    if (stopped) note += (note.empty() ? "" : " ") + std::string(text(msg::match_first_block, v.lang));
+    return note;
 }
 
 namespace {
@@ -112,8 +121,8 @@ nlohmann::ordered_json match_json(match_view const& v, char const* format = null
         j["checked"] = v.checked;
         j["stop_after_eligible"] = v.stop_after_eligible;
         j["unchecked"] = v.candidates - v.checked;
-        j["checked_note"] = checked_note(v);
     }
+    if (auto note = checked_note(v); !note.empty()) j["checked_note"] = note;
     auto& fs = j["discriminatory_requirements"] = nlohmann::ordered_json::array();
     for (auto const& f : v.flags)
         fs.push_back({{"found", f.found}, {"term", f.term}, {"ground", f.ground}, {"alternative", f.alternative}, {"used", false}});
@@ -170,7 +179,7 @@ void render_match_text(std::ostream& out, match_view const& v) {
         << engine::format_date_weekday(v.at, code(v.lang)) << "\n";
     out << v.candidates << text(msg::match_candidates, v.lang) << v.eligible.size() << text(msg::match_eligible_count, v.lang)
         << v.blocked.size() << text(msg::match_blocked_count, v.lang) << "\n";
-    if (!v.complete()) out << checked_note(v) << "\n";
+    if (auto note = checked_note(v); !note.empty()) out << note << "\n";
     flags_text(out, v);
     out << "\n" << text(msg::match_eligible, v.lang) << "\n";
     if (v.eligible.empty()) out << "  " << text(msg::scenario_none, v.lang) << "\n";

@@ -188,6 +188,11 @@ constexpr std::array<message_entry, message_count> table{{
       "kandidaten gecontroleerd.",
       " were eligible (--top). Candidates with a lower score were NOT checked: they are neither under Eligible nor under "
       "Blocked, and Blocked lists only the blocked among the checked candidates. --top 0 checks every candidate."}},
+    {m::match_first_block, "match.first_block",
+     {"Bij een geblokkeerde kandidaat stopt de controle na de eerste dag waarop een blokkade gevonden werd: latere blokkades en "
+      "wat de plaatsing ernaast zou meebrengen staan er niet bij (--top 0 controleert alles).",
+      "For a blocked candidate the check stops after the first day on which a block was found: later blocks and what the "
+      "placement would bring beside them are not listed (--top 0 checks everything)."}},
     {m::texts_for_worker, "texts.for_worker", {"Teksten voor de uitzendkracht ", "Texts for the flex worker "}},
     {m::texts_for_client, "texts.for_client", {"Teksten voor de inlener over ", "Texts for the client about "}},
     {m::texts_language, "texts.language", {"Taal van de teksten: ", "Language of the texts: "}},

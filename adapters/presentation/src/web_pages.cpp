@@ -654,7 +654,7 @@ std::string match_body(match_view const& v, std::map<std::string, candidate_link
       << day_text(v.start, l) << " – " << (v.end ? day_text(*v.end, l) : std::string()) << " · " << esc(v.status) << "<br>"
       << v.candidates << t(msg::match_candidates) << v.eligible.size() << t(msg::match_eligible_count) << v.blocked.size()
       << t(msg::match_blocked_count) << t(msg::match_at) << day_text(v.at, l) << "</p>\n";
-    if (!v.complete()) o << "<p class=muted>" << esc(checked_note(v)) << "</p>\n";
+    if (auto note = checked_note(v); !note.empty()) o << "<p class=muted>" << esc(note) << "</p>\n";
     if (!message.empty()) o << "<p class=" << (error ? "error role=alert" : "ok role=status") << ">" << esc(message) << "</p>\n";
     for (auto const& f : v.flags) {
         o << "<p class=error>" << t(msg::match_flag) << "\"" << esc(f.found) << "\" (" << esc(f.ground) << "): " << t(msg::match_flag_unused);

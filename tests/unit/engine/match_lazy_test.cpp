@@ -1,7 +1,8 @@
 // The top N of matching (match_options::stop_after_eligible, issue 12): candidates scored first,
 // then checked in ranking order until N are eligible. The eligible list is exactly the first N of
-// the full check's (same order, scores, reasons, everything), the blocked list exactly the full
-// check's blocked among those ranked above the N-th eligible, and `checked` counts both; the same
+// the full check's (same order, scores, reasons, everything), the blocked list the full check's
+// blocked among those ranked above the N-th eligible (each blocked from the same first day; a
+// check that stopped at its first block has a subset of the blocks and no side effects), and `checked` counts both; the same
 // with one and two threads. On every vacancy of the matching casebase and on a generated agency.
 // And the text and JSON say how many were checked and that the lower-scored were not (nl, en).
 #include "rw/adapters/presentation/match_view.hpp"
@@ -37,24 +38,71 @@ std::shared_ptr<program const> rules() {
     return prog;
 }
 
-/// Everything matching concludes about a candidate.
-std::string describe(match_candidate const& c) {
+/// What matching concludes about a candidate before the legal check: score, reasons, contract.
+std::string describe_head(match_candidate const& c, bool days) {
     std::ostringstream out;
     out << "candidate " << c.worker << " " << c.name << " score " << c.score_milli << " contract " << to_string(c.contract)
-        << (c.own_contract ? " own" : "") << " fase " << c.fase << " days " << c.days_checked << "\n";
+        << (c.own_contract ? " own" : "") << " fase " << c.fase;
+    if (days) out << " days " << c.days_checked;
+    out << "\n";
     for (auto const& r : c.reasons)
         out << "  reason " << r.criterion << "/" << r.variant << " " << r.points_milli << " " << r.reason_nl << " | " << r.reason_en << "\n";
     for (auto const& r : c.missing) out << "  missing " << r.criterion << "/" << r.variant << " " << r.reason_nl << "\n";
+    return out.str();
+}
+
+std::vector<std::string> block_lines(match_candidate const& c) {
+    std::vector<std::string> lines;
     for (auto const& b : c.blocks)
-        out << "  block " << b.rule << "/" << b.variant << " " << b.kind << " " << format_date(b.on) << " " << b.article << " | "
-            << b.citation << " | " << b.message_nl << " | " << b.message_en << "\n";
+        lines.push_back("  block " + b.rule + "/" + b.variant + " " + b.kind + " " + format_date(b.on) + " " + b.article + " | " +
+                        b.citation + " | " + b.message_nl + " | " + b.message_en + "\n");
+    return lines;
+}
+
+std::vector<std::string> beside_lines(match_candidate const& c) {
+    std::vector<std::string> lines;
     for (auto const& e : c.beside) {
+        std::ostringstream out;
         out << "  beside " << e.f.rule << "/" << e.f.variant << " " << to_string(e.f.kind) << " " << e.f.contract << " "
             << e.f.placement << " due " << (e.f.due ? format_date(*e.f.due) : "-") << " bites " << format_date(e.bites_on)
             << (e.f.overdue ? " overdue" : "") << " | " << e.f.message_nl << " | " << e.f.message_en << "\n";
         for (auto const& l : e.f.explanation) out << "    explains " << l.kind << " " << l.name << " = " << l.value << "\n";
+        lines.push_back(out.str());
     }
-    return out.str();
+    return lines;
+}
+
+/// Everything matching concludes about a candidate.
+std::string describe(match_candidate const& c) {
+    std::string s = describe_head(c, true);
+    for (auto const& l : block_lines(c)) s += l;
+    for (auto const& l : beside_lines(c)) s += l;
+    return s;
+}
+
+bool is_subset(std::vector<std::string> part, std::vector<std::string> whole) {
+    std::sort(part.begin(), part.end());
+    std::sort(whole.begin(), whole.end());
+    return std::includes(whole.begin(), whole.end(), part.begin(), part.end());
+}
+
+/// A blocked candidate of the top-N check against the same candidate in the full check. The top-N
+/// check stops after the first day with a block (stopped_at_block): then the same candidate, score
+/// and reasons, blocked from the same first day on, its blocks a subset of the full check's, no
+/// side effects (not computed for the whole assignment), no more days checked. A candidate whose
+/// check did not stop is exactly the same.
+void expect_same_blocked(match_candidate const& lazy, match_candidate const& full, std::string const& at) {
+    if (!lazy.stopped_at_block) {
+        EXPECT_EQ(describe(lazy), describe(full)) << at;
+        return;
+    }
+    EXPECT_EQ(describe_head(lazy, false), describe_head(full, false)) << at;
+    ASSERT_FALSE(lazy.blocks.empty()) << at << " " << lazy.worker;
+    ASSERT_FALSE(full.blocks.empty()) << at << " " << lazy.worker;
+    EXPECT_EQ(lazy.blocks.front().on, full.blocks.front().on) << at << " " << lazy.worker;
+    EXPECT_TRUE(is_subset(block_lines(lazy), block_lines(full))) << at << "\n" << describe(lazy) << "\nfull:\n" << describe(full);
+    EXPECT_TRUE(lazy.beside.empty()) << at << "\n" << describe(lazy);
+    EXPECT_LE(lazy.days_checked, full.days_checked) << at;
 }
 
 std::string describe(std::vector<match_candidate> const& cs) {
@@ -81,7 +129,11 @@ void expect_top_n(evaluator& ev, dossier const& d, std::string const& vacancy, m
     for (auto const& b : full.blocked)
         if (full.eligible.size() < top || ranks_before(b, full.eligible[top - 1])) blocked.push_back(b);
     EXPECT_EQ(describe(lazy.eligible), describe(eligible)) << at;
-    EXPECT_EQ(describe(lazy.blocked), describe(blocked)) << at;
+    ASSERT_EQ(lazy.blocked.size(), blocked.size()) << at;
+    for (std::size_t i = 0; i < blocked.size(); ++i) {
+        EXPECT_EQ(lazy.blocked[i].worker, blocked[i].worker) << at;
+        if (lazy.blocked[i].worker == blocked[i].worker) expect_same_blocked(lazy.blocked[i], blocked[i], at);
+    }
     EXPECT_EQ(lazy.candidates, full.candidates) << at;
     EXPECT_EQ(lazy.checked, eligible.size() + blocked.size()) << at;
     EXPECT_EQ(lazy.stop_after_eligible, top) << at;
@@ -195,6 +247,14 @@ TEST(MatchTopN, FirstNEligibleOfTheFullCheckOnAGeneratedAgency) {
     auto lazy = match_vacancy(ev, d, id, o);
     EXPECT_LT(lazy.checked, full.candidates);
     EXPECT_FALSE(lazy.complete());
+    // A blocked candidate's check stops after the first day with a block: fewer days checked.
+    o.stop_after_eligible = full.eligible.size() + 1;
+    auto all = match_vacancy(ev, d, id, o);
+    std::size_t stopped = 0, days_lazy = 0, days_full = 0;
+    for (auto const& c : all.blocked) stopped += c.stopped_at_block, days_lazy += c.days_checked;
+    for (auto const& c : full.blocked) days_full += c.days_checked;
+    EXPECT_GT(stopped, all.blocked.size() / 2);
+    EXPECT_LT(days_lazy, days_full);
 }
 
 TEST(MatchTopN, TheOutputSaysHowManyWereCheckedAndThatTheLowerScoredWereNot) {
@@ -252,4 +312,31 @@ TEST(MatchTopN, TheOutputSaysHowManyWereCheckedAndThatTheLowerScoredWereNot) {
     std::ostringstream json;
     pr::render_match_json(json, pr::build_match_view(full, d.agency_info, pr::language::en, false, 3, prog.get()));
     EXPECT_EQ(json.str().find("\"checked\""), std::string::npos);
+    EXPECT_EQ(out.str().find("first day on which a block"), std::string::npos);
+    EXPECT_EQ(json.str().find("stopped_at_block"), std::string::npos);
+}
+
+TEST(MatchTopN, TheOutputSaysABlockedCandidatesCheckStoppedAtTheFirstBlock) {
+    auto prog = rules();
+    ASSERT_TRUE(prog);
+    evaluator ev(prog);
+    synthetic::settings s;
+    s.seed = 11;
+    s.reference = *parse_date("2026-11-25");
+    dossier d = generated(s, 3000);
+    std::string const id = eligible_vacancy(d);
+    match_options o;
+    o.at = s.reference;
+    o.threads = 2;
+    o.stop_after_eligible = 3;
+    auto m = match_vacancy(ev, d, id, o);
+    ASSERT_TRUE(std::any_of(m.blocked.begin(), m.blocked.end(), [](auto const& c) { return c.stopped_at_block; }));
+    namespace pr = adapters::presentation;
+    std::ostringstream nl, en, json;
+    pr::render_match_text(nl, pr::build_match_view(m, d.agency_info, pr::language::nl, false, 3, prog.get()));
+    pr::render_match_text(en, pr::build_match_view(m, d.agency_info, pr::language::en, false, 3, prog.get()));
+    pr::render_match_json(json, pr::build_match_view(m, d.agency_info, pr::language::en, false, 3, prog.get()));
+    EXPECT_NE(nl.str().find("stopt de controle na de eerste dag waarop een blokkade gevonden werd"), std::string::npos) << nl.str();
+    EXPECT_NE(en.str().find("the check stops after the first day on which a block was found"), std::string::npos) << en.str();
+    EXPECT_NE(json.str().find("\"stopped_at_block\": true"), std::string::npos) << json.str();
 }

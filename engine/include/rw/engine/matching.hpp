@@ -58,6 +58,10 @@ struct match_candidate {
     std::vector<match_block> blocks;        // empty: eligible
     std::vector<scenario_effect> beside;    // actions, warnings, info the placement would cause
     std::size_t days_checked = 0;  // 0: not simulated (a must-have is missing; see match_options::explain)
+    /// With match_options::stop_after_eligible, a blocked candidate's check stops after the first
+    /// day on which a block was found: `blocks` then holds what was found up to that day, `beside`
+    /// is empty (side effects of the whole assignment were not computed).
+    bool stopped_at_block = false;
     bool eligible() const { return blocks.empty(); }
 };
 

@@ -13,6 +13,7 @@
 
 #include "rw/engine/engine.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,9 @@ struct scenario_result {
     std::vector<scenario_effect> caused;  // in order of first day, then rule
     /// The worker's facts with the hypothetical, per evaluated day (same order as `days`).
     std::vector<std::vector<fact_value>> facts;
+    /// The evaluation stopped after the first day on which a caused finding met the caller's
+    /// `stop_when` (later days were not evaluated).
+    bool stopped = false;
 };
 
 /// The last day simulated for a hypothetical that starts on `start` and ends on `end`: the end,
@@ -74,7 +78,10 @@ worker augmented_worker(dossier const& d, scenario const& s);
 /// without texts or facts; `exhaustive` evaluates everything on both sides, as defined above. Both
 /// give the same result (tests/match2.cmake compares them on the casebase and a generated agency).
 enum class scenario_check : std::uint8_t { fast, exhaustive };
+/// `stop_when` (optional): once a day has caused a finding for which it returns true, the days
+/// after it are not evaluated (matching's top N needs one block of a candidate, not every one).
+using scenario_stop = std::function<bool(finding const&)>;
 scenario_result evaluate_scenario(evaluator& ev, dossier const& d, scenario const& s, evaluation_options opts = {},
-                                  scenario_check check = scenario_check::fast);
+                                  scenario_check check = scenario_check::fast, scenario_stop const& stop_when = {});
 
 }  // namespace rw::engine

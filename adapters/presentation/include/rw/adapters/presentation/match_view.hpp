@@ -46,6 +46,7 @@ struct match_view {
         std::string worker, name, contract_kind, fase, score;
         std::string contract_label;  // the contract kind as people read it (text)
         bool own_contract = false;
+        bool stopped_at_block = false;  // the check stopped on the first day with a block (top N)
         std::size_t days = 0;
         std::vector<reason_row> reasons;
         std::vector<block_row> blocks;
@@ -57,8 +58,9 @@ struct match_view {
 /// `prog` (when given) names rules and contract kinds with the rulebook's labels in the text.
 match_view build_match_view(engine::vacancy_match const& m, engine::agency const& ag, language l, bool explain, std::size_t top,
                             engine::program const* prog = nullptr);
-/// How many candidates were checked, and that the lower-scored were not (the check stopped
-/// after the top N eligible): for the text, the JSON and the web page.
+/// What a top-N check left out: how many candidates were checked and that the lower-scored were
+/// not, and that a blocked candidate's check stopped at the first day with a block; empty when
+/// everything was checked. For the text, the JSON and the web page.
 std::string checked_note(match_view const& v);
 void render_match_text(std::ostream& out, match_view const& v);
 void render_match_json(std::ostream& out, match_view const& v);
