@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cctype>
 #include <exception>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -187,9 +188,9 @@ match_candidate score_candidate(evaluator& ev, dossier const& d, client_index co
 
 /// The legal check over the assignment for a scored candidate (score_candidate), then the order
 /// of blocks and reasons.
-match_candidate check_legal(evaluator& ev, dossier const& d, worker const& w, client const& k, vacancy const& v,
-                            match_options const& o, match_candidate c) {
-    scenario s = match_scenario(ev, d, w, k, v, o.at, &c.contract, &c.own_contract, &c.fase, o.check);
+match_candidate check_legal(evaluator& ev, dossier const& d, client_index const& clients, worker const& w, client const& k,
+                            vacancy const& v, match_options const& o, match_candidate c) {
+    scenario s = match_scenario(ev, d, w, k, v, o.at, &c.contract, &c.own_contract, &c.fase, o.check, &clients);
     // A missing must-have blocks already: the legal check over the assignment (the costly part)
     // is then only run with explain.
     if (!c.missing.empty() && !o.explain) return finish(c);
@@ -201,7 +202,9 @@ match_candidate check_legal(evaluator& ev, dossier const& d, worker const& w, cl
     // after the first day a block is found (most blocked candidates are blocked on the first day).
     scenario_stop stop_when;
     if (o.stop_after_eligible) stop_when = [&prog = ev.prog()](finding const& f) { return blocks(prog, f); };
-    auto res = evaluate_scenario(ev, d, s, eo, o.check, stop_when);
+    // `w` is the candidate in `d` (a scenario per candidate: no search of the dossier per scenario).
+    scenario_lookup const lookup{&w, &clients};
+    auto res = evaluate_scenario(ev, d, s, eo, o.check, stop_when, lookup);
     // A phase that changes during the assignment (fact `fase` on the evaluated days) ends the
     // hypothetical contract: the agency then concludes one of the kind the new phase allows (the
     // transition itself is an action beside the candidate). At most one split per phase.
@@ -232,7 +235,7 @@ match_candidate check_legal(evaluator& ev, dossier const& d, worker const& w, cl
         s.placements.back().end = *change - date::days{1};
         s.contracts.push_back(std::move(nc));
         s.placements.push_back(std::move(np));
-        res = evaluate_scenario(ev, d, s, eo, o.check, stop_when);
+        res = evaluate_scenario(ev, d, s, eo, o.check, stop_when, lookup);
     }
     c.days_checked = res.days.size();
     c.stopped_at_block = res.stopped;
@@ -261,7 +264,7 @@ match_candidate check_legal(evaluator& ev, dossier const& d, worker const& w, cl
 
 match_candidate check_candidate(evaluator& ev, dossier const& d, client_index const& clients, worker const& w, client const& k,
                                 vacancy const& v, match_options const& o) {
-    return check_legal(ev, d, w, k, v, o, score_candidate(ev, d, clients, w, k, v, o));
+    return check_legal(ev, d, clients, w, k, v, o, score_candidate(ev, d, clients, w, k, v, o));
 }
 
 /// Runs `f(evaluator&, i)` for i in [0, count) on `n` threads (one evaluator each; the program is
@@ -371,14 +374,17 @@ std::vector<discriminatory_term> discriminatory_terms(program const& prog, std::
 }
 
 scenario match_scenario(evaluator& ev, dossier const& d, worker const& w, client const& k, vacancy const& v, day at,
-                        contract_kind* kind_out, bool* own_out, std::string* fase_out, scenario_check check) {
+                        contract_kind* kind_out, bool* own_out, std::string* fase_out, scenario_check check,
+                        client_index const* clients_given) {
     scenario s;
     s.worker = w.id;
     s.known_until = at;
     s.from = v.start;
     s.to = horizon_end(v.start, v.end);
     // The phase on the first day, with what is known on `at` (weeks projected from the contracts).
-    client_index clients(d.clients);
+    std::optional<client_index> own_index;
+    if (!clients_given) own_index.emplace(d.clients);
+    client_index const& clients = clients_given ? *clients_given : *own_index;
     evaluation_options fo;
     fo.reference = v.start < at ? at : v.start;
     fo.known_until = at;
@@ -472,7 +478,7 @@ vacancy_match match_vacancy(evaluator& ev, dossier const& d, std::string const& 
         std::atomic<std::size_t> found_eligible{0};
         for_each_index(ev, n, order.size(), [&](evaluator& e, std::size_t pos) {
             std::size_t i = order[pos];
-            results[i] = check_legal(e, d, *candidates[i], *k, v, o, std::move(results[i]));
+            results[i] = check_legal(e, d, clients, *candidates[i], *k, v, o, std::move(results[i]));
             done[pos] = 1;
             eligible[pos] = results[i].eligible();
             return !eligible[pos] || ++found_eligible < o.stop_after_eligible;

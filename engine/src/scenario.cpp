@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -125,8 +126,8 @@ std::vector<char> const* compare_rules(program const& prog, scenario const& s, s
 
 }  // namespace
 
-worker augmented_worker(dossier const& d, scenario const& s) {
-    auto const* base = find_worker(d, s.worker);
+worker augmented_worker(dossier const& d, scenario const& s, worker const* base) {
+    if (!base) base = find_worker(d, s.worker);
     if (!base) throw std::invalid_argument("scenario: no worker '" + s.worker + "' in the dossier");
     worker w = *base;
     for (auto const& c : s.contracts) {
@@ -157,11 +158,13 @@ std::vector<scenario_day> scenario_days(program const& prog, dossier const& d, w
 }
 
 scenario_result evaluate_scenario(evaluator& ev, dossier const& d, scenario const& s, evaluation_options opts,
-                                  scenario_check check, scenario_stop const& stop_when) {
+                                  scenario_check check, scenario_stop const& stop_when, scenario_lookup const& lookup) {
     if (s.to < s.from) throw std::invalid_argument("scenario: the horizon ends before it begins");
-    worker const* base = find_worker(d, s.worker);
-    worker const w = augmented_worker(d, s);
-    client_index clients(d.clients);
+    worker const* base = lookup.base ? lookup.base : find_worker(d, s.worker);
+    worker const w = augmented_worker(d, s, base);
+    std::optional<client_index> own_index;
+    if (!lookup.clients) own_index.emplace(d.clients);
+    client_index const& clients = lookup.clients ? *lookup.clients : *own_index;
     day_set ds{s.from, s.to, {}};
     for (auto& sd : scenario_days(ev.prog(), d, w, s))
         for (auto& why : sd.why) ds.add(sd.on, why);

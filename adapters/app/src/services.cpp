@@ -262,22 +262,33 @@ std::optional<pr::texts_view> texts(sqlite::store const& s, std::shared_ptr<engi
 
 // ---- matching ----------------------------------------------------------------------------------
 
-std::optional<engine::dossier> matching_dossier(sqlite::store const& s, std::string const& only_worker, bool* found_worker) {
+std::optional<engine::dossier> matching_dossier(sqlite::store const& s, std::string const& only_worker, bool* found_worker,
+                                                std::string* store_hash) {
     engine::dossier d;
     auto ag = s.load_agency();
     if (!ag) return std::nullopt;
     d.agency_info = std::move(*ag);
     d.clients = s.load_clients();
     if (!only_worker.empty()) {
+        if (store_hash) *store_hash = s.content_hash();
         auto w = s.load_worker(only_worker);
         if (found_worker) *found_worker = w.has_value();
         if (w) d.workers.push_back(std::move(*w));
     } else {
-        // Only candidates are kept: workers whose application is active (matching.hpp).
-        s.for_each_worker([&](engine::worker&& w, std::vector<engine::data_issue>&&) {
-            if (w.appl && w.appl->status == engine::application_status::active) d.workers.push_back(std::move(w));
-            return true;
-        });
+        // Only candidates are read: workers whose application is active (matching.hpp); on a large
+        // store that is a tenth of the workers, and the hash covers exactly what was read.
+        std::uint64_t h = store_hash ? s.reference_data_hash() : 0;
+        s.for_each_worker(
+            [&](engine::worker&& w, std::vector<engine::data_issue>&&) {
+                d.workers.push_back(std::move(w));
+                return true;
+            },
+            {}, store_hash ? &h : nullptr, sqlite::store::worker_selection::active_applicants);
+        if (store_hash) {
+            char buf[24];
+            std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+            *store_hash = buf;
+        }
     }
     return d;
 }

@@ -117,10 +117,9 @@ int run_match(match_options const& o) {
     std::string store_hash;
     try {
         auto s = sq::store::open(o.db, sq::open_mode::read_only);
-        if (!o.no_log) store_hash = s.content_hash();
         if (!s.notice().empty()) std::cerr << "regelwerk: note: " << s.notice() << "\n";
         bool found = false;
-        d = app::matching_dossier(s, o.worker, &found);
+        d = app::matching_dossier(s, o.worker, &found, o.no_log ? nullptr : &store_hash);
         if (!d) return fail("the store has no agency");
         if (!o.worker.empty() && !found) return fail("no worker '" + terminal_safe(o.worker) + "' in " + o.db);
     } catch (sq::store_error const& e) {

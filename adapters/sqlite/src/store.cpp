@@ -984,16 +984,22 @@ void hash_row(std::uint64_t* h, statement const& st) {
 }  // namespace
 
 void store::for_each_worker(std::function<bool(worker&&, std::vector<data_issue>&&)> const& visit,
-                            std::function<void(data_issue&&)> const& orphan, std::uint64_t* hash) const {
-    statement ws(db_, std::string("SELECT ") + worker_columns + " FROM worker ORDER BY id");
-    child_cursor contracts(db_, std::string("SELECT ") + contract_columns + " FROM contract ORDER BY worker_id, ordinal");
-    child_cursor placements(db_, std::string("SELECT ") + placement_columns + " FROM placement ORDER BY worker_id, ordinal");
-    child_cursor weeks(db_, std::string("SELECT ") + week_columns + " FROM week_range ORDER BY worker_id, list, ordinal");
-    child_cursor sick(db_, std::string("SELECT ") + sickness_columns + " FROM sickness ORDER BY worker_id, ordinal");
-    child_cursor items(db_, std::string("SELECT ") + item_columns + " FROM application_item ORDER BY worker_id, list, ordinal");
-    child_cursor prior(db_, std::string("SELECT ") + prior_columns + " FROM prior_employment ORDER BY worker_id, ordinal");
-    child_cursor app_lists(db_, std::string("SELECT ") + app_list_columns + " FROM application_list ORDER BY worker_id, list, ordinal");
-    child_cursor tasks(db_, std::string("SELECT ") + task_columns + " FROM task_done ORDER BY worker_id, ordinal");
+                            std::function<void(data_issue&&)> const& orphan, std::uint64_t* hash, worker_selection which) const {
+    bool const active = which == worker_selection::active_applicants;
+    std::string const of_workers = active ? " WHERE app_status = 'active'" : "";
+    std::string const of_children = active ? " WHERE worker_id IN (SELECT id FROM worker WHERE app_status = 'active')" : "";
+    statement ws(db_, std::string("SELECT ") + worker_columns + " FROM worker" + of_workers + " ORDER BY id");
+    auto child = [&](char const* columns, char const* table, char const* order) {
+        return child_cursor(db_, std::string("SELECT ") + columns + " FROM " + table + of_children + " ORDER BY " + order);
+    };
+    child_cursor contracts = child(contract_columns, "contract", "worker_id, ordinal");
+    child_cursor placements = child(placement_columns, "placement", "worker_id, ordinal");
+    child_cursor weeks = child(week_columns, "week_range", "worker_id, list, ordinal");
+    child_cursor sick = child(sickness_columns, "sickness", "worker_id, ordinal");
+    child_cursor items = child(item_columns, "application_item", "worker_id, list, ordinal");
+    child_cursor prior = child(prior_columns, "prior_employment", "worker_id, ordinal");
+    child_cursor app_lists = child(app_list_columns, "application_list", "worker_id, list, ordinal");
+    child_cursor tasks = child(task_columns, "task_done", "worker_id, ordinal");
 
     auto drain_orphans = [&](child_cursor& cur, char const* table, std::string_view upto, bool all) {
         while (cur.has && (all || cur.worker_id() < upto)) {

@@ -429,13 +429,14 @@ struct server::impl {
         mo.stop_after_eligible = match_page_top;
         auto run = [&](bool log) {
             auto st = open_store(sq::open_mode::read_only);
-            auto d = app::matching_dossier(st);
+            std::string store_hash;
+            auto d = app::matching_dossier(st, {}, nullptr, log ? &store_hash : nullptr);
             if (!d) throw http_error{404, c_no_agency};
             bool known = false;
             for (auto const& k : d->clients)
                 for (auto const& v : k.vacancies) known = known || v.id == vacancy;
             if (!known) throw http_error{404, {}};
-            auto r = app::match_vacancy(*d, prog, vacancy, mo, c.lang, match_page_top, s.user, log ? st.content_hash() : std::string());
+            auto r = app::match_vacancy(*d, prog, vacancy, mo, c.lang, match_page_top, s.user, store_hash);
             if (log) open_store(sq::open_mode::read_write).append_match_log(r.entry);
             return r.view;
         };

@@ -418,3 +418,49 @@ TEST(Store, UsersAreUniqueAndTheAccessLogIsAppendOnly) {
     EXPECT_TRUE(refused("DELETE FROM access_log"));
     EXPECT_EQ(sq::store::open(path, sq::open_mode::read_only).access_log(10).size(), 2u);
 }
+
+// Matching reads only the candidates (issue 12): the selection streams exactly the workers whose
+// application is active, each as the full scan reads it, and hashes only their rows.
+TEST(Store, TheActiveApplicantsSelectionReadsExactlyTheCandidates) {
+    test::temp_dir tmp("candidates");
+    auto d = demo();
+    auto s = sq::store::open(tmp.file("s.db"), sq::open_mode::create);
+    s.import({d});
+    engine::dossier all, candidates;
+    s.for_each_worker([&](engine::worker&& w, std::vector<engine::data_issue>&&) {
+        if (w.appl && w.appl->status == engine::application_status::active) all.workers.push_back(std::move(w));
+        return true;
+    });
+    std::uint64_t h1 = 1;
+    s.for_each_worker(
+        [&](engine::worker&& w, std::vector<engine::data_issue>&&) {
+            candidates.workers.push_back(std::move(w));
+            return true;
+        },
+        {}, &h1, sq::store::worker_selection::active_applicants);
+    ASSERT_GE(all.workers.size(), 4u);
+    EXPECT_LT(all.workers.size(), static_cast<std::size_t>(s.worker_count()));
+    EXPECT_EQ(test::joined(test::dossier_differences(all, candidates)), "");
+    // A change to a non-candidate leaves the candidates' hash alone; a change to a candidate does not.
+    auto hash_now = [&] {
+        std::uint64_t h = 1;
+        s.for_each_worker([](engine::worker&&, std::vector<engine::data_issue>&&) { return true; }, {}, &h,
+                          sq::store::worker_selection::active_applicants);
+        return h;
+    };
+    EXPECT_EQ(hash_now(), h1);
+    auto other = std::find_if(d.workers.begin(), d.workers.end(),
+                              [](auto const& w) { return !w.appl || w.appl->status != engine::application_status::active; });
+    ASSERT_NE(other, d.workers.end());
+    engine::dossier one;
+    one.agency_info = d.agency_info;
+    one.clients = d.clients;
+    one.workers = {*other};
+    one.workers[0].name += " (gewijzigd)";
+    s.import({one});
+    EXPECT_EQ(hash_now(), h1);
+    one.workers = {all.workers.front()};
+    one.workers[0].name += " (gewijzigd)";
+    s.import({one});
+    EXPECT_NE(hash_now(), h1);
+}

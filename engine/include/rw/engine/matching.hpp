@@ -119,9 +119,10 @@ std::vector<worker_vacancy> match_worker(evaluator& ev, dossier const& d, std::s
 /// whole words, case-insensitively; '#' in a term stands for a number ("max # jaar").
 std::vector<discriminatory_term> discriminatory_terms(program const& prog, std::string_view text, day on);
 
-/// The hypothetical contract and placement for a candidate (ids MATCH-<vacancy>).
+/// The hypothetical contract and placement for a candidate (ids MATCH-<vacancy>). `clients` (when
+/// given) is an index of d.clients, built once by a caller that does this per candidate.
 scenario match_scenario(evaluator& ev, dossier const& d, worker const& w, client const& k, vacancy const& v, day at,
                         contract_kind* kind = nullptr, bool* own = nullptr, std::string* fase = nullptr,
-                        scenario_check check = scenario_check::fast);
+                        scenario_check check = scenario_check::fast, client_index const* clients = nullptr);
 
 }  // namespace rw::engine

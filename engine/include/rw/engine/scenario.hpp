@@ -65,8 +65,16 @@ inline day horizon_end(day start, opt_day end) { return end ? *end : add_months(
 std::vector<scenario_day> scenario_days(program const& prog, dossier const& d, worker const& augmented, scenario const& s);
 
 /// The worker with the scenario's contracts and placements added (ids must not clash; a clash or an
-/// unknown worker throws std::invalid_argument with the reason).
-worker augmented_worker(dossier const& d, scenario const& s);
+/// unknown worker throws std::invalid_argument with the reason). `base` (when given) is the
+/// scenario's worker in `d`, found by the caller.
+worker augmented_worker(dossier const& d, scenario const& s, worker const* base = nullptr);
+
+/// What a caller that evaluates many scenarios over one dossier (matching: one per candidate) looks
+/// up once: the scenario's worker in the dossier and an index of its clients. Both optional.
+struct scenario_lookup {
+    worker const* base = nullptr;
+    client_index const* clients = nullptr;
+};
 
 /// Evaluates the scenario: the worker with and without the hypothetical, on each day that matters,
 /// with everything known up to s.known_until. `opts.explain` and `opts.lang` are honoured; listing
@@ -82,6 +90,7 @@ enum class scenario_check : std::uint8_t { fast, exhaustive };
 /// after it are not evaluated (matching's top N needs one block of a candidate, not every one).
 using scenario_stop = std::function<bool(finding const&)>;
 scenario_result evaluate_scenario(evaluator& ev, dossier const& d, scenario const& s, evaluation_options opts = {},
-                                  scenario_check check = scenario_check::fast, scenario_stop const& stop_when = {});
+                                  scenario_check check = scenario_check::fast, scenario_stop const& stop_when = {},
+                                  scenario_lookup const& lookup = {});
 
 }  // namespace rw::engine

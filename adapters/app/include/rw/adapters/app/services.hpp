@@ -94,8 +94,10 @@ std::vector<std::string> task_ids(engine::program const& prog);
 /// What a match reads: the agency, its clients with their vacancies and either every active
 /// candidate (an application with status active) or only `only_worker` (any status). nullopt when
 /// the store has no agency; `found_worker` (when given) tells whether `only_worker` exists.
+/// `store_hash` (when given) receives the hash of what was read, for the matching log: the agency,
+/// the clients and the candidates' rows (read in the same pass); for `only_worker`, the whole store.
 std::optional<engine::dossier> matching_dossier(sqlite::store const& s, std::string const& only_worker = {},
-                                                bool* found_worker = nullptr);
+                                                bool* found_worker = nullptr, std::string* store_hash = nullptr);
 
 /// The clock of the matching log: UTC now as "YYYY-MM-DDTHH:MM:SSZ" (RW_NOW overrides it for tests).
 std::string log_clock();

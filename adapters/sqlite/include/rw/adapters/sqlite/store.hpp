@@ -132,9 +132,12 @@ public:
     /// The callback returns false to stop early.
     /// Child rows whose worker does not exist are reported through `orphan` (when given).
     /// `content_hash` (when given) receives an FNV-1a 64 hash of every row read, in key order.
+    /// `which` = active_applicants streams only workers whose application is active (matching's
+    /// candidates) and their rows; child rows of other workers are then not read (nor reported).
+    enum class worker_selection : std::uint8_t { all, active_applicants };
     void for_each_worker(std::function<bool(engine::worker&&, std::vector<engine::data_issue>&&)> const& visit,
                          std::function<void(engine::data_issue&&)> const& orphan = {},
-                         std::uint64_t* content_hash = nullptr) const;
+                         std::uint64_t* content_hash = nullptr, worker_selection which = worker_selection::all) const;
 
     /// The bare ordered read of every row the audit reads, doing nothing with it (bench/scan).
     struct scan_result {
