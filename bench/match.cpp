@@ -29,12 +29,14 @@ int main(int argc, char** argv) {
     engine::dossier d;
     d.agency_info = st.load_agency().value_or(engine::agency{});
     d.clients = st.load_clients();
-    std::size_t scanned = 0;
-    st.for_each_worker([&](engine::worker&& w, std::vector<engine::data_issue>&&) {
-        ++scanned;
-        if (w.appl && w.appl->status == engine::application_status::active) d.workers.push_back(std::move(w));
-        return true;
-    });
+    // As `match` reads them (app::matching_dossier): only the workers with an active application.
+    st.for_each_worker(
+        [&](engine::worker&& w, std::vector<engine::data_issue>&&) {
+            d.workers.push_back(std::move(w));
+            return true;
+        },
+        {}, nullptr, adapters::sqlite::store::worker_selection::active_applicants);
+    auto const in_store = st.worker_count();
     std::string vacancy = argc > 3 ? argv[3] : "";
     for (auto const& k : d.clients)
         for (auto const& v : k.vacancies)
@@ -50,9 +52,9 @@ int main(int argc, char** argv) {
     auto m = engine::match_vacancy(ev, d, vacancy, o);
     auto t2 = std::chrono::steady_clock::now();
     double load = std::chrono::duration<double>(t1 - t0).count(), match = std::chrono::duration<double>(t2 - t1).count();
-    std::printf("match %s: %zu workers scanned in %.2f s; %zu candidates, %zu checked, %zu eligible, %zu blocked, matched in %.3f s "
+    std::printf("match %s: %zu of %lld workers read (active applications) in %.2f s; %zu candidates, %zu checked, %zu eligible, %zu blocked, matched in %.3f s "
                 "(%.0f candidates checked/s, %u thread(s), %s check",
-                vacancy.c_str(), scanned, load, m.candidates, m.checked, m.eligible.size(), m.blocked.size(), match,
+                vacancy.c_str(), d.workers.size(), static_cast<long long>(in_store), load, m.candidates, m.checked, m.eligible.size(), m.blocked.size(), match,
                 match > 0 ? static_cast<double>(m.checked) / match : 0.0, o.threads,
                 o.check == engine::scenario_check::fast ? "fast" : "exhaustive");
     if (o.stop_after_eligible) std::printf(", stop after %zu eligible", o.stop_after_eligible);
