@@ -180,6 +180,13 @@ std::string text_for_people(program const& prog, value const& v, std::string_vie
             return prog.label_or_name(label_kind::waarde, enum_name(static_cast<enum_id>(v.tag)) + "." + to_text(v), l);
         case value_kind::boolean: return prog.label_or_name(label_kind::term, v.i ? "waar" : "onwaar", l);
         case value_kind::empty: return std::string(prog.label(label_kind::term, "leeg", l));
+        case value_kind::number:
+            if (l == "nl") {  // Dutch writes a decimal comma: "3,3 km" (Polish too: to_text does that)
+                std::string t = to_text(v, l, true);
+                std::replace(t.begin(), t.end(), '.', ',');
+                return t;
+            }
+            return to_text(v, l, true);
         case value_kind::date: return format_date_weekday(v.as_date(), l);
         case value_kind::week:
             return (l == "en" ? "week of " : l == "pl" ? "tydzień od " : "week van ") + format_date_weekday(monday_of(v.as_date()), l);

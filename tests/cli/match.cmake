@@ -21,7 +21,7 @@ run(ignored ${CLI} import --db ${WORK}/m.db ${SRC}/casebase/matching/flexwerk-ma
 # W5 (VCA-basis expires before the last day) blocked, each with the rule and the day.
 run(t ${CLI} match --db ${WORK}/m.db --vacancy V1 --at 2026-12-02)
 expect("${t}" "5 kandidaten \\(actieve sollicitatie\\): 2 plaatsbaar, 3 geblokkeerd")
-expect("${t}" "  1\\. W1 Agnieszka Nowak  76 punten  \\(contract uitzendovereenkomst met uitzendbeding\\)\n      VCA-basis geldig tot wo 1 mrt 2028 \\+20; voorkeursfunctie orderpicker \\+15; 8\\.4 km ≤ 25 km \\+10\n")
+expect("${t}" "  1\\. W1 Agnieszka Nowak  76 punten  \\(contract uitzendovereenkomst met uitzendbeding\\)\n      VCA-basis geldig tot wo 1 mrt 2028 \\+20; voorkeursfunctie orderpicker \\+15; 8,4 km ≤ 25 km \\+10\n")
 expect("${t}" "  2\\. W2 Jan de Vries  32 punten")
 expect("${t}" "  W3 Sem Jansen  \\(contract uitzendovereenkomst met uitzendbeding\\)\n      Nachtwerk jongeren \\(16 en 17 jaar\\), ma 4 jan 2027: ")
 expect("${t}" "  W4 Arjun Patel  \\(contract uitzendovereenkomst met uitzendbeding\\)\n      Tewerkstellingsvergunning, ma 15 feb 2027: ")
@@ -63,6 +63,10 @@ if(NOT nflags EQUAL 2 OR NOT ground STREQUAL "leeftijd" OR NOT used STREQUAL "OF
 endif()
 run(t2 ${CLI} match --db ${WORK}/m.db --vacancy V2 --at 2026-12-02 --lang en)
 expect("${t2}" "Discriminatory requirement: \"Max 35 jaar\" \\(leeftijd\\); this requirement is not used \\(AWGB art\\. 5\\)\n  neutral alternative: ")
+
+# A decimal in a reason line: a decimal comma in Dutch (above: "8,4 km"), a point in English.
+run(t3 ${CLI} match --db ${WORK}/m.db --vacancy V1 --at 2026-12-02 --lang en)
+expect("${t3}" "preferred function orderpicker \\+15; 8\\.4 km ≤ 25 km \\+10\n")
 
 # The other direction: the open vacancies for W1, eligible for both.
 run(w ${CLI} match --db ${WORK}/m.db --worker W1 --at 2026-12-02)
