@@ -97,9 +97,12 @@ int run_user_disable(std::string const& db, std::string const& name, bool disabl
     return ok;
 }
 
-int run_serve(std::string const& db, std::string const& listen, std::string const& at, std::string const& rules, int session_minutes) {
+int run_serve(std::string const& db, std::string const& listen, std::string const& at, std::string const& rules, int session_minutes,
+              unsigned connections, bool secure_cookies) {
     web::server_options o;
     o.db = db;
+    o.connections = connections;
+    o.secure_cookies = secure_cookies;
     auto colon = listen.rfind(':');
     if (colon == std::string::npos) {
         std::cerr << "regelwerk: --listen wants HOST:PORT, e.g. 127.0.0.1:8080\n";
@@ -162,6 +165,8 @@ void register_web_commands(CLI::App& app, int& result) {
     struct opts {
         std::string db, listen = "127.0.0.1:8080", at, rules = default_rules_dir(), name, role;
         int session_minutes = 30;
+        unsigned connections = web::server_options{}.connections;
+        bool secure_cookies = false;
     };
     auto o = std::make_shared<opts>();
     auto* s = app.add_subcommand("serve", "The web application on a store (logins and roles: see `user add`)");
@@ -170,8 +175,16 @@ void register_web_commands(CLI::App& app, int& result) {
     s->add_option("--at", o->at, "A fixed reference date (YYYY-MM-DD) for every page; default today")->check(non_empty_date);
     s->add_option("--session-minutes", o->session_minutes, "Idle minutes after which a session ends")->check(CLI::Range(1, 24 * 60))
         ->capture_default_str();
+    s->add_option("--connections", o->connections, "Connections served at once (a thread each; a browser keeps one open between requests)")
+        ->check(CLI::Range(1u, 1024u))
+        ->capture_default_str();
+    s->add_flag("--secure-cookies", o->secure_cookies,
+                "Mark the cookies Secure: for a server behind TLS (a reverse proxy with https); the browser then never sends "
+                "them over plain http");
     add_rules_options(s, o->rules);
-    s->callback([&result, o] { result = run_serve(o->db, o->listen, o->at, o->rules, o->session_minutes); });
+    s->callback([&result, o] {
+        result = run_serve(o->db, o->listen, o->at, o->rules, o->session_minutes, o->connections, o->secure_cookies);
+    });
 
     auto* u = app.add_subcommand("user", "Users of the web application");
     u->require_subcommand(1);

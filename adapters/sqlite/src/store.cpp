@@ -1147,6 +1147,8 @@ std::uint64_t store::reference_data_hash() const {
     return h;
 }
 
+std::int64_t store::data_version() const { return pragma_int(db_, "data_version"); }
+
 std::string store::content_hash() const {
     std::uint64_t h = reference_data_hash();
     for_each_worker([](worker&&, std::vector<data_issue>&&) { return true; }, {}, &h);

@@ -14,10 +14,17 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <initializer_list>
+#include <mutex>
+#include <optional>
+#include <semaphore>
 #include <sstream>
+#include <stdexcept>
+#include <thread>
+#include <utility>
 
 namespace rw::adapters::web {
 
@@ -48,8 +55,9 @@ std::string cookie(httplib::Request const& req, std::string const& name) {
     return {};
 }
 
-std::string set_cookie(std::string const& name, std::string const& value, std::optional<long> max_age) {
+std::string set_cookie(std::string const& name, std::string const& value, std::optional<long> max_age, bool secure) {
     std::string c = name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
+    if (secure) c += "; Secure";
     if (max_age) c += "; Max-Age=" + std::to_string(*max_age);
     return c;
 }
@@ -97,6 +105,104 @@ bool allowed(role r, area a) {
 struct http_error {
     int status;
     std::string detail;
+};
+
+/// Turns for the password hash: as many at once as the machine has cores (a counting semaphore
+/// with lock/unlock, for std::lock_guard).
+class hashing_turns {
+public:
+    void lock() { turns_.acquire(); }
+    void unlock() { turns_.release(); }
+
+private:
+    std::counting_semaphore<1024> turns_{std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 1, 1024)};
+};
+
+/// Open store connections, reused across requests. Opening one per request cost a third of a
+/// worker card (the schema read, and a WAL checkpoint with an fsync whenever the last connection
+/// closed); a reused connection also keeps SQLite's page cache warm. Readers: as many as requests
+/// run at once (at most `max_idle` kept when idle). One writer, held by one request at a time
+/// (SQLite allows one writer anyway); it also tells whether another process (an import, `user
+/// add`) changed the store (PRAGMA data_version).
+class store_pool {
+public:
+    explicit store_pool(std::string path) : path_(std::move(path)) {}
+
+    /// A connection lent for the length of a request (returned by the destructor).
+    class lease {
+    public:
+        lease(store_pool* pool, sq::store s, std::unique_lock<std::mutex> held = {})
+            : pool_(pool), s_(std::move(s)), held_(std::move(held)) {}
+        lease(lease&& o) noexcept : pool_(std::exchange(o.pool_, nullptr)), s_(std::move(o.s_)), held_(std::move(o.held_)) {
+            o.s_.reset();
+        }
+        lease& operator=(lease&&) = delete;
+        ~lease() {
+            if (!pool_ || !s_) return;
+            if (held_.owns_lock()) {  // still under the writer's lock
+                pool_->writer_ = std::move(*s_);
+                pool_->writer_owner_ = std::thread::id();
+            } else {
+                pool_->give_back(std::move(*s_));
+            }
+        }
+        sq::store* operator->() { return &*s_; }
+        sq::store& operator*() { return *s_; }
+        operator sq::store&() { return *s_; }  // NOLINT: a lease stands for its connection
+
+    private:
+        store_pool* pool_;
+        std::optional<sq::store> s_;
+        std::unique_lock<std::mutex> held_;
+    };
+
+    lease reader() {
+        {
+            std::lock_guard lock(idle_mutex_);
+            if (!idle_.empty()) {
+                auto s = std::move(idle_.back());
+                idle_.pop_back();
+                return lease(this, std::move(s));
+            }
+        }
+        return lease(this, sq::store::open(path_, sq::open_mode::read_only));
+    }
+
+    /// The writer; a request that holds it must not ask for it again (that would wait for itself):
+    /// that is a programming error, and throws instead of hanging the request.
+    lease writer() {
+        if (writer_owner_.load() == std::this_thread::get_id()) throw std::logic_error("the store's writer was asked for twice by one request");
+        std::unique_lock lock(writer_mutex_);
+        writer_owner_ = std::this_thread::get_id();
+        if (!writer_) {
+            try {
+                writer_ = sq::store::open(path_, sq::open_mode::read_write);
+            } catch (...) {
+                writer_owner_ = std::thread::id();
+                throw;
+            }
+        }
+        auto s = std::move(*writer_);
+        writer_.reset();
+        return lease(this, std::move(s), std::move(lock));
+    }
+
+    /// Changes whenever another process has committed to the store since (PRAGMA data_version on
+    /// the writer: the server's own writes do not change it).
+    std::int64_t outside_changes() { return writer()->data_version(); }
+
+private:
+    void give_back(sq::store&& s) {
+        std::lock_guard lock(idle_mutex_);
+        if (idle_.size() < max_idle) idle_.push_back(std::move(s));
+    }
+    static constexpr std::size_t max_idle = 16;
+    std::string path_;
+    std::mutex idle_mutex_;
+    std::vector<sq::store> idle_;
+    std::mutex writer_mutex_;
+    std::optional<sq::store> writer_;
+    std::atomic<std::thread::id> writer_owner_{};
 };
 
 }  // namespace
@@ -209,11 +315,12 @@ struct server::impl {
         if (opts.log) opts.log(line);
     }
 
-    sq::store open_store(sq::open_mode mode) const { return sq::store::open(opts.db, mode); }
+    store_pool stores{opts.db};
+    hashing_turns hashing;
+    store_pool::lease open_store(sq::open_mode mode) { return mode == sq::open_mode::read_only ? stores.reader() : stores.writer(); }
 
     void record_access(std::string const& user, std::string const& action, std::optional<std::string> worker) {
-        auto s = open_store(sq::open_mode::read_write);
-        s.append_access({0, utc_now(), user, action, std::move(worker)});
+        stores.writer()->append_access({0, utc_now(), user, action, std::move(worker)});
     }
 
     std::string card_href(session const& s, std::string const& worker) { return "/werker/" + sessions.handle_for(s.id, worker); }
@@ -230,7 +337,7 @@ struct server::impl {
 
     void login_form(context& c, int status, std::string const& name, std::string const& error) {
         auto token = random_token();
-        c.res.set_header("Set-Cookie", set_cookie(login_cookie, token, 3600));
+        c.res.set_header("Set-Cookie", set_cookie(login_cookie, token, 3600, opts.secure_cookies));
         page(c, status, pw::label("login.title", c.lang), "", pw::login_body(c.lang, token, name, error));
     }
 
@@ -244,10 +351,16 @@ struct server::impl {
             return login_form(c, 429, name, pw::label("login.locked", c.lang));
         }
         std::optional<sq::user_record> user;
-        if (!name.empty() && name.size() <= 64) user = open_store(sq::open_mode::read_only).find_user(name);
+        if (!name.empty() && name.size() <= 64) user = open_store(sq::open_mode::read_only)->find_user(name);
         bool ok = false;
-        if (user && !user->disabled) ok = verify_password(user->password_hash, password);
-        else verify_dummy(password);
+        {
+            // Argon2id takes 64 MB and most of a core for ~0.1 s: at most one per core at a time,
+            // so that an office logging in at nine does not run 64 at once (memory, and every
+            // login slowed down until connections time out); the rest wait their turn.
+            std::lock_guard turn(hashing);
+            if (user && !user->disabled) ok = verify_password(user->password_hash, password);
+            else verify_dummy(password);
+        }
         auto who = user ? parse_role(user->role) : std::nullopt;
         if (!ok || !who) {
             limiter.failed(by_name);
@@ -259,8 +372,8 @@ struct server::impl {
         auto s = sessions.create(user->name, *who, std::string(pr::code(c.lang)));
         record_access(s.user, "aanmelding", std::nullopt);
         c.res.status = 303;
-        c.res.set_header("Set-Cookie", set_cookie(session_cookie, s.id, std::nullopt));
-        c.res.set_header("Set-Cookie", set_cookie(login_cookie, "", 0));
+        c.res.set_header("Set-Cookie", set_cookie(session_cookie, s.id, std::nullopt, opts.secure_cookies));
+        c.res.set_header("Set-Cookie", set_cookie(login_cookie, "", 0, opts.secure_cookies));
         c.res.set_header("Location", "/");
     }
 
@@ -268,23 +381,38 @@ struct server::impl {
         require_csrf(c);
         sessions.remove(c.s->id);
         c.res.status = 303;
-        c.res.set_header("Set-Cookie", set_cookie(session_cookie, "", 0));
+        c.res.set_header("Set-Cookie", set_cookie(session_cookie, "", 0, opts.secure_cookies));
         c.res.set_header("Location", "/aanmelden");
     }
 
     void switch_language(context& c) {
         auto to = c.req.get_param_value("naar") == "en" ? "en" : "nl";
         if (c.s) sessions.set_lang(c.s->id, to);
-        else c.res.set_header("Set-Cookie", set_cookie(lang_cookie, to, 365L * 24 * 3600));
+        else c.res.set_header("Set-Cookie", set_cookie(lang_cookie, to, 365L * 24 * 3600, opts.secure_cookies));
         c.res.status = 303;
         c.res.set_header("Location", safe_local(c.req.get_param_value("terug")));
     }
 
-    std::optional<app::reference_data> reference_data(sq::store const& s) {
+    /// The agency and its clients (with vacancies, strikes, reference wages): read once, again only
+    /// when another process changed the store (the server itself never writes them). Reading them
+    /// was a fifth of a worker card on a store with 300 clients.
+    std::shared_ptr<app::reference_data const> reference_data(sq::store const& s) {
+        auto version = stores.outside_changes();
+        {
+            std::lock_guard lock(reference_mutex);
+            if (reference_cache && reference_version == version) return reference_cache;
+        }
         auto ref = app::load_reference_data(s);
         if (!ref) throw http_error{404, c_no_agency};
-        return ref;
+        auto fresh = std::make_shared<app::reference_data const>(std::move(*ref));
+        std::lock_guard lock(reference_mutex);
+        reference_cache = fresh;
+        reference_version = version;
+        return fresh;
     }
+    std::mutex reference_mutex;
+    std::shared_ptr<app::reference_data const> reference_cache;
+    std::int64_t reference_version = -1;
     static inline std::string const c_no_agency = "The store has no agency yet: import a dossier first.";
 
     void actions(context& c, bool dashboard) {
@@ -312,7 +440,7 @@ struct server::impl {
             query = c.req.get_param_value("q");
             constexpr std::size_t limit = 50;
             std::int64_t total = 0;
-            for (auto const& w : open_store(sq::open_mode::read_only).find_workers(query, limit, &total))
+            for (auto const& w : open_store(sq::open_mode::read_only)->find_workers(query, limit, &total))
                 rows.push_back({card_href(s, w.id), w.id, w.name, w.contracts, w.placements, w.first_start, w.last_end, w.open_contract});
             more = static_cast<std::size_t>(total) - rows.size();
         }
@@ -369,8 +497,8 @@ struct server::impl {
                 error = true;
             } else {
                 t.on = *on;
-                auto st = open_store(sq::open_mode::read_write);
-                auto r = app::record_task(st, *prog, worker, t, reference());
+                // The writer is held for this statement only: record_access takes it again.
+                auto r = app::record_task(open_store(sq::open_mode::read_write), *prog, worker, t, reference());
                 if (r.error.empty()) {
                     record_access(s.user, "taak.vastgelegd:" + t.task, worker);
                     c.res.status = 303;
@@ -437,7 +565,7 @@ struct server::impl {
                 for (auto const& v : k.vacancies) known = known || v.id == vacancy;
             if (!known) throw http_error{404, {}};
             auto r = app::match_vacancy(*d, prog, vacancy, mo, c.lang, match_page_top, s.user, store_hash);
-            if (log) open_store(sq::open_mode::read_write).append_match_log(r.entry);
+            if (log) open_store(sq::open_mode::read_write)->append_match_log(r.entry);
             return r.view;
         };
         std::string message;
@@ -459,8 +587,9 @@ struct server::impl {
                 }
             }
             if (!error) {
-                auto st = open_store(sq::open_mode::read_write);
-                auto r = app::record_match_decision(st, vacancy, worker, decision, c.req.get_param_value("reden"), s.user, reference());
+                // The writer is held for this statement only: record_access takes it again.
+                auto r = app::record_match_decision(open_store(sq::open_mode::read_write), vacancy, worker, decision,
+                                                    c.req.get_param_value("reden"), s.user, reference());
                 if (r.error.empty()) {
                     record_access(s.user, "matching.besluit:" + decision, worker);
                     c.res.status = 303;
@@ -500,7 +629,7 @@ struct server::impl {
         pw::tariff_form f;
         f.at = engine::format_date(reference());
         f.margin = "20%";
-        for (auto const& k : st.load_clients()) f.clients.emplace_back(k.id, k.id + " " + k.name);
+        for (auto const& k : st->load_clients()) f.clients.emplace_back(k.id, k.id + " " + k.name);
         std::string error;
         if (c.req.method == "POST") {
             require_csrf(c);
@@ -515,7 +644,7 @@ struct server::impl {
                 r.wage = f.wage, r.hours = f.hours, r.fase = f.fase, r.contract = f.contract, r.age = f.age;
                 r.margin = f.margin, r.factor = f.factor, r.client = f.client, r.function = f.function, r.placement = f.placement;
                 r.lang = c.lang;
-                auto q = app::make_quote(&st, prog, std::move(r));
+                auto q = app::make_quote(&*st, prog, std::move(r));
                 if (q.error.empty()) {
                     if (!f.placement.empty()) record_access(s.user, "tarief.offerte:" + f.placement, std::nullopt);
                     std::ostringstream out;
@@ -644,7 +773,7 @@ struct server::impl {
             if (name == s.user) {
                 message = en ? "You cannot disable yourself." : "Je kunt jezelf niet uitschakelen.";
                 error = true;
-            } else if (!open_store(sq::open_mode::read_write).set_user_disabled(name, disable)) {
+            } else if (!open_store(sq::open_mode::read_write)->set_user_disabled(name, disable)) {
                 throw http_error{404, {}};
             } else {
                 if (disable) sessions.remove_user(name);
@@ -664,7 +793,7 @@ struct server::impl {
                 error = true;
             } else {
                 try {
-                    open_store(sq::open_mode::read_write).add_user({name, std::string(role_name(*r)), hash_password(password), utc_now(), false});
+                    open_store(sq::open_mode::read_write)->add_user({name, std::string(role_name(*r)), hash_password(password), utc_now(), false});
                     record_access(s.user, "gebruiker.toegevoegd:" + name, std::nullopt);
                     message = (c.lang == pr::language::en ? "User added: " : "Gebruiker toegevoegd: ") + name;
                 } catch (sq::store_error const&) {
@@ -674,14 +803,14 @@ struct server::impl {
             }
         }
         std::vector<pw::user_row> rows;
-        for (auto const& u : open_store(sq::open_mode::read_only).list_users()) rows.push_back({u.name, u.role, u.created_at, u.disabled});
+        for (auto const& u : open_store(sq::open_mode::read_only)->list_users()) rows.push_back({u.name, u.role, u.created_at, u.disabled});
         page(c, error ? 400 : 200, pw::label("users.title", c.lang), "/beheer/gebruikers", pw::users_body(c.lang, s.csrf, rows, message, error, s.user));
     }
 
     void access_log(context& c) {
         require(c, area::admin);
         std::vector<pw::access_row> rows;
-        for (auto const& e : open_store(sq::open_mode::read_only).access_log(500)) rows.push_back({e.at, e.user, e.action, e.worker.value_or("")});
+        for (auto const& e : open_store(sq::open_mode::read_only)->access_log(500)) rows.push_back({e.at, e.user, e.action, e.worker.value_or("")});
         page(c, 200, pw::label("inzage.title", c.lang), "/beheer/inzage", pw::access_log_body(c.lang, rows));
     }
 
@@ -741,6 +870,7 @@ struct server::impl {
 server::server(server_options opts, std::shared_ptr<engine::program const> prog)
     : p_(std::make_unique<impl>(std::move(opts), std::move(prog))) {
     p_->open_store(sq::open_mode::read_write);  // exists, is a store, migrated
+    p_->http.new_task_queue = [n = std::max(1u, p_->opts.connections)] { return new httplib::ThreadPool(n); };
     p_->routes();
 }
 

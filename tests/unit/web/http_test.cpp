@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <regex>
 #include <thread>
 
@@ -85,7 +86,8 @@ std::string make_store(test::temp_dir const& tmp) {
 
 class running_server {
 public:
-    explicit running_server(std::string db, std::chrono::seconds ttl = std::chrono::seconds(1800)) {
+    explicit running_server(std::string db, std::chrono::seconds ttl = std::chrono::seconds(1800),
+                            std::function<void(web::server_options&)> const& adjust = {}) {
         web::server_options o;
         o.db = std::move(db);
         o.port = 0;
@@ -93,6 +95,7 @@ public:
         o.session_ttl = ttl;
         o.threads = 1;
         o.misconceptions = misconceptions();
+        if (adjust) adjust(o);
         srv_ = std::make_unique<web::server>(o, rulebook());
         port_ = srv_->bind();
         thread_ = std::thread([this] { srv_->run(); });
@@ -616,4 +619,46 @@ TEST_F(Web, TheAdminDisablesAndEnablesAUser) {
     bool logged = false;
     for (auto const& e : sq::store::open(db, sq::open_mode::read_only).access_log(50)) logged = logged || e.action == "gebruiker.uitgeschakeld:anna";
     EXPECT_TRUE(logged);
+}
+
+// The server keeps its store connections and the agency's clients between requests (issue 16's
+// benchmark); an import by another process while it runs is seen on the next request.
+TEST_F(Web, AnImportByAnotherProcessIsSeenOnTheNextRequest) {
+    running_server srv(db);
+    browser anna(srv.port());
+    ASSERT_EQ(anna.login("anna", password), 303);
+    auto before = anna.get("/matching");
+    ASSERT_TRUE(before);
+    ASSERT_EQ(before->status, 200);
+    EXPECT_NE(before->body.find("Distributiecentrum Tilburg-Noord BV"), std::string::npos);
+    EXPECT_EQ(anna.get("/matching")->body, before->body);  // nothing changed: the same page
+    {
+        dsl::diagnostics diags;
+        auto d = adapters::yaml::read_dossier(dsl::load_source((test::source_dir() / "casebase/demo/flexwerk-zuid.yaml").string()), diags);
+        ASSERT_TRUE(d);
+        auto k = std::find_if(d->clients.begin(), d->clients.end(), [](auto const& c) { return c.id == "K1"; });
+        ASSERT_NE(k, d->clients.end());
+        k->name = "Distributiecentrum Hernoemd BV";
+        sq::store::open(db, sq::open_mode::read_write).import({*d});
+    }
+    auto after = anna.get("/matching");
+    ASSERT_TRUE(after);
+    EXPECT_NE(after->body.find("Distributiecentrum Hernoemd BV"), std::string::npos);
+    EXPECT_EQ(after->body.find("Distributiecentrum Tilburg-Noord BV"), std::string::npos);
+}
+
+// Behind TLS (serve --secure-cookies) every cookie is marked Secure; by default none is (a plain
+// http server on localhost could not set them otherwise).
+TEST_F(Web, SecureCookiesAreMarkedSecureOnlyWhenAsked) {
+    for (bool secure : {false, true}) {
+        running_server srv(db, std::chrono::seconds(1800), [&](web::server_options& o) { o.secure_cookies = secure; });
+        browser b(srv.port());
+        b.get("/taal?naar=en");  // before logging in: a cookie
+        ASSERT_EQ(b.login("anna", password), 303);
+        ASSERT_GE(b.set_cookie_lines().size(), 4u);  // language, login form, session, login form cleared
+        for (auto const& line : b.set_cookie_lines()) {
+            EXPECT_NE(line.find("HttpOnly; SameSite=Strict"), std::string::npos) << line;
+            EXPECT_EQ(line.find("; Secure") != std::string::npos, secure) << line;
+        }
+    }
 }

@@ -146,6 +146,11 @@ public:
     };
     scan_result scan_rows() const;
 
+    /// SQLite's PRAGMA data_version: changes when another connection (another process, or another
+    /// store object) has committed since the last call on this one; this connection's own commits
+    /// do not change it. A long-lived reader uses it to know when its caches are stale.
+    std::int64_t data_version() const;
+
     /// A hash (FNV-1a 64, hex) over the store's content in key order, for report colophons.
     std::string content_hash() const;
     /// FNV-1a 64 over agency and client rows only (the audit hashes worker rows while streaming).

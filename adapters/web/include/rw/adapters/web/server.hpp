@@ -25,6 +25,13 @@ struct server_options {
     engine::examen::misconception_programs misconceptions;  // the exam generator's (issue 15)
     std::string version = "dev";                       // regelwerk's version, for report colophons
     std::function<void(std::string const&)> log;      // operator log (method, path, status, ms): no personal data
+    /// Connections served at once. cpp-httplib serves each on a thread of its own, and a browser
+    /// keeps its connection open (up to 5 s) between requests, so an office needs more than the
+    /// library's default of 8: with 8, the ninth user waits for someone else's idle connection.
+    unsigned connections = 64;
+    /// Behind TLS (a reverse proxy with https): cookies get the Secure attribute, so a browser
+    /// never sends the session over plain http.
+    bool secure_cookies = false;
 };
 
 class server {
