@@ -58,22 +58,56 @@ void scan(sqlite::store const& s, std::shared_ptr<engine::program const> const& 
     runner.finish();
 }
 
-std::optional<pr::worker_view> worker_card(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog,
-                                           reference_data const& ref, std::string const& worker_id, engine::day reference,
-                                           pr::language lang, bool explain) {
-    auto w = s.load_worker(worker_id);
-    if (!w) return std::nullopt;
+namespace {
+
+/// The card of a loaded worker; `worker_text_lang` (when not empty) also renders the texts for the
+/// worker in that language, into `findings_out`.
+pr::worker_view card_of(engine::worker const& w, std::shared_ptr<engine::program const> const& prog, reference_data const& ref,
+                        engine::day reference, pr::language lang, bool explain, std::string const& worker_text_lang = {},
+                        std::vector<finding>* findings_out = nullptr) {
     engine::evaluator ev(prog);
     engine::client_index idx(ref.clients);
     engine::evaluation_options opts{reference, explain};
-    auto res = ev.evaluate_worker(ref.agency, idx, *w, opts);
+    opts.worker_text_lang = worker_text_lang;
+    auto res = ev.evaluate_worker(ref.agency, idx, w, opts);
     auto agency_findings = ev.evaluate_agency(ref.agency, opts);
     // The header's next deadlines look a year ahead, beyond the rules' own listing windows.
     engine::evaluation_options ahead_opts{reference, false};
     ahead_opts.lead_days = 366;
     ahead_opts.facts = false;
-    auto ahead = ev.evaluate_worker(ref.agency, idx, *w, ahead_opts).findings;
-    return pr::build_worker_view(*prog, ref.agency, ref.clients, *w, res, agency_findings, reference, lang, explain, &ahead);
+    auto ahead = ev.evaluate_worker(ref.agency, idx, w, ahead_opts).findings;
+    auto view = pr::build_worker_view(*prog, ref.agency, ref.clients, w, res, agency_findings, reference, lang, explain, &ahead);
+    if (findings_out) *findings_out = std::move(res.findings);
+    return view;
+}
+
+/// The language of the texts for a worker: the dossier's `language`, else Dutch (and whether it
+/// was recorded).
+std::pair<std::string, bool> worker_text_language(engine::worker const& w) {
+    bool recorded = w.language && !w.language->empty();
+    return {recorded ? *w.language : "nl", recorded};
+}
+
+}  // namespace
+
+std::optional<pr::worker_view> worker_card(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog,
+                                           reference_data const& ref, std::string const& worker_id, engine::day reference,
+                                           pr::language lang, bool explain) {
+    auto w = s.load_worker(worker_id);
+    if (!w) return std::nullopt;
+    return card_of(*w, prog, ref, reference, lang, explain);
+}
+
+std::optional<card_and_texts> worker_card_and_texts(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog,
+                                                    reference_data const& ref, std::string const& worker_id, engine::day reference,
+                                                    pr::language lang, bool explain) {
+    auto w = s.load_worker(worker_id);
+    if (!w) return std::nullopt;
+    auto [text_lang, recorded] = worker_text_language(*w);
+    std::vector<finding> findings;
+    auto card = card_of(*w, prog, ref, reference, lang, explain, text_lang, &findings);
+    auto texts = pr::build_texts_view(*prog, ref.clients, *w, findings, reference, lang, pr::text_audience::worker, text_lang, recorded);
+    return card_and_texts{std::move(card), std::move(texts)};
 }
 
 pr::action_list_view action_list(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog,
@@ -244,12 +278,8 @@ std::optional<pr::texts_view> texts(sqlite::store const& s, std::shared_ptr<engi
     std::string requested = text_lang;
     bool recorded = true;
     if (requested.empty()) {
-        if (worker) {
-            recorded = w->language && !w->language->empty();
-            requested = recorded ? *w->language : "nl";
-        } else {
-            requested = std::string(pr::code(lang));
-        }
+        if (worker) std::tie(requested, recorded) = worker_text_language(*w);
+        else requested = std::string(pr::code(lang));
     }
     engine::evaluation_options opts{reference, false};
     opts.facts = false;

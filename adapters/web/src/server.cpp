@@ -455,12 +455,12 @@ struct server::impl {
         if (it == s.handle_to_worker.end()) throw http_error{404, {}};
         auto st = open_store(sq::open_mode::read_only);
         auto ref = reference_data(st);
-        auto v = app::worker_card(st, prog, *ref, it->second, reference(), c.lang, c.req.get_param_value("uitleg") == "1");
-        if (!v) throw http_error{404, {}};
+        auto both = app::worker_card_and_texts(st, prog, *ref, it->second, reference(), c.lang, c.req.get_param_value("uitleg") == "1");
+        if (!both) throw http_error{404, {}};
+        auto const* v = &both->card;
         // AVG accountability: every view of a dossier is logged (who, when, which worker).
         record_access(s.user, "werker.bekeken", it->second);
-        auto body = pw::worker_card_body(*v);
-        if (auto t = app::texts(st, prog, *ref, it->second, reference(), c.lang, pr::text_audience::worker)) body += pw::texts_section(*t);
+        auto body = pw::worker_card_body(*v) + pw::texts_section(both->texts);
         body += "<p><a href=\"/werker/" + handle + "/begeleiding\">" + pw::label("guidance.link", c.lang) + "</a></p>\n";
         if (!v->explain) body += "<p><a href=\"/werker/" + handle + "?uitleg=1\">" + pw::label("card.explain", c.lang) + "</a></p>\n";
         page(c, 200, v->name, "/werkers", body);

@@ -2,6 +2,8 @@
 // and one user per role, the server on a free port, cpp-httplib's client. Login, wrong password,
 // the roles' allowed and forbidden pages, CSRF, session expiry, the login limit, malformed requests,
 // and no personal data in URLs.
+#include "rw/adapters/app/services.hpp"
+#include "rw/adapters/presentation/web_pages.hpp"
 #include "rw/adapters/sqlite/store.hpp"
 #include "rw/adapters/web/auth.hpp"
 #include "rw/adapters/web/server.hpp"
@@ -661,4 +663,30 @@ TEST_F(Web, SecureCookiesAreMarkedSecureOnlyWhenAsked) {
             EXPECT_EQ(line.find("; Secure") != std::string::npos, secure) << line;
         }
     }
+}
+
+// The card page reads the worker once and evaluates once for the card and the texts under it:
+// the same card and the same texts as the two use cases give apart, for every demo worker, with
+// and without explanations, in Dutch and English.
+TEST_F(Web, TheCardWithTextsIsTheCardAndTheTextsApart) {
+    namespace app = rw::adapters::app;
+    namespace pr = rw::adapters::presentation;
+    auto st = sq::store::open(db, sq::open_mode::read_only);
+    auto ref = app::load_reference_data(st);
+    ASSERT_TRUE(ref);
+    auto at = *engine::parse_date("2026-11-16");
+    std::size_t with_texts = 0;
+    for (auto const& w : st.list_workers())
+        for (auto lang : {pr::language::nl, pr::language::en})
+            for (bool explain : {false, true}) {
+                auto both = app::worker_card_and_texts(st, rulebook(), *ref, w.id, at, lang, explain);
+                auto card = app::worker_card(st, rulebook(), *ref, w.id, at, lang, explain);
+                auto texts = app::texts(st, rulebook(), *ref, w.id, at, lang, pr::text_audience::worker);
+                ASSERT_TRUE(both && card && texts) << w.id;
+                EXPECT_EQ(pr::web::worker_card_body(both->card), pr::web::worker_card_body(*card)) << w.id;
+                EXPECT_EQ(pr::web::texts_section(both->texts), pr::web::texts_section(*texts)) << w.id;
+                with_texts += !texts->texts.empty();
+            }
+    EXPECT_GT(with_texts, 0u);
+    EXPECT_FALSE(app::worker_card_and_texts(st, rulebook(), *ref, "W-NIEMAND", at, pr::language::nl, false));
 }

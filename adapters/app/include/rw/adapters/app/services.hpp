@@ -69,6 +69,16 @@ std::optional<presentation::texts_view> texts(sqlite::store const& s, std::share
                                               presentation::language lang, presentation::text_audience audience,
                                               std::string const& text_lang = {});
 
+/// The web's worker card with the texts for the worker under it (issue 16): the worker read once
+/// and the rulebook evaluated once for both (the texts in the worker's language, as `texts`).
+struct card_and_texts {
+    presentation::worker_view card;
+    presentation::texts_view texts;
+};
+std::optional<card_and_texts> worker_card_and_texts(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog,
+                                                    reference_data const& ref, std::string const& worker_id, engine::day reference,
+                                                    presentation::language lang, bool explain);
+
 /// tijdlijn (issue 13): one worker's placements and guidance steps, or nullopt for an unknown worker.
 std::optional<presentation::timeline_view> timeline(sqlite::store const& s, std::shared_ptr<engine::program const> const& prog,
                                                     reference_data const& ref, std::string const& worker_id, engine::day reference,
