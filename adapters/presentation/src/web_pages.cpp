@@ -38,6 +38,8 @@ constexpr std::array labels{
     entry{"audit.csv", "CSV (puntkomma, voor Excel)", "CSV (semicolons, for Excel)"},
     entry{"audit.json", "JSON lines", "JSON lines"},
     entry{"audit.xlsx", "Excel-werkmap", "Excel workbook"},
+    entry{"acties.downloads", "De hele actielijst downloaden (zonder filter; elke download wordt gelogd)",
+          "Download the whole action list (unfiltered; every download is logged)"},
     entry{"guidance.title", "Begeleiding", "Guidance"},
     entry{"guidance.link", "Begeleiding en tijdlijn", "Guidance and timeline"},
     entry{"guidance.card", "Naar de kaart", "To the card"},
@@ -482,6 +484,9 @@ std::string action_list_body(action_list_view const& v, std::map<std::string, st
           << esc(f.citations.empty() ? "" : f.citations.front().substr(0, f.citations.front().find(": "))) << "</td></tr>\n";
     }
     o << "</tbody></table>\n<p class=muted>" << shown << " " << L("signalen.shown", l) << "</p>\n";
+    if (!dashboard)
+        o << "<h2>" << L("acties.downloads", l) << "</h2>\n<ul><li><a href=\"/acties/acties.csv\">" << L("audit.csv", l)
+          << "</a></li><li><a href=\"/acties/acties.json\">JSON</a></li></ul>\n";
     return o.str();
 }
 

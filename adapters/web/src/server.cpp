@@ -429,6 +429,28 @@ struct server::impl {
         page(c, 200, pw::label(dashboard ? "signalen.title" : "nav.acties", c.lang), dashboard ? "/signalen" : "/acties", body);
     }
 
+    /// The whole action list as a file (CSV for Excel, or JSON), as `regelwerk actions --format`
+    /// gives it; logged like the audit's downloads (a list of many workers' duties).
+    void actions_download(context& c, std::string const& form) {
+        auto const& s = require(c, area::dossiers);
+        auto st = open_store(sq::open_mode::read_only);
+        auto ref = reference_data(st);
+        auto v = app::action_list(st, prog, *ref, reference(), c.lang, std::nullopt, {}, opts.threads);
+        record_access(s.user, "acties." + form, std::nullopt);
+        std::string const file = "acties-" + engine::format_date(reference());
+        c.res.set_header("Cache-Control", "no-store");
+        std::ostringstream out;
+        if (form == "csv") {
+            pr::render_actions_csv(out, v, ';');
+            c.res.set_header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"");
+            c.res.set_content("\xEF\xBB\xBF" + out.str(), "text/csv; charset=utf-8");  // BOM: Excel reads UTF-8
+        } else {
+            pr::render_actions_json(out, v);
+            c.res.set_header("Content-Disposition", "attachment; filename=\"" + file + ".json\"");
+            c.res.set_content(out.str(), "application/json");
+        }
+    }
+
     void workers(context& c) {
         auto const& s = require(c, area::dossiers);
         std::string query;
@@ -827,6 +849,8 @@ struct server::impl {
         http.Get("/taal", guarded([this](context& c) { switch_language(c); }));
         http.Get("/signalen", guarded([this](context& c) { actions(c, true); }));
         http.Get("/acties", guarded([this](context& c) { actions(c, false); }));
+        http.Get("/acties/acties.csv", guarded([this](context& c) { actions_download(c, "csv"); }));
+        http.Get("/acties/acties.json", guarded([this](context& c) { actions_download(c, "json"); }));
         http.Get("/werkers", guarded([this](context& c) { workers(c); }));
         http.Post("/werkers", guarded([this](context& c) { workers(c); }));
         http.Get(R"(/werker/([0-9a-f]{24}))", guarded([this](context& c) { worker_card(c); }));

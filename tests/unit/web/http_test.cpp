@@ -690,3 +690,41 @@ TEST_F(Web, TheCardWithTextsIsTheCardAndTheTextsApart) {
     EXPECT_GT(with_texts, 0u);
     EXPECT_FALSE(app::worker_card_and_texts(st, rulebook(), *ref, "W-NIEMAND", at, pr::language::nl, false));
 }
+
+// The action list as a file (issue 16): CSV for Excel (semicolons, a BOM) and JSON, the whole
+// list, logged; the compliance officer may download it too, the trainer may not.
+TEST_F(Web, TheActionListDownloadsAsCsvAndJson) {
+    running_server srv(db);
+    browser anna(srv.port());
+    ASSERT_EQ(anna.login("anna", password), 303);
+    auto page = anna.get("/acties");
+    ASSERT_TRUE(page);
+    EXPECT_NE(page->body.find("href=\"/acties/acties.csv\""), std::string::npos);
+    auto csv = anna.get("/acties/acties.csv");
+    ASSERT_TRUE(csv);
+    ASSERT_EQ(csv->status, 200);
+    EXPECT_EQ(csv->get_header_value("Content-Disposition"), "attachment; filename=\"acties-2026-11-16.csv\"");
+    EXPECT_TRUE(csv->body.starts_with("\xEF\xBB\xBFstatus;due;worker;name;rule;")) << csv->body.substr(0, 200);
+    EXPECT_NE(csv->body.find("Rami Haddad"), std::string::npos);
+    auto json = anna.get("/acties/acties.json");
+    ASSERT_TRUE(json);
+    ASSERT_EQ(json->status, 200);
+    EXPECT_EQ(json->get_header_value("Content-Type"), "application/json");
+    EXPECT_TRUE(json->body.starts_with("[")) << json->body.substr(0, 200);
+    EXPECT_NE(json->body.find("\"name\": \"Rami Haddad\""), std::string::npos);
+    // As many rows as the page lists.
+    auto rows = static_cast<std::size_t>(std::count(csv->body.begin(), csv->body.end(), '\n')) - 1;
+    std::smatch shown;
+    ASSERT_TRUE(std::regex_search(page->body, shown, std::regex("([0-9]+) (getoond|shown)")));
+    EXPECT_EQ(rows, std::stoul(shown[1].str()));
+    auto log = sq::store::open(db, sq::open_mode::read_only).access_log(50);
+    EXPECT_TRUE(std::any_of(log.begin(), log.end(), [](auto const& e) { return e.user == "anna" && e.action == "acties.csv"; }));
+    EXPECT_TRUE(std::any_of(log.begin(), log.end(), [](auto const& e) { return e.user == "anna" && e.action == "acties.json"; }));
+    browser carla(srv.port());
+    ASSERT_EQ(carla.login("carla", password), 303);
+    EXPECT_EQ(carla.get("/acties/acties.csv")->status, 200);
+    browser tom(srv.port());
+    ASSERT_EQ(tom.login("tom", password), 303);
+    EXPECT_EQ(tom.get("/acties/acties.csv")->status, 403);
+    EXPECT_EQ(tom.get("/acties/acties.json")->status, 403);
+}
