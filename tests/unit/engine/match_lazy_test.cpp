@@ -193,6 +193,26 @@ std::string eligible_vacancy(dossier& d) {
     return "";
 }
 
+/// The output tests' run: the top 3 for the eligible vacancy of a generated agency of 3,000.
+struct top3_run {
+    dossier d;
+    std::string id;
+    match_options o;
+    vacancy_match m;
+};
+top3_run top3(evaluator& ev) {
+    synthetic::settings s;
+    s.seed = 11;
+    s.reference = *parse_date("2026-11-25");
+    top3_run r{generated(s, 3000), "", {}, {}};
+    r.id = eligible_vacancy(r.d);
+    r.o.at = s.reference;
+    r.o.threads = 2;
+    r.o.stop_after_eligible = 3;
+    r.m = match_vacancy(ev, r.d, r.id, r.o);
+    return r;
+}
+
 }  // namespace
 
 TEST(MatchTopN, FirstNEligibleOfTheFullCheckOnTheMatchingCasebase) {
@@ -261,16 +281,7 @@ TEST(MatchTopN, TheOutputSaysHowManyWereCheckedAndThatTheLowerScoredWereNot) {
     auto prog = rules();
     ASSERT_TRUE(prog);
     evaluator ev(prog);
-    synthetic::settings s;
-    s.seed = 11;
-    s.reference = *parse_date("2026-11-25");
-    dossier d = generated(s, 3000);
-    std::string const id = eligible_vacancy(d);
-    match_options o;
-    o.at = s.reference;
-    o.threads = 2;
-    o.stop_after_eligible = 3;
-    auto m = match_vacancy(ev, d, id, o);
+    auto [d, id, o, m] = top3(ev);
     ASSERT_FALSE(m.complete());
     namespace pr = adapters::presentation;
     std::string const checked = std::to_string(m.checked), all = std::to_string(m.candidates);
@@ -320,16 +331,7 @@ TEST(MatchTopN, TheOutputSaysABlockedCandidatesCheckStoppedAtTheFirstBlock) {
     auto prog = rules();
     ASSERT_TRUE(prog);
     evaluator ev(prog);
-    synthetic::settings s;
-    s.seed = 11;
-    s.reference = *parse_date("2026-11-25");
-    dossier d = generated(s, 3000);
-    std::string const id = eligible_vacancy(d);
-    match_options o;
-    o.at = s.reference;
-    o.threads = 2;
-    o.stop_after_eligible = 3;
-    auto m = match_vacancy(ev, d, id, o);
+    auto [d, id, o, m] = top3(ev);
     ASSERT_TRUE(std::any_of(m.blocked.begin(), m.blocked.end(), [](auto const& c) { return c.stopped_at_block; }));
     namespace pr = adapters::presentation;
     std::ostringstream nl, en, json;
