@@ -193,7 +193,17 @@ void render_match_text(std::ostream& out, match_view const& v) {
     }
     out << "\n" << text(msg::match_blocked, v.lang) << "\n";
     if (v.blocked.empty()) out << "  " << text(msg::scenario_none, v.lang) << "\n";
-    for (auto const& c : v.blocked) candidate_text(out, c, v, true);
+    // At a glance: as many blocked as the top shows eligible (a vacancy nobody may take lists
+    // thousands); the JSON has them all.
+    std::size_t shown = 0;
+    for (auto const& c : v.blocked) {
+        if (v.top && shown >= v.top) {
+            out << "  ... " << (v.blocked.size() - shown) << text(msg::match_more_blocked, v.lang) << "\n";
+            break;
+        }
+        candidate_text(out, c, v, true);
+        ++shown;
+    }
     out << "\n" << text(msg::match_person_decides, v.lang) << "\n";
 }
 

@@ -342,3 +342,41 @@ TEST(MatchTopN, TheOutputSaysABlockedCandidatesCheckStoppedAtTheFirstBlock) {
     EXPECT_NE(en.str().find("the check stops after the first day on which a block was found"), std::string::npos) << en.str();
     EXPECT_NE(json.str().find("\"stopped_at_block\": true"), std::string::npos) << json.str();
 }
+
+// A vacancy nobody may take (the generated agency has no Wtta admission for 2027): the text lists
+// as many blocked as the top, then how many more; the JSON lists them all.
+TEST(MatchTopN, TheTextListsAsManyBlockedAsTheTopAndTheJsonAll) {
+    auto prog = rules();
+    ASSERT_TRUE(prog);
+    evaluator ev(prog);
+    synthetic::settings s;
+    s.seed = 11;
+    s.reference = *parse_date("2026-11-25");
+    dossier d = generated(s, 3000);
+    ASSERT_FALSE(d.clients.empty());
+    ASSERT_FALSE(d.clients.front().vacancies.empty());
+    match_options o;
+    o.at = s.reference;
+    o.threads = 2;
+    o.stop_after_eligible = 3;
+    auto m = match_vacancy(ev, d, d.clients.front().vacancies.front().id, o);
+    ASSERT_TRUE(m.eligible.empty());
+    ASSERT_GT(m.blocked.size(), 10u);
+    namespace pr = adapters::presentation;
+    std::ostringstream nl, en, json;
+    pr::render_match_text(nl, pr::build_match_view(m, d.agency_info, pr::language::nl, false, 3, prog.get()));
+    pr::render_match_text(en, pr::build_match_view(m, d.agency_info, pr::language::en, false, 3, prog.get()));
+    pr::render_match_json(json, pr::build_match_view(m, d.agency_info, pr::language::en, false, 3, prog.get()));
+    std::string const more = std::to_string(m.blocked.size() - 3);
+    EXPECT_NE(nl.str().find("  ... " + more + " meer geblokkeerd (--format json noemt ze allemaal"), std::string::npos) << nl.str();
+    EXPECT_NE(en.str().find("  ... " + more + " more blocked (--format json lists them all"), std::string::npos) << en.str();
+    for (std::size_t i = 0; i < m.blocked.size(); ++i) {
+        bool in_text = nl.str().find(m.blocked[i].worker + " ") != std::string::npos;
+        EXPECT_EQ(in_text, i < 3) << m.blocked[i].worker;
+        EXPECT_NE(json.str().find("\"" + m.blocked[i].worker + "\""), std::string::npos) << m.blocked[i].worker;
+    }
+    // --top 0 (everyone checked, everyone listed): no "more".
+    std::ostringstream all;
+    pr::render_match_text(all, pr::build_match_view(m, d.agency_info, pr::language::nl, false, 0, prog.get()));
+    EXPECT_EQ(all.str().find("meer geblokkeerd"), std::string::npos);
+}

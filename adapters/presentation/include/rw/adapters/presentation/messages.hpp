@@ -70,7 +70,7 @@ enum class msg : std::uint16_t {
     // matching (issue 12)
     match_for, match_at, match_candidates, match_eligible, match_blocked, match_points, match_beside, match_flag,
     match_flag_alternative, match_flag_unused, match_person_decides, match_worker_for, match_contract, match_phase,
-    match_own_contract, match_more, match_eligible_count, match_blocked_count,
+    match_own_contract, match_more, match_more_blocked, match_eligible_count, match_blocked_count,
     match_checked, match_checked_of, match_checked_until, match_checked_rest, match_first_block,
     // texts for the worker and the client (issue 13)
     texts_for_worker, texts_for_client, texts_language, texts_not_recorded, texts_fallback, texts_fallback_end, texts_none, texts_client,
