@@ -19,6 +19,15 @@ namespace rw::adapters::app {
 namespace pr = rw::adapters::presentation;
 using engine::finding;
 
+namespace {
+/// A 64-bit hash as the 16 hex digits the colophons and the matching log show.
+std::string hex64(std::uint64_t h) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+}  // namespace
+
 std::optional<reference_data> load_reference_data(sqlite::store const& s) {
     reference_data ref;
     auto ag = s.load_agency(&ref.issues);
@@ -164,9 +173,7 @@ pr::audit_report audit(sqlite::store const& s, std::shared_ptr<engine::program c
         report.add_worker(!fs.empty());
         for (auto const& f : fs) record(f, w.name);
     }, &hash, tick);
-    char hash_text[24];
-    std::snprintf(hash_text, sizeof hash_text, "%016llx", static_cast<unsigned long long>(hash));
-    report.colophon = {version, prog->rules_hash, prog->rules.size(), store_label, hash_text,
+    report.colophon = {version, prog->rules_hash, prog->rules.size(), store_label, hex64(hash),
                        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()};
     return report;
 }
@@ -314,11 +321,7 @@ std::optional<engine::dossier> matching_dossier(sqlite::store const& s, std::str
                 return true;
             },
             {}, store_hash ? &h : nullptr, sqlite::store::worker_selection::active_applicants);
-        if (store_hash) {
-            char buf[24];
-            std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-            *store_hash = buf;
-        }
+        if (store_hash) *store_hash = hex64(h);
     }
     return d;
 }
@@ -338,9 +341,7 @@ std::string inputs_hash(std::string const& store_hash, std::string const& rules_
         h ^= c;
         h *= 1099511628211ULL;
     }
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
+    return hex64(h);
 }
 
 sqlite::match_log_entry run_entry(engine::program const& prog, std::string const& by, engine::day at, std::string const& store_hash) {

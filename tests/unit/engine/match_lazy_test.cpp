@@ -169,6 +169,14 @@ dossier read_dossier_or_case(std::filesystem::path const& p, day& at) {
     return r ? *r : dossier{};
 }
 
+/// The generated agency of these tests (seed 11, reference date 2026-11-25).
+synthetic::settings agency_settings() {
+    synthetic::settings s;
+    s.seed = 11;
+    s.reference = *parse_date("2026-11-25");
+    return s;
+}
+
 dossier generated(synthetic::settings const& s, std::size_t workers) {
     dossier d;
     d.agency_info = synthetic::make_agency(s);
@@ -201,9 +209,7 @@ struct top3_run {
     vacancy_match m;
 };
 top3_run top3(evaluator& ev) {
-    synthetic::settings s;
-    s.seed = 11;
-    s.reference = *parse_date("2026-11-25");
+    auto const s = agency_settings();
     top3_run r{generated(s, 3000), "", {}, {}};
     r.id = eligible_vacancy(r.d);
     r.o.at = s.reference;
@@ -244,9 +250,7 @@ TEST(MatchTopN, FirstNEligibleOfTheFullCheckOnAGeneratedAgency) {
     auto prog = rules();
     ASSERT_TRUE(prog);
     evaluator ev(prog);
-    synthetic::settings s;
-    s.seed = 11;
-    s.reference = *parse_date("2026-11-25");
+    auto const s = agency_settings();
     dossier d = generated(s, 6000);
     ASSERT_GE(d.workers.size(), 400u);
     std::string const id = eligible_vacancy(d);
@@ -349,9 +353,7 @@ TEST(MatchTopN, TheTextListsAsManyBlockedAsTheTopAndTheJsonAll) {
     auto prog = rules();
     ASSERT_TRUE(prog);
     evaluator ev(prog);
-    synthetic::settings s;
-    s.seed = 11;
-    s.reference = *parse_date("2026-11-25");
+    auto const s = agency_settings();
     dossier d = generated(s, 3000);
     ASSERT_FALSE(d.clients.empty());
     ASSERT_FALSE(d.clients.front().vacancies.empty());
